@@ -1,0 +1,6 @@
+/**
+ * vc-phone: outbound calling from any web page. This entry is free of side effects: it defines
+ * no custom element (import `vc-phone/vc-phone.js`, or a component's `vc-*.js`, for that).
+ */
+export * from './phone/index.js';
+export * from './events/index.js';

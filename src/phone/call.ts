@@ -1,0 +1,250 @@
+/**
+ * One outbound call: its state machine, mute, DTMF, colour tag, timer and outcome. Owned by a
+ * `Phone`; a call restored from storage after a reload has no session and is already final.
+ */
+import type { OutboundSession, SessionListener } from './engine.js';
+import { DTMF_DIGITS } from './dtmf-queue.js';
+import { inputError } from './errors.js';
+import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
+import type { CallEndReason, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, DtmfMode, EndedBy } from './types.js';
+
+const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
+const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** Colour tags are names (`blue`, `amber`), so their meaning is never colour alone. */
+export function checkColorName(color: string): void {
+  if (!COLOR_NAME.test(color)) {
+    throw inputError('invalid-config', 'color', `"${color.slice(0, 40)}" is not a colour name (lower-case letters, digits and dashes).`);
+  }
+}
+
+/** What a call tells its phone (which turns it into events, persistence and webhook posts). */
+export interface CallOwner {
+  callChanged(call: Call, fact?: CallFact): void;
+}
+
+/** A life-cycle fact worth an event. */
+export type CallFact =
+  | { type: 'dialing' }
+  | { type: 'ringing'; earlyMedia: boolean }
+  | { type: 'answered' }
+  | { type: 'dtmf'; digit: string; method: DtmfMode }
+  | { type: 'mute'; muted: boolean }
+  | { type: 'color'; color: string | undefined }
+  | { type: 'ended'; outcome: CallOutcome }
+  | { type: 'failed'; outcome: CallOutcome };
+
+/**
+ * A call. Listen for `change` to re-render; life-cycle facts are dispatched by the `Phone`.
+ * @fires change - any property of the call changed
+ */
+export class Call extends EventTarget {
+  readonly id: string;
+  readonly target: CallTarget;
+  readonly from?: CallerIdentity;
+  readonly startedAt: number;
+  /** True for a box restored from storage after a reload. */
+  readonly restored: boolean;
+  private _state: CallState;
+  private _muted = false;
+  private _color: string | undefined;
+  private _answeredAt: number | undefined;
+  private _endedAt: number | undefined;
+  private _outcome: CallOutcome | undefined;
+  private _sipCallId: string | undefined;
+  private session: OutboundSession | undefined;
+  private hangupRequested = false;
+
+  /** @internal Use `phone.call()`. */
+  constructor(
+    private readonly owner: CallOwner,
+    init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string } | { snapshot: CallSnapshot },
+  ) {
+    super();
+    if ('snapshot' in init) {
+      const s = init.snapshot;
+      this.id = s.id;
+      this.target = s.target;
+      this.from = s.from;
+      this.startedAt = s.startedAt;
+      this._state = s.state;
+      this._muted = s.muted;
+      this._color = s.color;
+      this._answeredAt = s.answeredAt;
+      this._endedAt = s.endedAt;
+      this._outcome = s.outcome;
+      this._sipCallId = s.sipCallId;
+      this.restored = true;
+    } else {
+      this.id = init.id;
+      this.target = init.target;
+      this.from = init.from;
+      this._color = init.color;
+      this.startedAt = Date.now();
+      this._state = 'dialing';
+      this.restored = false;
+    }
+  }
+
+  get state(): CallState {
+    return this._state;
+  }
+  /** The call is over (ended or failed). */
+  get isFinal(): boolean {
+    return FINAL_STATES.has(this._state);
+  }
+  /** Dialing, ringing or connected: hanging up would end something. */
+  get isLive(): boolean {
+    return !this.isFinal;
+  }
+  get muted(): boolean {
+    return this._muted;
+  }
+  get color(): string | undefined {
+    return this._color;
+  }
+  get answeredAt(): number | undefined {
+    return this._answeredAt;
+  }
+  get endedAt(): number | undefined {
+    return this._endedAt;
+  }
+  get outcome(): CallOutcome | undefined {
+    return this._outcome;
+  }
+  get sipCallId(): string | undefined {
+    return this._sipCallId;
+  }
+  /** Talk time in ms: from the answer to the end (or to now while connected). */
+  get durationMs(): number {
+    if (this._answeredAt === undefined) return 0;
+    return (this._endedAt ?? Date.now()) - this._answeredAt;
+  }
+
+  /** Hangs up: CANCEL while ringing, BYE when connected. Does nothing once the call is over. */
+  hangup(): void {
+    if (this.isFinal || this.hangupRequested) return;
+    this.hangupRequested = true;
+    this.session?.hangup();
+  }
+
+  mute(): void {
+    this.setMuted(true);
+  }
+  unmute(): void {
+    this.setMuted(false);
+  }
+  toggleMute(): void {
+    this.setMuted(!this._muted);
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.isFinal || muted === this._muted) return;
+    this._muted = muted;
+    this.session?.setMicrophoneEnabled(!muted);
+    this.changed({ type: 'mute', muted });
+  }
+
+  /**
+   * Sends DTMF digits (0-9, *, #, A-D) on a connected call. Digits queue up and go out in order,
+   * however fast they come. Throws a `PhoneInputError` for other characters or a call not connected.
+   */
+  sendDtmf(digits: string): void {
+    if (!DTMF_DIGITS.test(digits) || digits.length > 64) {
+      throw inputError('invalid-dtmf', 'digits', 'Only the keys 0-9, *, # (and A-D) can be sent as tones.');
+    }
+    if (this._state !== 'connected') {
+      throw inputError('call-not-live', 'digits', 'Tones can only be sent once the call is connected.');
+    }
+    this.session?.sendDtmf(digits);
+  }
+
+  /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */
+  setColor(color: string | undefined): void {
+    if (color !== undefined) checkColorName(color);
+    if (color === this._color) return;
+    this._color = color;
+    this.changed({ type: 'color', color });
+  }
+
+  toJSON(): CallSnapshot {
+    const snapshot: CallSnapshot = {
+      id: this.id,
+      target: this.target,
+      state: this._state,
+      muted: this._muted,
+      startedAt: this.startedAt,
+      durationMs: this.durationMs,
+    };
+    if (this.from) snapshot.from = this.from;
+    if (this._color) snapshot.color = this._color;
+    if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
+    if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;
+    if (this._outcome) snapshot.outcome = this._outcome;
+    if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
+    if (this.restored) snapshot.restored = true;
+    return snapshot;
+  }
+
+  /** @internal Connects the call to its session; returns the listener the session reports to. */
+  attach(start: (listener: SessionListener) => OutboundSession): void {
+    this.changed({ type: 'dialing' });
+    this.session = start(this.listener);
+    if (this.hangupRequested) this.session.hangup();
+  }
+
+  /** @internal Ends a call that never got a session (refused before anything was sent). */
+  fail(endedBy: EndedBy, reason: CallEndReason, message?: string): void {
+    this.finish('failed', makeOutcome(endedBy, reason, undefined, message));
+  }
+
+  private readonly listener: SessionListener = {
+    inviteSent: (sipCallId) => {
+      this._sipCallId = sipCallId;
+      this.changed();
+    },
+    progress: (status, earlyMedia) => {
+      if (this.isFinal || this._state === 'connected') return;
+      const next: CallState = earlyMedia ? 'early-media' : 'ringing';
+      if (next === this._state || status < 180) return;
+      this._state = next;
+      this.changed({ type: 'ringing', earlyMedia });
+    },
+    answered: () => {
+      if (this.isFinal || this._state === 'connected') return;
+      this._state = 'connected';
+      this._answeredAt = Date.now();
+      this.changed({ type: 'answered' });
+    },
+    dtmfSent: (digit, method) => {
+      if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
+    },
+    ended: (endedBy, reason, sipStatus, message) => {
+      if (this.isFinal) return;
+      const wasAnswered = this._answeredAt !== undefined;
+      let result: CallOutcome;
+      if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
+        result = outcomeForStatus(sipStatus);
+      } else {
+        result = makeOutcome(endedBy, reason, sipStatus, message);
+      }
+      // A call the agent cancelled, or one that was answered, "ended"; anything else "failed".
+      const state: CallState = wasAnswered || (endedBy === 'local' && (reason === 'cancelled' || reason === 'hangup')) ? 'ended' : 'failed';
+      this.finish(state, result);
+    },
+  };
+
+  private finish(state: 'ended' | 'failed', result: CallOutcome): void {
+    if (this.isFinal) return;
+    this._state = state;
+    this._endedAt = Date.now();
+    this._outcome = result;
+    this.session = undefined;
+    this.changed({ type: state, outcome: result });
+  }
+
+  private changed(fact?: CallFact): void {
+    this.owner.callChanged(this, fact);
+    this.dispatchEvent(new Event('change'));
+  }
+}

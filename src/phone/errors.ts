@@ -1,0 +1,47 @@
+/** Machine-readable codes of input the phone refuses before anything is sent. */
+export type InputErrorCode =
+  | 'empty'
+  | 'too-long'
+  | 'control-characters'
+  | 'letters'
+  | 'invalid-characters'
+  | 'national-format'
+  | 'unknown-country'
+  | 'too-short'
+  | 'too-long-number'
+  | 'invalid-number'
+  | 'unsupported-scheme'
+  | 'invalid-sip-uri'
+  | 'invalid-tel-uri'
+  | 'invalid-header-name'
+  | 'invalid-header-value'
+  | 'forbidden-header'
+  | 'invalid-route'
+  | 'invalid-identity'
+  | 'invalid-dtmf'
+  | 'insecure-server'
+  | 'invalid-server'
+  | 'missing-config'
+  | 'invalid-config'
+  | 'disabled'
+  | 'call-not-live';
+
+/**
+ * Thrown (and announced as a `vc-input-error` event) when input is refused.
+ * `message` is written for a person; `code` and `field` are for programs.
+ */
+export class PhoneInputError extends Error {
+  override readonly name = 'PhoneInputError';
+
+  constructor(
+    readonly code: InputErrorCode,
+    message: string,
+    /** Which input was refused: `to`, `from`, `context`, `route`, `headers`, `server`, `aor`, `digits`... */
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+export const inputError = (code: InputErrorCode, field: string, message: string) =>
+  new PhoneInputError(code, message, field);

@@ -1,0 +1,470 @@
+/**
+ * The telephony controller: one SIP account (one sip.js UserAgent, loaded lazily) and its calls.
+ * Works with no DOM element at all; the elements share one instance through `@lit/context`.
+ */
+import {
+  VcCallAnsweredEvent,
+  VcCallColorEvent,
+  VcCallDialingEvent,
+  VcCallDtmfEvent,
+  VcCallEndedEvent,
+  VcCallFailedEvent,
+  VcCallMuteEvent,
+  VcCallRemovedEvent,
+  VcCallRingingEvent,
+  VcConnectionChangeEvent,
+} from '../events/call-lifecycle-events.js';
+import type { PhoneEventMap } from '../events/index.js';
+import { VcInputErrorEvent } from '../events/input-error-event.js';
+import type { VcEvent } from '../events/vc-event.js';
+import { Call, checkColorName, type CallFact, type CallOwner } from './call.js';
+import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import { PhoneInputError, inputError } from './errors.js';
+import { assertedIdentityHeader, checkIdentityUri, contextHeaders, extraHeaders, normaliseIdentity, quoteDisplayName, routeHeaders } from './headers.js';
+import { outcome } from './sip-errors.js';
+import { StatusWebhookOutbox, checkWebhookUrl } from './status-webhook.js';
+import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { formatAsTyped, loadPhoneNumberLib, type PhoneNumberLib, numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
+function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Checks the WebSocket server URL: `wss:` required, `ws:` only on this machine. */
+export function checkServerUrl(server: string | undefined): string {
+  if (!server) throw inputError('missing-config', 'server', 'No SIP server is configured: set the WebSocket address (wss://...).');
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw inputError('invalid-server', 'server', `"${server.slice(0, 80)}" is not a WebSocket address (wss://host/path).`);
+  }
+  if (url.username || url.password) {
+    throw inputError('invalid-server', 'server', 'Put SIP credentials in the auth option, never in the server address.');
+  }
+  if (url.protocol === 'wss:') return url.href;
+  if (url.protocol === 'ws:') {
+    if (LOCAL_HOSTS.has(url.hostname)) return url.href;
+    throw inputError('insecure-server', 'server', `Unencrypted ws:// is only allowed for localhost. Use wss://${url.host}${url.pathname}.`);
+  }
+  throw inputError('invalid-server', 'server', 'The SIP server address must start with wss:// (or ws:// for localhost).');
+}
+
+/** Options for where the phone keeps what survives a reload. */
+export interface PhoneOptions {
+  /** Where state is persisted (default: localStorage). */
+  storage?: KeyValueStorage;
+}
+
+/**
+ * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
+ * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
+ * `vc-call-color`, `vc-call-ended`, `vc-call-failed`, `vc-call-removed`), refused input as
+ * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
+ * calls, its settings or its connection changed.
+ */
+export class Phone extends EventTarget implements CallOwner {
+  private _config: PhoneConfig;
+  private _calls: Call[] = [];
+  private _connectionState: ConnectionState = 'idle';
+  private _connectionMessage: string | undefined;
+  private prefs: PhonePrefs;
+  private readonly store: PhoneStore;
+  private readonly outbox: StatusWebhookOutbox;
+  private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
+  private engine: Promise<TelephonyEngine> | undefined;
+
+  constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
+    super();
+    this._config = { ...config };
+    this.store = new PhoneStore(config.storageKey, options.storage);
+    const saved = this.store.load();
+    this.prefs = saved.prefs;
+    this.outbox = new StatusWebhookOutbox(saved.outbox, {
+      persist: () => this.persist(),
+      onGiveUp: (delivery, why) => console.warn(`vc-phone: status webhook event ${delivery.payload.type} given up (${why}).`),
+    });
+    const cutByReload: Call[] = [];
+    for (const snapshot of saved.calls) {
+      const final = snapshot.state === 'ended' || snapshot.state === 'failed';
+      const restored = new Call(this, {
+        snapshot: final
+          ? snapshot
+          : {
+              ...snapshot,
+              state: 'ended',
+              endedAt: saved.savedAt,
+              outcome: outcome('system', 'reload'),
+            },
+      });
+      if (!final) cutByReload.push(restored);
+      this._calls.push(restored);
+    }
+    if (config.statusWebhook) {
+      try {
+        this.outbox.register(config.statusWebhook);
+        for (const call of cutByReload) this.outbox.enqueue(config.statusWebhook, 'vc-call-ended', call.toJSON());
+      } catch (error) {
+        console.warn(`vc-phone: ${(error as Error).message}`);
+      }
+    }
+    this.persist();
+    globalThis.addEventListener?.('pagehide', this.onPageHide);
+  }
+
+  override addEventListener<K extends keyof PhoneEventMap>(
+    type: K,
+    listener: (event: PhoneEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof PhoneEventMap>(
+    type: K,
+    listener: (event: PhoneEventMap[K]) => void,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
+    super.removeEventListener(type, listener, options);
+  }
+
+  /** The current configuration, without credentials. */
+  get config(): Readonly<Omit<PhoneConfig, 'auth'>> {
+    const { auth: _auth, ...rest } = this._config;
+    void _auth;
+    return rest;
+  }
+
+  /** Changes the configuration. A new server, account or credentials apply from the next call. */
+  configure(changes: PhoneConfig): void {
+    const accountChanged = (['server', 'aor', 'auth', 'displayName', 'iceServers'] as const).some(
+      (key) => key in changes && changes[key] !== this._config[key],
+    );
+    this._config = { ...this._config, ...changes };
+    if (changes.statusWebhook) {
+      try {
+        this.outbox.register(changes.statusWebhook);
+      } catch (error) {
+        this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
+      }
+    }
+    if (accountChanged && this.engine && !this._calls.some((call) => call.isLive)) {
+      void this.disposeEngine();
+    }
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Outbound calling is switched on. */
+  get enabled(): boolean {
+    return this._config.enabled !== false;
+  }
+  set enabled(enabled: boolean) {
+    this.configure({ enabled });
+  }
+  /** Why calling is off (when `enabled` is false). */
+  get disabledReason(): string {
+    return this._config.disabledReason || 'Outbound calling is switched off.';
+  }
+
+  /** Every call, newest first, including finished ones until they are removed. */
+  get calls(): readonly Call[] {
+    return this._calls;
+  }
+
+  getCall(id: string): Call | undefined {
+    return this._calls.find((call) => call.id === id);
+  }
+
+  get connectionState(): ConnectionState {
+    return this._connectionState;
+  }
+  /** Words about the connection when it is not fine. */
+  get connectionMessage(): string | undefined {
+    return this._connectionMessage;
+  }
+
+  /** Ask before the close X hangs up a live call (the agent can turn it off; remembered). */
+  get confirmClose(): boolean {
+    return this.prefs.confirmClose;
+  }
+  set confirmClose(confirm: boolean) {
+    this.prefs = { ...this.prefs, confirmClose: confirm };
+    this.persist();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * Checks what the agent typed. Resolves with the target, or rejects with a
+   * {@link PhoneInputError} saying why it can't be called (no event: nothing was attempted).
+   */
+  async checkTarget(to: string): Promise<CallTarget> {
+    const lib = await loadPhoneNumberLib();
+    return parseTarget(to, lib, (e164) => this.numberToUri(e164));
+  }
+
+  /** Formats an international number as it is typed (`+442079` -> `+44 20 79`). */
+  async formatAsTyped(input: string): Promise<string> {
+    return formatAsTyped(input, await loadPhoneNumberLib());
+  }
+
+  /**
+   * Gets ready for a fast call while the agent types: phone metadata, sip.js, the connection
+   * and (if permission was already given) the microphone. Never throws.
+   */
+  async prewarm(): Promise<void> {
+    if (!this.enabled) return;
+    try {
+      await loadPhoneNumberLib();
+      checkServerUrl(this._config.server);
+      await (await this.loadEngineOnce()).prewarm();
+    } catch {
+      // A failed warm-up is not an error: the call itself reports what is wrong.
+    }
+  }
+
+  /** Connects to the SIP server now (calls connect on demand anyway). */
+  async connect(): Promise<void> {
+    this.validateAccount();
+    await (await this.loadEngineOnce()).connect();
+  }
+
+  /**
+   * Places a call. Resolves with the `Call` as soon as it is dialing; rejects with a
+   * {@link PhoneInputError} (and dispatches `vc-input-error`) if anything is refused, in which
+   * case nothing is sent.
+   */
+  async call(to: string, options: CallOptions = {}): Promise<Call> {
+    let request: OutboundRequest;
+    let target: CallTarget;
+    let webhook: StatusWebhookConfig | undefined;
+    const merged: CallOptions = { ...this._config.defaults, ...options };
+    try {
+      if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
+      this.validateAccount();
+      const lib = await loadPhoneNumberLib();
+      target = parseTarget(to, lib, (e164) => this.numberToUri(e164));
+      request = this.buildRequest(target, merged, lib);
+      webhook = merged.statusWebhook ?? this._config.statusWebhook;
+      if (webhook) checkWebhookUrlOrRefuse(webhook);
+      if (merged.color !== undefined) checkColorName(merged.color);
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+    const call = new Call(this, { id: newId(), target, from: normaliseIdentity(merged.from), color: merged.color });
+    this.webhookOf.set(call.id, webhook);
+    this._calls = [call, ...this._calls];
+    this.dispatchEvent(new Event('change'));
+    call.attach((listener) => this.startSession(request, listener));
+    return call;
+  }
+
+  /** Removes a finished call's record for good (the bin). Live calls can't be removed: hang up first. */
+  removeCall(id: string): void {
+    const call = this.getCall(id);
+    if (!call || call.isLive) return;
+    this._calls = this._calls.filter((c) => c !== call);
+    this.webhookOf.delete(id);
+    this.persist();
+    this.emit(new VcCallRemovedEvent({ call: call.toJSON() }));
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** Hangs up every live call and closes the connection. */
+  async dispose(): Promise<void> {
+    globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    for (const call of this._calls) call.hangup();
+    this.outbox.dispose();
+    await this.disposeEngine();
+  }
+
+  /** @internal */
+  callChanged(call: Call, fact?: CallFact): void {
+    this.persist();
+    if (!fact) return;
+    const detail = { call: call.toJSON() };
+    let event: VcEvent<unknown>;
+    let data: Record<string, unknown> | undefined;
+    switch (fact.type) {
+      case 'dialing':
+        event = new VcCallDialingEvent(detail);
+        break;
+      case 'ringing':
+        event = new VcCallRingingEvent({ ...detail, earlyMedia: fact.earlyMedia });
+        data = { earlyMedia: fact.earlyMedia };
+        break;
+      case 'answered':
+        event = new VcCallAnsweredEvent(detail);
+        break;
+      case 'dtmf':
+        event = new VcCallDtmfEvent({ ...detail, digit: fact.digit, method: fact.method });
+        data = { digit: fact.digit, method: fact.method };
+        break;
+      case 'mute':
+        event = new VcCallMuteEvent({ ...detail, muted: fact.muted });
+        data = { muted: fact.muted };
+        break;
+      case 'color':
+        event = new VcCallColorEvent({ ...detail, color: fact.color });
+        data = { color: fact.color ?? null };
+        break;
+      case 'ended':
+        event = new VcCallEndedEvent({ ...detail, outcome: fact.outcome });
+        break;
+      case 'failed':
+        event = new VcCallFailedEvent({ ...detail, outcome: fact.outcome });
+        break;
+    }
+    const webhook = this.webhookOf.get(call.id);
+    if (webhook) this.outbox.enqueue(webhook, event.type, detail.call, data);
+    this.emit(event);
+  }
+
+  /** Loads the telephony engine (sip.js) — overridden by the fake phone. */
+  protected async loadEngine(host: EngineHost): Promise<TelephonyEngine> {
+    const { createSipEngine } = await import('./sip-engine.js');
+    return createSipEngine(host);
+  }
+
+  /** Events the phone dispatches: subclasses (and the provider element) observe them here. */
+  protected emit(event: VcEvent<unknown>): void {
+    this.dispatchEvent(event);
+  }
+
+  private refuse(error: PhoneInputError): void {
+    this.emit(new VcInputErrorEvent({ code: error.code, message: error.message, field: error.field }));
+  }
+
+  private validateAccount(): void {
+    checkServerUrl(this._config.server);
+    if (!this._config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
+    parseSipUri(this._config.aor, 'aor', "agent's SIP address");
+    if (this._config.displayName) quoteDisplayName(this._config.displayName, 'displayName');
+    const auth = this._config.auth;
+    if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
+      throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
+    }
+  }
+
+  private aorDomain(): string {
+    const aor = this._config.aor ?? '';
+    return aor.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[;?]/)[0];
+  }
+
+  private numberToUri(e164: string): string {
+    if (this._config.numberToUri) return this._config.numberToUri(e164);
+    return numberAtDomain(e164, this._config.numberDomain ?? this.aorDomain());
+  }
+
+  /** Turns validated options into header lines; throws PhoneInputError on anything unsafe. */
+  private buildRequest(target: CallTarget, options: CallOptions, lib: PhoneNumberLib): OutboundRequest {
+    const headers: string[] = [...routeHeaders(options.route), ...contextHeaders(options.context), ...extraHeaders(options.headers)];
+    const identity = normaliseIdentity(options.from);
+    let fromUri: string | undefined;
+    if (identity?.uri) {
+      fromUri = /^(sips?|tel):/i.test(identity.uri) ? checkIdentityUri(identity.uri) : undefined;
+      if (fromUri?.startsWith('tel:') || fromUri === undefined) {
+        // A number (or tel: URI) as identity: the SIP stack needs a SIP URI, at the account's domain.
+        try {
+          const number = parseInternationalNumber(identity.uri.replace(/^tel:/i, ''), lib, 'from');
+          fromUri = `sip:${number.e164}@${this.aorDomain()};user=phone`;
+        } catch (error) {
+          throw inputError('invalid-identity', 'from', `Calling identity: ${(error as Error).message}`);
+        }
+      }
+    }
+    if (identity?.displayName) quoteDisplayName(identity.displayName, 'from');
+    if (identity) headers.push(assertedIdentityHeader(identity, fromUri ?? (this._config.aor as string)));
+    return {
+      uri: target.uri,
+      fromUri,
+      fromDisplayName: identity?.displayName ?? this._config.displayName,
+      extraHeaders: headers,
+      dtmf: this._config.dtmf ?? 'rfc4733',
+    };
+  }
+
+  private loadEngineOnce(): Promise<TelephonyEngine> {
+    if (!this.engine) {
+      const { server, aor, displayName, auth, iceServers } = this._config;
+      const host: EngineHost = {
+        config: { server: checkServerUrl(server), aor: aor as string, displayName, auth, iceServers: iceServers ?? [] },
+        connectionChanged: (state, message) => this.connectionChanged(state, message),
+      };
+      this.engine = this.loadEngine(host);
+      this.engine.catch(() => (this.engine = undefined));
+    }
+    return this.engine;
+  }
+
+  private async disposeEngine(): Promise<void> {
+    const engine = this.engine;
+    this.engine = undefined;
+    if (engine) await (await engine.catch(() => undefined))?.dispose();
+  }
+
+  private connectionChanged(state: ConnectionState, message?: string): void {
+    if (state === this._connectionState && message === this._connectionMessage) return;
+    this._connectionState = state;
+    this._connectionMessage = message;
+    this.emit(new VcConnectionChangeEvent(message ? { state, message } : { state }));
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** A session that starts once the engine has loaded; actions in the meantime are kept. */
+  private startSession(request: OutboundRequest, listener: SessionListener): OutboundSession {
+    let session: OutboundSession | undefined;
+    let hungUp = false;
+    let microphoneEnabled = true;
+    this.loadEngineOnce().then(
+      (engine) => {
+        if (hungUp) return listener.ended('local', 'cancelled');
+        session = engine.placeCall(request, listener);
+        if (!microphoneEnabled) session.setMicrophoneEnabled(false);
+      },
+      (error: unknown) => listener.ended('system', 'connection-lost', undefined, `The phone could not start: ${(error as Error).message}`),
+    );
+    return {
+      hangup: () => {
+        hungUp = true;
+        session?.hangup();
+      },
+      setMicrophoneEnabled: (enabled) => {
+        microphoneEnabled = enabled;
+        session?.setMicrophoneEnabled(enabled);
+      },
+      sendDtmf: (digits) => session?.sendDtmf(digits),
+    };
+  }
+
+  private persist(): void {
+    this.store.save({
+      calls: this._calls.map((call) => call.toJSON()) as CallSnapshot[],
+      prefs: this.prefs,
+      outbox: [...this.outbox.pending],
+    });
+  }
+
+  private readonly onPageHide = (): void => {
+    // Saved first, so that calls still live now come back as "ended by the reload".
+    this.persist();
+    for (const call of this._calls) call.hangup();
+  };
+}
+
+function checkWebhookUrlOrRefuse(webhook: StatusWebhookConfig): void {
+  try {
+    checkWebhookUrl(webhook.url);
+  } catch (error) {
+    throw inputError('invalid-config', 'statusWebhook', (error as Error).message);
+  }
+}

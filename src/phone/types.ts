@@ -1,0 +1,145 @@
+/**
+ * Public types of the telephony controller. No sip.js type appears here (or anywhere in the
+ * public API): integrators depend on these shapes only.
+ */
+
+/** Life-cycle of one outbound call. `ended` and `failed` are final. */
+export type CallState = 'dialing' | 'ringing' | 'early-media' | 'connected' | 'ended' | 'failed';
+
+/** Who ended a call: the agent (or code on their page), the far end, or the system (network, reload, error). */
+export type EndedBy = 'local' | 'remote' | 'system';
+
+/** Machine-readable reason a call ended or failed. */
+export type CallEndReason =
+  | 'hangup'
+  | 'cancelled'
+  | 'busy'
+  | 'declined'
+  | 'not-found'
+  | 'no-answer'
+  | 'unavailable'
+  | 'auth-failed'
+  | 'media-not-acceptable'
+  | 'server-error'
+  | 'rejected'
+  | 'connection-lost'
+  | 'media-failed'
+  | 'microphone-denied'
+  | 'no-microphone'
+  | 'insecure-context'
+  | 'reload'
+  | 'error';
+
+/** How a call ended: who, why (code and words), and the SIP status when there was one. */
+export interface CallOutcome {
+  endedBy: EndedBy;
+  reason: CallEndReason;
+  /** A sentence for the agent, e.g. "The line is busy." */
+  message: string;
+  /** The final SIP status that ended the call, if any (486, 404...). */
+  sipStatus?: number;
+}
+
+/** A parsed, validated call target. */
+export interface CallTarget {
+  /** `number` for an E.164 number (typed or from a `tel:` URI), `sip` for a `sip:`/`sips:` URI. */
+  kind: 'number' | 'sip';
+  /** What to show the agent: the number in international format, or the SIP URI. */
+  display: string;
+  /** E.164 form (`+442079460958`) for numbers. */
+  e164?: string;
+  /** ISO 3166 country of the number, when known. */
+  country?: string;
+  /** The SIP URI the INVITE is addressed to. */
+  uri: string;
+}
+
+/** The calling identity shown to the far end (From and P-Asserted-Identity). */
+export interface CallerIdentity {
+  displayName?: string;
+  /** `sip:`/`sips:`/`tel:` URI, or an international number. */
+  uri?: string;
+}
+
+/** HTTP endpoint notified (JSON POST, optional basic auth) of every life-cycle event. */
+export interface StatusWebhookConfig {
+  url: string;
+  username?: string;
+  password?: string;
+}
+
+export type DtmfMode = 'rfc4733' | 'info';
+
+/** SIP digest credentials. Kept in memory only: never logged, stored or rendered. */
+export interface SipCredentials {
+  username: string;
+  password: string;
+}
+
+/** Per-call options; every one of them is visible on the wire. */
+export interface CallOptions {
+  /** Calling identity (From display name and URI, P-Asserted-Identity). */
+  from?: CallerIdentity | string;
+  /** Name/value pairs sent with the INVITE as `X-VC-<Name>` headers. */
+  context?: Record<string, string | number | boolean>;
+  /** SIP `Route` URIs pre-loaded into the INVITE (array or comma-separated string). */
+  route?: string[] | string;
+  /** Further headers: `X-` names, or one of Subject, Priority, Organization, Call-Info, Alert-Info, User-to-User. */
+  headers?: Record<string, string>;
+  /** Overrides the phone's status webhook for this call. */
+  statusWebhook?: StatusWebhookConfig;
+  /** Initial colour tag of the call's box. */
+  color?: string;
+}
+
+export interface PhoneConfig {
+  /** SIP-over-WebSocket server: `wss://...` (`ws://` only for localhost). */
+  server?: string;
+  /** The agent's SIP address of record, e.g. `sip:agent@example.com`. */
+  aor?: string;
+  displayName?: string;
+  /** SIP digest credentials for the proxy or trunk (answered on 401/407). */
+  auth?: SipCredentials;
+  /** DTMF method: RFC 4733 telephone-events in the media (default) or SIP INFO. */
+  dtmf?: DtmfMode;
+  /** Outbound calling switched on (default) or off. */
+  enabled?: boolean;
+  /** Why calling is off, shown to the agent when `enabled` is false. */
+  disabledReason?: string;
+  /** Domain of the Request-URI for dialled numbers (default: the aor's domain). */
+  numberDomain?: string;
+  /** Full control of the Request-URI for a dialled number; must return a `sip:`/`sips:` URI. */
+  numberToUri?: (e164: string) => string;
+  /** Default per-call options. */
+  defaults?: Omit<CallOptions, 'color'>;
+  /** Status webhook for every call (a call's own option overrides it). */
+  statusWebhook?: StatusWebhookConfig;
+  /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
+  iceServers?: RTCIceServer[];
+  /** Namespace of the persisted state (boxes, colours, prefs, webhook outbox). */
+  storageKey?: string;
+}
+
+/** Connection to the SIP server. */
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** A plain, serialisable picture of a call: what events carry and what is persisted. */
+export interface CallSnapshot {
+  id: string;
+  target: CallTarget;
+  from?: CallerIdentity;
+  state: CallState;
+  muted: boolean;
+  color?: string;
+  /** Epoch ms when the agent placed the call. */
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  /** Talk time in ms (answered to ended, or to now while connected). */
+  durationMs: number;
+  outcome?: CallOutcome;
+  /** The SIP Call-ID, once the INVITE has been sent (for correlating with server logs). */
+  sipCallId?: string;
+  /** True for a box restored from storage after a reload (no live session behind it). */
+  restored?: boolean;
+}

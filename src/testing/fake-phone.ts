@@ -1,0 +1,214 @@
+/**
+ * A `Phone` with a scripted far end instead of sip.js: for Storybook, element tests and your own
+ * tests. Everything above the signalling (validation, call states, events, persistence, the
+ * webhook outbox) is the real code; only the network is simulated.
+ *
+ * ```ts
+ * const phone = new FakePhone();
+ * const call = await phone.call('+44 20 7946 0958');
+ * phone.far(call).answer();
+ * ```
+ */
+import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from '../phone/engine.js';
+import { Phone, type PhoneOptions } from '../phone/phone.js';
+import type { Call } from '../phone/call.js';
+import { memoryStorage } from '../phone/store.js';
+import type { CallEndReason, CallState, PhoneConfig } from '../phone/types.js';
+
+export type FakeMicrophone = 'granted' | 'denied' | 'missing';
+
+export interface FakePhoneOptions extends PhoneOptions {
+  /** What getting the microphone does (default `granted`). */
+  microphone?: FakeMicrophone;
+  /** The far end rings as soon as the INVITE is out (default true). */
+  autoRing?: boolean;
+  /** The far end answers this many ms after ringing (default: never; call `answer()`). */
+  autoAnswerMs?: number;
+}
+
+/** The far end of one fake call: what it received, and buttons to make it act. */
+export class FakeFarEnd {
+  /** Every DTMF digit received, in order. */
+  readonly digits: string[] = [];
+  /** The INVITE as the far end received it. */
+  readonly request: OutboundRequest;
+  microphoneEnabled = true;
+  /** `cancel` or `bye` once the caller hung up. */
+  hungUpWith: 'cancel' | 'bye' | 'nothing-sent' | undefined;
+  /** The Call-ID the fake INVITE carried. */
+  readonly sipCallId: string;
+  private answered = false;
+  private over = false;
+
+  /** @internal */
+  constructor(
+    request: OutboundRequest,
+    private readonly listener: SessionListener,
+    sequence: number,
+  ) {
+    this.request = request;
+    this.sipCallId = `fake-${sequence}@vc-phone.invalid`;
+  }
+
+  ring(): void {
+    if (!this.over && !this.answered) this.listener.progress(180, false);
+  }
+  earlyMedia(): void {
+    if (!this.over && !this.answered) this.listener.progress(183, true);
+  }
+  answer(): void {
+    if (this.over || this.answered) return;
+    this.answered = true;
+    this.listener.answered();
+  }
+  /** Answers with a SIP error status (486 busy, 404 not found, 407, 408...). */
+  reject(status: number): void {
+    if (this.over || this.answered) return;
+    this.over = true;
+    this.listener.ended('remote', 'rejected', status);
+  }
+  /** The far end hangs up (BYE toward the caller). */
+  hangUp(): void {
+    if (this.over) return;
+    this.over = true;
+    this.listener.ended('remote', 'hangup');
+  }
+  /** The connection to the server drops. */
+  dropConnection(): void {
+    if (this.over) return;
+    this.over = true;
+    this.listener.ended('system', 'connection-lost');
+  }
+  /** @internal */
+  hangupFromCaller(): void {
+    if (this.over) return;
+    this.over = true;
+    this.hungUpWith = this.answered ? 'bye' : 'cancel';
+    if (this.answered) this.listener.ended('local', 'hangup');
+    else this.listener.ended('local', 'cancelled', 487);
+  }
+  /** @internal */
+  receiveDigit(digit: string): void {
+    if (this.over) return;
+    this.digits.push(digit);
+    this.listener.dtmfSent(digit, this.request.dtmf);
+  }
+  get isOver(): boolean {
+    return this.over;
+  }
+}
+
+class FakeEngine implements TelephonyEngine {
+  constructor(
+    private readonly phone: FakePhone,
+    private readonly host: EngineHost,
+  ) {}
+
+  async connect(): Promise<void> {
+    this.host.connectionChanged('connected');
+  }
+
+  async prewarm(): Promise<void> {
+    await this.connect();
+  }
+
+  placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
+    const far = new FakeFarEnd(request, listener, this.phone.farEnds.length + 1);
+    let started = false;
+    let hangupBeforeStart = false;
+    const pendingDigits: string[] = [];
+    this.phone.farEnds.push(far);
+    queueMicrotask(() => {
+      const microphone = this.phone.microphone;
+      if (microphone !== 'granted') {
+        const reason: CallEndReason = microphone === 'denied' ? 'microphone-denied' : 'no-microphone';
+        far.hungUpWith = 'nothing-sent';
+        listener.ended('system', reason);
+        return;
+      }
+      if (hangupBeforeStart) {
+        far.hungUpWith = 'nothing-sent';
+        listener.ended('local', 'cancelled');
+        return;
+      }
+      started = true;
+      listener.inviteSent(far.sipCallId);
+      if (this.phone.options.autoRing !== false) far.ring();
+      const answerAfter = this.phone.options.autoAnswerMs;
+      if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
+    });
+    return {
+      hangup: () => (started ? far.hangupFromCaller() : (hangupBeforeStart = true)),
+      setMicrophoneEnabled: (enabled) => (far.microphoneEnabled = enabled),
+      sendDtmf: (digits) => {
+        pendingDigits.push(...digits);
+        // Like the real queue: one digit after the other, in order, each in its own turn.
+        const next = () => {
+          const digit = pendingDigits.shift();
+          if (digit === undefined) return;
+          far.receiveDigit(digit);
+          if (pendingDigits.length) setTimeout(next, 0);
+        };
+        if (pendingDigits.length === digits.length) setTimeout(next, 0);
+      },
+    };
+  }
+
+  async dispose(): Promise<void> {
+    this.host.connectionChanged('disconnected');
+  }
+}
+
+const FAKE_CONFIG: PhoneConfig = { server: 'wss://sip.example.invalid/ws', aor: 'sip:agent@example.com' };
+
+export class FakePhone extends Phone {
+  /** Far ends of every call placed, oldest first. */
+  readonly farEnds: FakeFarEnd[] = [];
+  /** What the next microphone request does. */
+  microphone: FakeMicrophone;
+
+  constructor(
+    config: PhoneConfig = {},
+    readonly options: FakePhoneOptions = {},
+  ) {
+    super({ ...FAKE_CONFIG, ...config }, { storage: options.storage ?? memoryStorage() });
+    this.microphone = options.microphone ?? 'granted';
+  }
+
+  /** The far end of a call (by `Call` or id); the newest call's when omitted. */
+  far(call?: Call | string): FakeFarEnd {
+    const found = typeof call === 'string' ? this.getCall(call) : call;
+    const far = found?.sipCallId
+      ? this.farEnds.find((f) => f.sipCallId === found.sipCallId)
+      : call === undefined || found === this.calls[0]
+        ? this.farEnds[this.farEnds.length - 1]
+        : undefined;
+    if (!far) throw new Error('FakePhone: no far end for that call (was it placed by this phone?)');
+    return far;
+  }
+
+  /**
+   * Places a call and drives it into a state, for stories and tests:
+   * `await phone.callInState('connected', '+442079460958')`.
+   */
+  async callInState(state: CallState, to = '+44 20 7946 0958', failStatus = 486): Promise<Call> {
+    const call = await this.call(to);
+    await settle();
+    const far = this.far(call);
+    if (state === 'ringing') far.ring();
+    if (state === 'early-media') far.earlyMedia();
+    if (state === 'connected' || state === 'ended') far.answer();
+    if (state === 'ended') far.hangUp();
+    if (state === 'failed') far.reject(failStatus);
+    return call;
+  }
+
+  protected override async loadEngine(host: EngineHost): Promise<TelephonyEngine> {
+    return new FakeEngine(this, host);
+  }
+}
+
+/** Lets queued microtasks and zero-delay timers run (fake calls advance in them). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { PhoneInputError } from '../../src/phone/errors.js';
+import { formatAsTyped, loadPhoneNumberLib, numberAtDomain, parseSipUri, parseTarget } from '../../src/phone/targets.js';
+
+const toUri = (e164: string) => numberAtDomain(e164, 'pbx.example.com');
+
+async function parse(input: string) {
+  return parseTarget(input, await loadPhoneNumberLib(), toUri);
+}
+
+async function refusal(input: string): Promise<PhoneInputError> {
+  try {
+    await parse(input);
+  } catch (error) {
+    expect(error).to.be.instanceOf(PhoneInputError);
+    return error as PhoneInputError;
+  }
+  throw new Error(`"${input}" was accepted`);
+}
+
+describe('call targets', () => {
+  const good: Array<[string, string, string]> = [
+    ['+44 20 7946 0958', 'sip:+442079460958@pbx.example.com', '+44 20 7946 0958'],
+    ['+1 (415) 555-0132', 'sip:+14155550132@pbx.example.com', '+1 415 555 0132'],
+    ['+33 1 42 68 53 00', 'sip:+33142685300@pbx.example.com', '+33 1 42 68 53 00'],
+    ['  +61-2-9123-4567  ', 'sip:+61291234567@pbx.example.com', '+61 2 9123 4567'],
+    ['+49.30.901820', 'sip:+4930901820@pbx.example.com', '+49 30 901820'],
+    ['tel:+44-20-7946-0958', 'sip:+442079460958@pbx.example.com', '+44 20 7946 0958'],
+    ['TEL:+14155550132;phone-context=x', 'sip:+14155550132@pbx.example.com', '+1 415 555 0132'],
+  ];
+  for (const [input, uri, display] of good) {
+    it(`accepts ${JSON.stringify(input)}`, async () => {
+      const target = await parse(input);
+      expect(target.kind).to.equal('number');
+      expect(target.uri).to.equal(uri);
+      expect(target.display).to.equal(display);
+    });
+  }
+
+  const sipGood: Array<[string, string]> = [
+    ['sip:alice@example.com', 'sip:alice@example.com'],
+    ['SIP:+442079460958@127.0.0.1:5060;user=phone', 'sip:+442079460958@127.0.0.1:5060;user=phone'],
+    ['sips:bob@[2001:db8::1]', 'sips:bob@[2001:db8::1]'],
+    ['sip:example.com', 'sip:example.com'],
+  ];
+  for (const [input, uri] of sipGood) {
+    it(`accepts the SIP URI ${input}`, async () => {
+      const target = await parse(input);
+      expect(target.kind).to.equal('sip');
+      expect(target.uri).to.equal(uri);
+    });
+  }
+
+  const bad: Array<[string, string, RegExp]> = [
+    ['', 'empty', /international format/],
+    ['020 7946 0958', 'national-format', /country code/],
+    ['0044 20 7946 0958', 'national-format', /\+ instead of 00/],
+    ['+1 800 FLOWERS', 'letters', /letters/],
+    ['call me', 'letters', /letters/],
+    ['+44 20 7946 0958\r\nX-Evil: 1', 'control-characters', /control characters/],
+    ['+44 20 7946\u0000 0958', 'control-characters', /control characters/],
+    ['+999 123 4567', 'unknown-country', /not a country calling code/],
+    ['+44 20', 'too-short', /too short/],
+    ['+44 20 7946 0958 1234 5678', 'too-long-number', /too long/],
+    ['+44 99 9999 9999', 'invalid-number', /not a valid number for country code \+44/],
+    ['+' + '1'.repeat(300), 'too-long', /too long/],
+    ['javascript:alert(1)', 'unsupported-scheme', /can't be called/],
+    ['http://example.com', 'unsupported-scheme', /can't be called/],
+    ['+44 <20> 7946', 'invalid-characters', /Use only digits/],
+    ['sip:alice @example.com', 'invalid-sip-uri', /spaces/],
+    ['sip:<alice@example.com>', 'invalid-sip-uri', /character </],
+    ['sip:"alice"@example.com', 'invalid-sip-uri', /character "/],
+    ['sip:alice@example.com?Subject=hi', 'invalid-sip-uri', /\?headers/],
+    ['sip:alice:secret@example.com', 'invalid-sip-uri', /password/],
+    ['sip:alice@', 'invalid-sip-uri', /valid host/],
+    ['sip:alice@example.com:99999', 'invalid-sip-uri', /port/],
+    ['sip:alice@example.com\r\nVia: x', 'control-characters', /control characters/],
+    ['tel:442079460958', 'invalid-tel-uri', /starting with \+/],
+  ];
+  for (const [input, code, message] of bad) {
+    it(`refuses ${JSON.stringify(input.slice(0, 40))} (${code})`, async () => {
+      const error = await refusal(input);
+      expect(error.code).to.equal(code);
+      expect(error.message).to.match(message);
+      expect(error.field).to.equal('to');
+    });
+  }
+
+  it('formats an international number as it is typed', async () => {
+    const lib = await loadPhoneNumberLib();
+    expect(formatAsTyped('+442079', lib)).to.equal('+44 20 79');
+    expect(formatAsTyped('+14155550132', lib)).to.equal('+1 415 555 0132');
+    expect(formatAsTyped('sip:bob@example.com', lib)).to.equal('sip:bob@example.com');
+  });
+
+  it('validates Route-style SIP URIs with parameters', () => {
+    expect(parseSipUri('sip:edge.example.com;lr', 'route')).to.equal('sip:edge.example.com;lr');
+    expect(() => parseSipUri('sip:edge.example.com;lr>,<sip:evil', 'route')).to.throw(PhoneInputError);
+  });
+});
