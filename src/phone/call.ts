@@ -6,7 +6,7 @@ import type { OutboundSession, SessionListener } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import type { CallEndReason, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, DtmfMode, EndedBy } from './types.js';
+import type { CallEndReason, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, DtmfMode, EndedBy, MediaStats } from './types.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -157,6 +157,11 @@ export class Call extends EventTarget {
       throw inputError('call-not-live', 'digits', 'Tones can only be sent once the call is connected.');
     }
     this.session?.sendDtmf(digits);
+  }
+
+  /** Packets and bytes sent and received on the call's audio path (undefined before media or after the end). */
+  async getMediaStats(): Promise<MediaStats | undefined> {
+    return this.session?.mediaStats();
   }
 
   /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */

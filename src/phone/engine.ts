@@ -4,12 +4,13 @@
  * above this seam (validation, call state, events, persistence, webhook) is the same code in both.
  * @internal
  */
-import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, SipCredentials } from './types.js';
+import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
   server: string;
   aor: string;
+  /** Already escaped for the inside of a quoted-string. */
   displayName?: string;
   auth?: SipCredentials;
   iceServers: RTCIceServer[];
@@ -20,6 +21,7 @@ export interface OutboundRequest {
   /** Request-URI. */
   uri: string;
   fromUri?: string;
+  /** Already escaped for the inside of a quoted-string. */
   fromDisplayName?: string;
   /** Complete header lines (`Name: value`), already validated and encoded. */
   extraHeaders: string[];
@@ -41,6 +43,8 @@ export interface OutboundSession {
   setMicrophoneEnabled(enabled: boolean): void;
   /** Queues digits; they go out in order, none dropped. */
   sendDtmf(digits: string): void;
+  /** Audio statistics, once media is set up. */
+  mediaStats(): Promise<MediaStats | undefined>;
 }
 
 export interface EngineHost {

@@ -111,11 +111,19 @@ export function routeHeaders(route: CallOptions['route']): HeaderLine[] {
   });
 }
 
-/** Quotes a display name as a SIP quoted-string. */
-export function quoteDisplayName(name: string, field: string): string {
+/**
+ * Escapes a display name for the inside of a SIP quoted-string (`\"` and `\\`). sip.js writes
+ * the display name between quotes as it is given, so it must be given escaped.
+ */
+export function escapeDisplayName(name: string, field: string): string {
   refuseUnsafeText(name, field, 'display name');
   if (name.length > 128) throw inputError('invalid-identity', field, 'The display name is too long (at most 128 characters).');
-  return `"${name.replace(/(["\\])/g, '\\$1')}"`;
+  return name.replace(/(["\\])/g, '\\$1');
+}
+
+/** Quotes a display name as a SIP quoted-string. */
+export function quoteDisplayName(name: string, field: string): string {
+  return `"${escapeDisplayName(name, field)}"`;
 }
 
 /** Normalises the `from` option; a string is a URI (or an international number, made a tel: URI by the caller). */

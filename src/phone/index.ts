@@ -1,4 +1,4 @@
-export { Phone, checkServerUrl, type PhoneOptions } from './phone.js';
+export { Phone, checkServerUrl, prefetchTelephony, type PhoneOptions } from './phone.js';
 export { Call, checkColorName } from './call.js';
 export { PhoneInputError, type InputErrorCode } from './errors.js';
 export { describeSipStatus } from './sip-errors.js';

@@ -20,7 +20,7 @@ import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName, type CallFact, type CallOwner } from './call.js';
 import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
-import { assertedIdentityHeader, checkIdentityUri, contextHeaders, extraHeaders, normaliseIdentity, quoteDisplayName, routeHeaders } from './headers.js';
+import { assertedIdentityHeader, checkIdentityUri, contextHeaders, escapeDisplayName, extraHeaders, normaliseIdentity, routeHeaders } from './headers.js';
 import { outcome } from './sip-errors.js';
 import { StatusWebhookOutbox, checkWebhookUrl } from './status-webhook.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
@@ -53,6 +53,17 @@ export function checkServerUrl(server: string | undefined): string {
     throw inputError('insecure-server', 'server', `Unencrypted ws:// is only allowed for localhost. Use wss://${url.host}${url.pathname}.`);
   }
   throw inputError('invalid-server', 'server', 'The SIP server address must start with wss:// (or ws:// for localhost).');
+}
+
+/**
+ * Downloads (without running anything) the lazily-loaded parts: sip.js and the phone-number
+ * metadata. The elements call it when the page is idle so the first call does not wait for them.
+ */
+export function prefetchTelephony(): Promise<void> {
+  return Promise.all([import('./sip-engine.js'), loadPhoneNumberLib()]).then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** Options for where the phone keeps what survives a reload. */
@@ -348,7 +359,7 @@ export class Phone extends EventTarget implements CallOwner {
     checkServerUrl(this._config.server);
     if (!this._config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
     parseSipUri(this._config.aor, 'aor', "agent's SIP address");
-    if (this._config.displayName) quoteDisplayName(this._config.displayName, 'displayName');
+    if (this._config.displayName) escapeDisplayName(this._config.displayName, 'displayName');
     const auth = this._config.auth;
     if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
       throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
@@ -382,12 +393,12 @@ export class Phone extends EventTarget implements CallOwner {
         }
       }
     }
-    if (identity?.displayName) quoteDisplayName(identity.displayName, 'from');
+    const displayName = identity?.displayName ?? this._config.displayName;
     if (identity) headers.push(assertedIdentityHeader(identity, fromUri ?? (this._config.aor as string)));
     return {
       uri: target.uri,
       fromUri,
-      fromDisplayName: identity?.displayName ?? this._config.displayName,
+      fromDisplayName: displayName === undefined ? undefined : escapeDisplayName(displayName, identity?.displayName ? 'from' : 'displayName'),
       extraHeaders: headers,
       dtmf: this._config.dtmf ?? 'rfc4733',
     };
@@ -397,7 +408,13 @@ export class Phone extends EventTarget implements CallOwner {
     if (!this.engine) {
       const { server, aor, displayName, auth, iceServers } = this._config;
       const host: EngineHost = {
-        config: { server: checkServerUrl(server), aor: aor as string, displayName, auth, iceServers: iceServers ?? [] },
+        config: {
+          server: checkServerUrl(server),
+          aor: aor as string,
+          displayName: displayName === undefined ? undefined : escapeDisplayName(displayName, 'displayName'),
+          auth,
+          iceServers: iceServers ?? [],
+        },
         connectionChanged: (state, message) => this.connectionChanged(state, message),
       };
       this.engine = this.loadEngine(host);
@@ -443,6 +460,7 @@ export class Phone extends EventTarget implements CallOwner {
         session?.setMicrophoneEnabled(enabled);
       },
       sendDtmf: (digits) => session?.sendDtmf(digits),
+      mediaStats: async () => session?.mediaStats(),
     };
   }
 

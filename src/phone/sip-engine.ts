@@ -6,7 +6,7 @@
 import { Inviter, SessionState, UserAgent, Web, type LogLevel, type SessionDescriptionHandlerFactory } from 'sip.js';
 import { DtmfQueue } from './dtmf-queue.js';
 import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
-import type { CallEndReason } from './types.js';
+import type { CallEndReason, MediaStats } from './types.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
@@ -61,8 +61,6 @@ class SipEngine implements TelephonyEngine {
       authorizationUsername: auth?.username,
       authorizationPassword: auth?.password,
       transportOptions: { server, connectionTimeout: 5, keepAliveInterval: 25 },
-      // Reconnection is ours (with backoff), not sip.js's fixed-delay loop.
-      reconnectionAttempts: 0,
       logBuiltinEnabled: false,
       logLevel: 'warn',
       logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
@@ -72,7 +70,8 @@ class SipEngine implements TelephonyEngine {
       userAgentString: 'vc-phone (sip.js)',
       sessionDescriptionHandlerFactory: this.descriptionHandlerFactory(),
       sessionDescriptionHandlerFactoryOptions: {
-        peerConnectionConfiguration: { iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' },
+        // Default bundle policy: SIP media relays answer without a BUNDLE group, which max-bundle refuses.
+        peerConnectionConfiguration: { iceServers },
         // Without STUN/TURN gathering ends within milliseconds; the cap only matters with slow servers.
         iceGatheringTimeout: 1000,
       },
@@ -227,6 +226,8 @@ class SipSession implements OutboundSession {
   private microphoneEnabled = true;
   private finished = false;
   private finalStatus: number | undefined;
+  private accepted = false;
+  private established = false;
   private endedBy: 'local' | 'remote' | undefined;
   private readonly infoQueue: DtmfQueue;
   private remoteAudio: HTMLAudioElement | undefined;
@@ -281,11 +282,13 @@ class SipSession implements OutboundSession {
     this.inviter = inviter;
     inviter.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
+        this.established = true;
         this.playRemoteAudio(inviter);
         if (!this.microphoneEnabled) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
-        this.onTerminated();
+        // sip.js reports Terminated before it hands the final response to onReject: decide after it.
+        queueMicrotask(() => this.onTerminated());
       }
     });
     try {
@@ -296,6 +299,9 @@ class SipSession implements OutboundSession {
             const earlyMedia = status === 183 && response.message.body.length > 0;
             if (earlyMedia) this.playRemoteAudio(inviter);
             this.listener.progress(status, earlyMedia);
+          },
+          onAccept: () => {
+            this.accepted = true;
           },
           onReject: (response) => {
             this.finalStatus = response.message.statusCode;
@@ -330,6 +336,29 @@ class SipSession implements OutboundSession {
     }
     // Appending to the tone buffer (instead of replacing it) is what keeps fast typing lossless.
     sender.insertDTMF(sender.toneBuffer + digits, TONE_MS, TONE_GAP_MS);
+  }
+
+  async mediaStats(): Promise<MediaStats | undefined> {
+    const pc = (this.inviter?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.peerConnection;
+    if (!pc || this.finished) return undefined;
+    const stats: MediaStats = { sent: { packets: 0, bytes: 0 }, received: { packets: 0, bytes: 0, lost: 0 } };
+    (await pc.getStats()).forEach((report: Record<string, number | string | boolean | undefined>) => {
+      if (report.kind !== 'audio' && report.type !== 'candidate-pair') return;
+      if (report.type === 'outbound-rtp') {
+        stats.sent = { packets: Number(report.packetsSent ?? 0), bytes: Number(report.bytesSent ?? 0) };
+      } else if (report.type === 'inbound-rtp') {
+        stats.received = {
+          packets: Number(report.packetsReceived ?? 0),
+          bytes: Number(report.bytesReceived ?? 0),
+          lost: Number(report.packetsLost ?? 0),
+          ...(report.jitter !== undefined ? { jitterMs: Number(report.jitter) * 1000 } : {}),
+          ...(report.audioLevel !== undefined ? { audioLevel: Number(report.audioLevel) } : {}),
+        };
+      } else if (report.type === 'candidate-pair' && report.nominated && report.currentRoundTripTime !== undefined) {
+        stats.roundTripMs = Number(report.currentRoundTripTime) * 1000;
+      }
+    });
+    return stats;
   }
 
   transportLost(): void {
@@ -412,12 +441,12 @@ class SipSession implements OutboundSession {
       if (status === 487 && this.hangupRequested) return this.finish('local', 'cancelled', 487);
       return this.finish('remote', 'rejected', status);
     }
-    if (this.hangupRequested) return this.finish('local', this.wasAnswered() ? 'hangup' : 'cancelled');
+    if (this.hangupRequested) return this.finish('local', this.established ? 'hangup' : 'cancelled');
+    if (this.accepted && !this.established) {
+      // Answered, but the browser could not use the far end's SDP: sip.js ACKs and sends BYE.
+      return this.finish('system', 'media-failed', undefined, 'The call was answered, but the audio could not be set up.');
+    }
     this.finish('system', 'connection-lost');
-  }
-
-  private wasAnswered(): boolean {
-    return this.inviter?.dialog !== undefined && this.inviter.state !== SessionState.Establishing;
   }
 
   private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string): void {

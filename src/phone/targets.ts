@@ -3,17 +3,16 @@
  * formatting), a `tel:` URI or a `sip:`/`sips:` URI. Everything is refused here, with words a
  * person understands, before any SIP message can be built from it.
  */
-import type { AsYouType as AsYouTypeClass } from 'libphonenumber-js/min';
 import { inputError } from './errors.js';
 import type { CallTarget } from './types.js';
 
-export type PhoneNumberLib = typeof import('libphonenumber-js/min');
+export type PhoneNumberLib = typeof import('./phone-number-lib.js');
 
 let phoneNumberLib: Promise<PhoneNumberLib> | undefined;
 
 /** Loads libphonenumber-js and its metadata on first need (~30 KB gzip), once. */
 export function loadPhoneNumberLib(): Promise<PhoneNumberLib> {
-  phoneNumberLib ??= import('libphonenumber-js/min');
+  phoneNumberLib ??= import('./phone-number-lib.js');
   return phoneNumberLib;
 }
 
@@ -226,6 +225,5 @@ function checkedNumberUri(numberToUri: (e164: string) => string, e164: string): 
 export function formatAsTyped(input: string, lib: PhoneNumberLib): string {
   const text = input.trimStart();
   if (!text.startsWith('+') || !NUMBER_CHARACTERS.test(text)) return input;
-  const formatter: AsYouTypeClass = new lib.AsYouType();
-  return formatter.input(text);
+  return new lib.AsYouType().input(text);
 }

@@ -123,6 +123,14 @@ export interface PhoneConfig {
 /** Connection to the SIP server. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
+/** Audio statistics of a call's media path (from WebRTC getStats). */
+export interface MediaStats {
+  sent: { packets: number; bytes: number };
+  received: { packets: number; bytes: number; lost: number; jitterMs?: number; audioLevel?: number };
+  /** Round-trip time to the media relay, when known. */
+  roundTripMs?: number;
+}
+
 /** A plain, serialisable picture of a call: what events carry and what is persisted. */
 export interface CallSnapshot {
   id: string;

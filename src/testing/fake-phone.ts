@@ -140,6 +140,7 @@ class FakeEngine implements TelephonyEngine {
     return {
       hangup: () => (started ? far.hangupFromCaller() : (hangupBeforeStart = true)),
       setMicrophoneEnabled: (enabled) => (far.microphoneEnabled = enabled),
+      mediaStats: async () => undefined,
       sendDtmf: (digits) => {
         pendingDigits.push(...digits);
         // Like the real queue: one digit after the other, in order, each in its own turn.

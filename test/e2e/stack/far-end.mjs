@@ -341,6 +341,29 @@ export function audioWindows(wavPath, windowMs = 100) {
 }
 
 /**
+ * Runs of silent windows in an audioWindows() result: every window RMS < threshold for at
+ * least minMs. -> Array<{ startMs, endMs, ms }> in time order. Chromium's fake microphone
+ * beeps about twice a second with ~200 ms gaps, so a mute shows up as the one run of about
+ * the mute's length (default minMs 500 skips the gaps between beeps).
+ * Note the dec WAV starts at baresip's first decoded RTP packet (about when ICE/DTLS is up),
+ * not at the 200 OK: align by the silent run, not by absolute times.
+ */
+export function silences(audio, { threshold = 100, minMs = 500 } = {}) {
+  const runs = [];
+  let start = -1;
+  const w = audio.windowMs;
+  audio.rms.forEach((v, i) => {
+    if (v < threshold) { if (start < 0) start = i; }
+    if ((v >= threshold || i === audio.rms.length - 1) && start >= 0) {
+      const end = v < threshold ? i + 1 : i;
+      if ((end - start) * w >= minMs) runs.push({ startMs: start * w, endMs: end * w, ms: (end - start) * w });
+      start = -1;
+    }
+  });
+  return runs;
+}
+
+/**
  * Polls fn (sync or async) every intervalMs until it returns a truthy value, which is
  * returned. Throws after timeoutMs (with the last error fn threw, if any).
  */

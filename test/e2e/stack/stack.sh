@@ -123,7 +123,7 @@ wait_ready() {
   echo "$out" | grep ' ready ' >>"$DIR/logs/timings.txt"
   if [ $rc != 0 ]; then
     names=$(echo "$out" | sed -n 's/^FAILED \([^:]*\):.*/\1/p' | sort -u)
-    fail "$(echo "$out" | grep '^FAILED' | tr '\n' ' ')" $names
+    fail "$(echo "$out" | sed -n 's/^FAILED //p' | paste -sd ';')" $names
   fi
 }
 

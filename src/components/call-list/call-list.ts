@@ -1,0 +1,64 @@
+import { LitElement, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { PhoneController } from '../../context/phone-context.js';
+import type { Phone } from '../../phone/phone.js';
+import { CALL_BOX_PARTS, type VcCallBox } from '../call-box/call-box.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { callListStyles } from './call-list.styles.js';
+
+/** The call box's parts as re-exported by the list (its `base` becomes `call-box-base`). */
+export const CALL_LIST_PARTS = ['call-box', 'call-box-base', ...CALL_BOX_PARTS.filter((part) => part !== 'base')];
+const BOX_EXPORTS = CALL_BOX_PARTS.map((part) => (part === 'base' ? 'base: call-box-base' : part)).join(', ');
+
+/**
+ * The stack of call boxes of a phone, newest first: one `<vc-call-box>` per call, live or
+ * finished, until the agent removes it. When a box is removed, focus moves to its neighbour.
+ *
+ * @summary Every call of the phone as a stack of call boxes.
+ *
+ * @event {VcBoxCloseEvent} vc-box-close - From a box: closed with the X.
+ * @event {VcBoxRemoveEvent} vc-box-remove - From a box: removed with the bin.
+ * @event {VcDtmfEvent} vc-dtmf - From a box's dialpad.
+ * @event {VcMuteChangeEvent} vc-mute-change - From a box's mute button.
+ * @event {VcColorChangeEvent} vc-color-change - From a box's colour tag.
+ *
+ * @slot empty - Shown when there is no call (nothing by default).
+ *
+ * @csspart base - The stack.
+ * @csspart call-box - Each `<vc-call-box>`; its own parts are re-exported under the same names (its `base` as `call-box-base`).
+ *
+ * @cssprop --vc-call-list-gap - Space between boxes (default 8px).
+ */
+export class VcCallList extends LitElement {
+  static override styles = [tokens, callListStyles];
+
+  /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
+  @property({ attribute: false }) phone?: Phone;
+
+  /** No local key tones on the dialpads. */
+  @property({ type: Boolean, reflect: true }) silent?: boolean;
+
+  private readonly controller = new PhoneController(this, { phone: () => this.phone });
+
+  override render() {
+    const calls = this.controller.phone?.calls ?? [];
+    if (!calls.length) return html`<slot name="empty"></slot>`;
+    return html`<div part="base" class="base" @vc-box-remove=${this.onRemove}>${repeat(
+      calls,
+      (call) => call.id,
+      (call) =>
+        html`<vc-call-box part="call-box" exportparts=${BOX_EXPORTS} .call=${call} .phone=${this.controller.phone} ?silent=${this.silent ?? false}></vc-call-box>`,
+    )}</div>${nothing}`;
+  }
+
+  /** Keeps keyboard focus in the stack when a box goes away. */
+  private onRemove(event: Event): void {
+    const boxes = [...this.renderRoot.querySelectorAll<VcCallBox>('vc-call-box')];
+    const index = boxes.indexOf(event.target as VcCallBox);
+    void this.updateComplete.then(() => {
+      const remaining = [...this.renderRoot.querySelectorAll<VcCallBox>('vc-call-box')];
+      remaining[Math.min(index, remaining.length - 1)]?.focus();
+    });
+  }
+}

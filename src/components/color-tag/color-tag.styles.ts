@@ -1,0 +1,89 @@
+import { css } from 'lit';
+
+export const colorTagStyles = css`
+  :host {
+    display: inline-block;
+  }
+  .base {
+    position: relative;
+    display: inline-block;
+  }
+  .trigger {
+    gap: 6px;
+    min-height: 28px;
+    padding: 0 6px 0 8px;
+    border-color: transparent;
+    background: transparent;
+    color: var(--_text-muted);
+    font-weight: 400;
+  }
+  .trigger:hover:not(:disabled) {
+    background: var(--_hover);
+    color: var(--_text);
+  }
+  .swatch {
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    flex: none;
+    background: var(--_tag, transparent);
+    box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--_tag, var(--_text-muted)) 70%, black);
+  }
+  .swatch.none {
+    background:
+      linear-gradient(135deg, transparent 45%, var(--_text-muted) 45%, var(--_text-muted) 55%, transparent 55%);
+    box-shadow: inset 0 0 0 1px var(--_text-muted);
+  }
+  .chevron svg {
+    width: 14px;
+    height: 14px;
+  }
+  .menu {
+    position: absolute;
+    z-index: 10;
+    top: calc(100% + 4px);
+    right: 0;
+    min-width: 150px;
+    margin: 0;
+    padding: 4px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--vc-color-tag-menu-background, var(--_surface));
+    box-shadow: 0 6px 20px rgb(0 0 0 / 0.14);
+  }
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 32px;
+    padding: 0 8px;
+    border-radius: calc(var(--_radius) - 2px);
+    cursor: pointer;
+    position: relative;
+  }
+  .option:hover {
+    background: var(--_hover);
+  }
+  .option input {
+    position: absolute;
+    opacity: 0;
+    width: 1px;
+    height: 1px;
+    margin: 0;
+  }
+  .option:has(input:focus-visible) {
+    outline: var(--_focus-ring);
+    outline-offset: -2px;
+  }
+  .option .check {
+    margin-left: auto;
+    visibility: hidden;
+    color: var(--_accent);
+  }
+  .option:has(input:checked) .check {
+    visibility: visible;
+  }
+  .option:has(input:checked) {
+    font-weight: 600;
+  }
+`;

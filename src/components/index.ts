@@ -1,0 +1,11 @@
+/** The element classes, without defining any tag (import `vc-phone/vc-phone.js` or a `vc-*.js` for that). */
+export { VcPlaceCall } from './place-call/place-call.js';
+export { VcCallBox, formatDuration } from './call-box/call-box.js';
+export { VcDialpad, DIALPAD_KEYS } from './dialpad/dialpad.js';
+export { VcMuteButton } from './mute-button/mute-button.js';
+export { VcCallList } from './call-list/call-list.js';
+export { VcColorTag } from './color-tag/color-tag.js';
+export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
+export { VcPhone } from './phone/phone.js';
+export { phoneContext, PhoneController, type PhoneControllerOptions } from '../context/phone-context.js';
+export { strings, defaultStrings, setStrings, format, type VcStrings } from '../i18n/strings.js';

@@ -1,0 +1,223 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { PhoneController, phoneContext } from '../../context/phone-context.js';
+import type { PhoneEventMap } from '../../events/index.js';
+import type { VcEvent } from '../../events/vc-event.js';
+import { Phone } from '../../phone/phone.js';
+import type { DtmfMode, PhoneConfig, SipCredentials } from '../../phone/types.js';
+import { CALL_LIST_PARTS } from '../call-list/call-list.js';
+import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { phoneStyles } from './phone.styles.js';
+
+/** Every event the Phone dispatches, forwarded into the DOM (a record, so a new event can't be forgotten). */
+const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
+  'vc-call-dialing': true,
+  'vc-call-ringing': true,
+  'vc-call-answered': true,
+  'vc-call-dtmf': true,
+  'vc-call-mute': true,
+  'vc-call-color': true,
+  'vc-call-ended': true,
+  'vc-call-failed': true,
+  'vc-call-removed': true,
+  'vc-connection-change': true,
+  'vc-input-error': true,
+};
+
+/** Marks a phone event once one element has forwarded it (two `<vc-phone>`s sharing a phone forward it once). */
+const FORWARDED = Symbol.for('vc-phone.forwarded');
+
+/** Attribute-backed properties and the config key each one sets. */
+const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
+
+const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part)).join(', ');
+
+/**
+ * The one-tag drop-in: creates a `Phone` (or uses the one given as `.phone`), provides it to
+ * everything inside it (through `@lit/context`), and shows a place-call field and the stack of
+ * call boxes. It forwards every life-cycle event of its phone into the DOM, once, from itself,
+ * so a page can log calls with one listener on `document`.
+ *
+ * SIP credentials are set only as a JavaScript property (`el.auth = { username, password }`):
+ * there is no attribute for them and they are never rendered.
+ *
+ * The element does not hang up or dispose its phone when it is removed from the page (it may
+ * just be moving); call `el.phone.dispose()` to end everything.
+ *
+ * @summary Outbound calling in one tag: place-call field and call boxes, sharing one phone.
+ *
+ * @event {VcCallDialingEvent} vc-call-dialing - A call was placed (forwarded from the phone).
+ * @event {VcCallRingingEvent} vc-call-ringing - The far end rings, or plays early media.
+ * @event {VcCallAnsweredEvent} vc-call-answered - The far end answered.
+ * @event {VcCallDtmfEvent} vc-call-dtmf - A DTMF digit went out on a call.
+ * @event {VcCallMuteEvent} vc-call-mute - A call was muted or un-muted.
+ * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
+ * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
+ * @event {VcCallFailedEvent} vc-call-failed - A call could not be connected (SIP status and reason).
+ * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.
+ * @event {VcConnectionChangeEvent} vc-connection-change - The connection to the SIP server changed.
+ * @event {VcInputErrorEvent} vc-input-error - Input was refused before anything was sent.
+ * @event {VcCallRequestEvent} vc-call-request - From the place-call field: before dialling (cancelable).
+ * @event {VcDtmfEvent} vc-dtmf - From a dialpad: the agent pressed a key.
+ * @event {VcMuteChangeEvent} vc-mute-change - From a mute button.
+ * @event {VcColorChangeEvent} vc-color-change - From a colour tag.
+ * @event {VcBoxCloseEvent} vc-box-close - From a call box: closed with the X.
+ * @event {VcBoxRemoveEvent} vc-box-remove - From a call box: removed with the bin.
+ *
+ * @slot - Extra content under the call boxes; elements there get the same phone (context).
+ *
+ * @csspart base - The wrapper.
+ * @csspart connection - Words about a lost or reconnecting SIP connection.
+ * @csspart place-call - The `<vc-place-call>`; its parts are re-exported (its `base` as `place-call-base`).
+ * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
+ *
+ * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
+ * @cssprop --vc-phone-max-width - Widest the element grows (default 400px).
+ * @cssprop --vc-color-accent - Global: the accent colour (buttons, focus).
+ * @cssprop --vc-color-danger - Global: danger (hang up, errors, muted).
+ * @cssprop --vc-color-success - Global: connected.
+ * @cssprop --vc-color-surface - Global: background of boxes and fields.
+ * @cssprop --vc-color-surface-alt - Global: hover background.
+ * @cssprop --vc-color-text - Global: text.
+ * @cssprop --vc-color-text-muted - Global: secondary text.
+ * @cssprop --vc-color-border - Global: borders.
+ * @cssprop --vc-radius - Global: corner radius.
+ * @cssprop --vc-font-family - Global: font.
+ * @cssprop --vc-font-size - Global: base font size (default 13px).
+ * @cssprop --vc-focus-ring - Global: the focus outline (default `2px solid var(--vc-color-accent)`).
+ */
+export class VcPhone extends LitElement {
+  static override styles = [tokens, phoneStyles];
+
+  /** SIP-over-WebSocket server (`wss://...`; `ws://` only for localhost). */
+  @property() server?: string;
+
+  /** The agent's SIP address of record, e.g. `sip:agent@example.com`. */
+  @property() aor?: string;
+
+  /** The agent's display name, shown to the far end. */
+  @property({ attribute: 'display-name' }) displayName?: string;
+
+  /** DTMF method: `rfc4733` (default, in the media) or `info` (SIP INFO). */
+  @property() dtmf?: DtmfMode;
+
+  /** Namespace of what is remembered across reloads; read when the element creates its phone. */
+  @property({ attribute: 'storage-key' }) storageKey?: string;
+
+  /** Outbound calling switched off (the elements are disabled and say why). */
+  @property({ type: Boolean, reflect: true }) disabled?: boolean;
+
+  /** Why calling is switched off, shown to the agent. */
+  @property({ attribute: 'disabled-reason' }) disabledReason?: string;
+
+  /** No local key tones on the dialpads. */
+  @property({ type: Boolean, reflect: true }) silent?: boolean;
+
+  private readonly provider = new ContextProvider(this, { context: phoneContext });
+  private readonly controller = new PhoneController(this, { phone: () => this._phone });
+  private _phone: Phone | undefined;
+  private ownsPhone = false;
+  private credentials: SipCredentials | undefined;
+  private listeningTo: Phone | undefined;
+
+  /** The phone in use (created on connection unless one was given). */
+  get phone(): Phone | undefined {
+    return this._phone;
+  }
+  set phone(phone: Phone | undefined) {
+    if (phone === this._phone) return;
+    this._phone = phone;
+    this.ownsPhone = false;
+    if (phone) this.configurePhone(true);
+    this.provider.setValue(phone);
+    this.listen();
+    this.requestUpdate();
+  }
+
+  /** SIP digest credentials. Property only: never an attribute, never rendered or stored. */
+  set auth(credentials: SipCredentials | undefined) {
+    this.credentials = credentials;
+    if (this._phone && credentials) this._phone.configure({ auth: credentials });
+  }
+  get auth(): SipCredentials | undefined {
+    return this.credentials;
+  }
+
+  override connectedCallback(): void {
+    if (!this._phone) {
+      this._phone = new Phone(this.configFromAttributes(true), {});
+      this.ownsPhone = true;
+      this.provider.setValue(this._phone);
+    }
+    super.connectedCallback();
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.listen();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this._phone && CONFIG_PROPERTIES.some((key) => changed.has(key))) {
+      this.configurePhone(false, changed);
+    }
+  }
+
+  override render() {
+    const phone = this.controller.phone;
+    const connection = phone && (phone.connectionState === 'reconnecting' || phone.connectionState === 'disconnected') ? phone.connectionMessage : undefined;
+    return html`<div part="base" class="base">
+      ${connection ? html`<p part="connection" class="connection" role="status">${connection}</p>` : nothing}
+      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS}></vc-place-call>
+      <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
+      <slot></slot>
+    </div>`;
+  }
+
+  /** The configuration the attributes describe; with `all` false, only attributes that are set. */
+  private configFromAttributes(all: boolean, changed?: PropertyValues<this>): PhoneConfig {
+    const config: PhoneConfig = {};
+    const wanted = (key: (typeof CONFIG_PROPERTIES)[number]) => (all || changed?.has(key)) && (this.ownsPhone || this[key] !== undefined);
+    if (wanted('server')) config.server = this.server;
+    if (wanted('aor')) config.aor = this.aor;
+    if (wanted('displayName')) config.displayName = this.displayName;
+    if (wanted('dtmf')) config.dtmf = this.dtmf;
+    if (wanted('disabled')) config.enabled = !this.disabled;
+    if (wanted('disabledReason')) config.disabledReason = this.disabledReason;
+    if (all && this.storageKey) config.storageKey = this.storageKey;
+    if (all && this.credentials) config.auth = this.credentials;
+    return config;
+  }
+
+  /** Applies the attributes to the phone; a phone given from outside keeps what no attribute says. */
+  private configurePhone(all: boolean, changed?: PropertyValues<this>): void {
+    const phone = this._phone;
+    if (!phone) return;
+    const config = this.configFromAttributes(all, changed);
+    if (!all && !this.ownsPhone) {
+      for (const key of Object.keys(config) as (keyof PhoneConfig)[]) if (config[key] === undefined) delete config[key];
+    }
+    if (Object.keys(config).length) phone.configure(config);
+  }
+
+  /** Listens to the phone in use while connected (and to nothing otherwise). */
+  private listen(): void {
+    const next = this.isConnected ? this._phone : undefined;
+    if (next === this.listeningTo) return;
+    for (const type of Object.keys(FORWARDED_EVENTS)) {
+      this.listeningTo?.removeEventListener(type, this.forward);
+      next?.addEventListener(type, this.forward);
+    }
+    this.listeningTo = next;
+  }
+
+  private readonly forward = (event: Event): void => {
+    const marked = event as Event & { [FORWARDED]?: boolean };
+    if (marked[FORWARDED] || !this.isConnected) return;
+    marked[FORWARDED] = true;
+    this.dispatchEvent((event as VcEvent<unknown>).clone());
+  };
+}

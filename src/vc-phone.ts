@@ -1,0 +1,15 @@
+/**
+ * The CDN entry: defines every vc-phone element (`<vc-phone>`, `<vc-place-call>`,
+ * `<vc-call-list>`, `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`, `<vc-color-tag>`) and
+ * exports the whole library.
+ */
+import './components/phone/vc-phone.js';
+import './components/place-call/vc-place-call.js';
+import './components/call-list/vc-call-list.js';
+import './components/call-box/vc-call-box.js';
+import './components/dialpad/vc-dialpad.js';
+import './components/mute-button/vc-mute-button.js';
+import './components/color-tag/vc-color-tag.js';
+
+export * from './index.js';
+export * from './components/index.js';

@@ -1,0 +1,130 @@
+// Shared set-up of the end-to-end suite: a static server for the built bundle and the test
+// pages, a status-webhook receiver, and headless Debian Chromium with a fake microphone.
+// The SIP stack itself is started by test/e2e/run.sh (stack.sh up) before node runs the tests.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const stackDir = process.env.VC_STACK_DIR ?? path.join(root, '.stack', 'e2e');
+export const plan = JSON.parse(fs.readFileSync(path.join(root, 'test/e2e/stack/numbers.json'), 'utf8'));
+export const numbers = Object.fromEntries(Object.entries(plan.numbers).map(([name, entry]) => [name, entry.number]));
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
+
+/** Serves the repository read-only (cdn/, test/e2e/pages/, demo/) on 127.0.0.1. */
+export function startStaticServer({ headers = {} } = {}) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (error, data) => {
+      if (error) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+      res.end(data);
+    });
+  });
+  return listen(server);
+}
+
+function listen(server) {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolve({ server, port, origin: `http://localhost:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
+
+/**
+ * A status-webhook receiver that misbehaves on purpose: it answers 503 to the first
+ * `failFirst` POSTs and, for the POST numbered `dropAfterProcessing`, records the event but cuts
+ * the connection without answering (the sender can't know it arrived, so it sends it again).
+ */
+export async function startWebhookReceiver({ failFirst = 3, dropAfterProcessing = 5, username, password } = {}) {
+  const received = [];
+  let posts = 0;
+  const stats = { failed: 0, dropped: 0, unauthorised: 0 };
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': 'content-type, authorization',
+    'access-control-allow-methods': 'POST',
+  };
+  const server = http.createServer((req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors).end();
+      return;
+    }
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      posts += 1;
+      const expected = 'Basic ' + Buffer.from(`${username}:${password}`).toString('base64');
+      if (username !== undefined && req.headers.authorization !== expected) {
+        stats.unauthorised += 1;
+        res.writeHead(401, cors).end();
+        return;
+      }
+      if (posts <= failFirst) {
+        stats.failed += 1;
+        res.writeHead(503, cors).end('try later');
+        return;
+      }
+      received.push(JSON.parse(body));
+      if (posts === dropAfterProcessing) {
+        stats.dropped += 1;
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(204, cors).end();
+    });
+  });
+  const listening = await listen(server);
+  return { ...listening, url: `http://127.0.0.1:${listening.port}/status`, received, stats };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Chromium leaves loopback out of ICE unless told otherwise (all media here is on 127.0.0.1).
+  '--allow-loopback-in-peer-connection',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Opens a page with a fresh profile, records its console (to prove no credential is logged)
+ * and page errors, and waits for `window.vcReady`.
+ */
+export async function openPage(browser, url) {
+  const context = await browser.newContext();
+  await context.grantPermissions(['microphone'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => window.vcReady === true, null, { timeout: 15000 });
+  return { page, context, consoleLines };
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,390 @@
+// The real Phone (CDN build) in headless Chromium against the real stack on loopback.
+// Every assertion that matters reads what the FAR END saw: Kamailio's SIP dump, baresip's DTMF
+// log and its recording of the caller's audio, rtpengine's RFC 4733 log, sipp's INFO log.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  audioWindows,
+  baresipDtmf,
+  baresipRecordings,
+  finalResponse,
+  header,
+  headers,
+  invitesTo,
+  logSize,
+  messagesForCall,
+  rtpengineDtmf,
+  sipMessages,
+  sippInfoDigits,
+  waitFor,
+} from '../e2e/stack/far-end.mjs';
+import { launchBrowser, numbers, openPage, plan, sleep, stackDir, startStaticServer, startWebhookReceiver } from './lib/harness.mjs';
+
+const AOR = `sip:agent@${plan.domain}`;
+const BASE_CONFIG = { server: plan.wsUrl, aor: AOR, displayName: 'E2E Agent' };
+const timings = [];
+
+let browser;
+let web;
+
+before(async () => {
+  browser = await launchBrowser();
+  web = await startStaticServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+  if (timings.length) {
+    const avg = (key) => Math.round(timings.reduce((sum, t) => sum + t[key], 0) / timings.length);
+    console.log(`# timings over ${timings.length} answered calls: click->INVITE avg ${avg('clickToInvite')} ms, INVITE->200 OK avg ${avg('inviteToAnswer')} ms`);
+    for (const t of timings) console.log(`#   ${t.name}: click->INVITE ${t.clickToInvite} ms, INVITE->200 ${t.inviteToAnswer} ms`);
+  }
+});
+
+/** Opens the test page with a phone configured as given (merged over the e2e account). */
+async function phonePage(config = {}) {
+  const opened = await openPage(browser, `${web.origin}/test/e2e/pages/phone.html`);
+  await opened.page.evaluate((c) => window.makePhone(c), { ...BASE_CONFIG, ...config });
+  return opened;
+}
+
+async function place(page, name, to, options) {
+  const placed = await page.evaluate(([n, t, o]) => window.placeCall(n, t, o), [name, to, options]);
+  assert.equal(placed.error, undefined, `call refused: ${JSON.stringify(placed.error)}`);
+  return placed;
+}
+
+async function waitState(page, name, states, timeout = 10000) {
+  const wanted = Array.isArray(states) ? states : [states];
+  await page.waitForFunction(([n, w]) => w.includes(window.callState(n)?.state), [name, wanted], { timeout }).catch(async (error) => {
+    const now = await page.evaluate((n) => window.callState(n), name);
+    throw new Error(`call ${name} never reached ${wanted.join('/')}: ${JSON.stringify(now)} (${error.message.split('\n')[0]})`);
+  });
+  return page.evaluate((n) => window.callState(n), name);
+}
+
+/** The INVITE Kamailio received from the browser for this call, and the 200 OK it sent back. */
+async function inviteOf(page, name) {
+  const sipCallId = await waitFor(() => page.evaluate((n) => window.callState(n)?.sipCallId, name), 5000);
+  const invite = await waitFor(() =>
+    messagesForCall(stackDir, sipCallId).find((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws')),
+  );
+  return { sipCallId, invite };
+}
+
+async function recordTiming(page, callName, label, placed) {
+  const { sipCallId, invite } = await inviteOf(page, callName);
+  const ok = await waitFor(() =>
+    messagesForCall(stackDir, sipCallId).find((m) => m.direction === 'out' && m.status === 200 && /INVITE/.test(m.cseq) && m.proto.startsWith('ws')),
+  );
+  const entry = { name: label, clickToInvite: Math.round(invite.time - placed.clickAt), inviteToAnswer: Math.round(ok.time - invite.time) };
+  timings.push(entry);
+  return entry;
+}
+
+const loud = (rms) => rms.filter((v) => v > 1000).length;
+
+describe('calls against the real stack', () => {
+  it('1. an international number is answered by baresip and media flows both ways', async () => {
+    const { page, context } = await phonePage();
+    const placed = await place(page, 'a', '+44 20 7946 0958');
+    await waitState(page, 'a', 'connected');
+    const { invite } = await inviteOf(page, 'a');
+    assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 SIP\/2\.0$/);
+    await sleep(2500);
+    const stats = await page.evaluate(() => window.calls.a.getMediaStats());
+    assert.ok(stats.sent.packets > 50, `browser sent RTP: ${JSON.stringify(stats)}`);
+    assert.ok(stats.received.packets > 50, `browser received RTP (baresip's echo): ${JSON.stringify(stats)}`);
+    await page.evaluate(() => window.calls.a.hangup());
+    await waitState(page, 'a', 'ended');
+    const timing = await recordTiming(page, 'a', 'baresip, cold page', placed);
+    assert.ok(timing.clickToInvite >= 0 && timing.clickToInvite < 3000, JSON.stringify(timing));
+    const recording = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === invite.callId));
+    const windows = audioWindows(recording.dec);
+    assert.ok(loud(windows.rms) >= 3, `baresip heard the fake microphone's beeps: ${loud(windows.rms)} loud windows`);
+    await context.close();
+  });
+
+  it('2a. DTMF in RFC 4733: the far end gets exactly 1,2,3,# in order, even sent back to back', async () => {
+    const { page, context } = await phonePage();
+    const mark = logSize(stackDir, 'baresip');
+    await place(page, 'd', '+44 20 7946 0958');
+    await waitState(page, 'd', 'connected');
+    await sleep(500);
+    // No waiting between digits: the way a fast typist's keys arrive.
+    await page.evaluate(() => ['1', '2', '3', '#'].forEach((digit) => window.calls.d.sendDtmf(digit)));
+    const digits = await waitFor(() => {
+      const seen = baresipDtmf(stackDir, mark).rfc4733;
+      return seen.length >= 4 && seen;
+    }, 8000);
+    assert.deepEqual(digits, ['1', '2', '3', '#']);
+    const { sipCallId } = await inviteOf(page, 'd');
+    const relayed = await waitFor(() => rtpengineDtmf(stackDir)[sipCallId]?.caller.length >= 4 && rtpengineDtmf(stackDir)[sipCallId]);
+    assert.deepEqual(relayed.caller, ['1', '2', '3', '#']);
+    const sentEvents = await page.evaluate(() => window.events.filter((e) => e.type === 'vc-call-dtmf').map((e) => e.detail.digit));
+    assert.deepEqual(sentEvents, ['1', '2', '3', '#']);
+    await page.evaluate(() => window.calls.d.hangup());
+    await waitState(page, 'd', 'ended');
+    await context.close();
+  });
+
+  it('2b. DTMF in SIP INFO mode: the far end receives the INFO bodies, in order', async () => {
+    const { page, context } = await phonePage({ dtmf: 'info' });
+    await place(page, 'i', '+61 2 9123 4567');
+    await waitState(page, 'i', 'connected');
+    await page.evaluate(() => ['5', '6', '*', '0'].forEach((digit) => window.calls.i.sendDtmf(digit)));
+    const { sipCallId } = await inviteOf(page, 'i');
+    const digits = await waitFor(() => {
+      const seen = sippInfoDigits(stackDir, sipCallId);
+      return seen.length >= 4 && seen.map((d) => d.digit);
+    }, 8000);
+    assert.deepEqual(digits, ['5', '6', '*', '0']);
+    const infos = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
+    assert.equal(infos.length, 4);
+    assert.equal(header(infos[0], 'Content-Type'), 'application/dtmf-relay');
+    assert.match(infos[0].body, /^Signal=5\r?\nDuration=\d+/);
+    await page.evaluate(() => window.calls.i.hangup());
+    await waitState(page, 'i', 'ended');
+    await context.close();
+  });
+
+  it('3. mute: the far end hears the microphone, then near silence while muted, then the microphone again', async () => {
+    const { page, context } = await phonePage();
+    await place(page, 'm', '+44 20 7946 0958');
+    await waitState(page, 'm', 'connected');
+    const phaseMs = 3000;
+    await sleep(phaseMs);
+    await page.evaluate(() => window.calls.m.mute());
+    await sleep(phaseMs);
+    await page.evaluate(() => window.calls.m.unmute());
+    await sleep(phaseMs);
+    const events = await page.evaluate(() => window.events.filter((e) => e.type === 'vc-call-mute' || e.type === 'vc-call-answered'));
+    await page.evaluate(() => window.calls.m.hangup());
+    await waitState(page, 'm', 'ended');
+    const { sipCallId } = await inviteOf(page, 'm');
+    const recording = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === sipCallId));
+    const { rms, windowMs } = audioWindows(recording.dec);
+    // The recording starts when media starts; align on the answer and leave 500 ms margins
+    // for jitter buffers at each phase boundary.
+    const answeredAt = events.find((e) => e.type === 'vc-call-answered').at;
+    const [mutedAt, unmutedAt] = events.filter((e) => e.type === 'vc-call-mute').map((e) => e.at);
+    const slice = (from, to) => rms.slice(Math.ceil((from - answeredAt + 500) / windowMs), Math.floor((to - answeredAt - 500) / windowMs));
+    const before = slice(answeredAt, mutedAt);
+    const during = slice(mutedAt, unmutedAt);
+    const afterUnmute = slice(unmutedAt, unmutedAt + phaseMs);
+    const peak = (values) => Math.round(Math.max(...values));
+    assert.ok(loud(before) >= 2, `loud before mute (peak ${peak(before)})`);
+    assert.ok(peak(during) < 300, `near silence while muted: peak RMS ${peak(during)} over ${during.length} windows`);
+    assert.ok(loud(afterUnmute) >= 2, `loud again after unmute (peak ${peak(afterUnmute)})`);
+    await context.close();
+  });
+
+  it('4a. hang-up by the agent: the far end gets a BYE, the call is ended by local', async () => {
+    const { page, context } = await phonePage();
+    await place(page, 'h', '+44 20 7946 0958');
+    await waitState(page, 'h', 'connected');
+    await page.evaluate(() => window.calls.h.hangup());
+    const state = await waitState(page, 'h', 'ended');
+    assert.deepEqual(state.outcome, { endedBy: 'local', reason: 'hangup', message: 'Call ended.' });
+    const { sipCallId } = await inviteOf(page, 'h');
+    const bye = await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && m.direction === 'out' && !m.proto.startsWith('ws')));
+    assert.ok(bye, 'BYE relayed to baresip');
+    await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.status === 200 && /BYE/.test(m.cseq) && m.direction === 'in'));
+    await context.close();
+  });
+
+  it('4b. hang-up by the far end: the call is ended by remote', async () => {
+    const { page, context } = await phonePage();
+    await place(page, 'r', '+33 1 42 68 53 00');
+    await waitState(page, 'r', 'connected');
+    const state = await waitState(page, 'r', 'ended', 8000);
+    assert.equal(state.outcome.endedBy, 'remote');
+    assert.equal(state.outcome.reason, 'hangup');
+    const { sipCallId } = await inviteOf(page, 'r');
+    assert.ok(messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && m.direction === 'out' && m.proto.startsWith('ws')), 'BYE sent to the browser');
+    await context.close();
+  });
+
+  it('5. busy, not found, no answer, wrong password: each fails with the right status and words', async () => {
+    const { page, context, consoleLines } = await phonePage({ auth: { username: plan.credentials.username, password: 'not-the-password' } });
+    const cases = [
+      ['busy', numbers.busy, 486, 'busy', /busy/],
+      ['notfound', numbers.notfound, 404, 'not-found', /not reachable/],
+      ['unknown', numbers.unknown, 404, 'not-found', /not reachable/],
+      ['noanswer', numbers.noanswer, 408, 'no-answer', /No answer/],
+      ['auth', numbers.auth, 407, 'auth-failed', /username and password/],
+    ];
+    for (const [name, number] of cases) await place(page, name, number);
+    for (const [name, , status, reason, words] of cases) {
+      const state = await waitState(page, name, ['failed', 'ended'], 10000);
+      assert.equal(state.state, 'failed', `${name}: ${JSON.stringify(state)}`);
+      assert.equal(state.outcome.sipStatus, status, name);
+      assert.equal(state.outcome.reason, reason, name);
+      assert.match(state.outcome.message, words, name);
+      const { sipCallId } = await inviteOf(page, name);
+      assert.equal(finalResponse(stackDir, sipCallId)?.status, status, `${name}: the final response on the wire`);
+    }
+    const noanswer = await page.evaluate(() => window.events.filter((e) => e.callId === window.calls.noanswer.id).map((e) => e.type));
+    assert.deepEqual(noanswer, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-failed']);
+    const { sipCallId } = await inviteOf(page, 'auth');
+    const invites = messagesForCall(stackDir, sipCallId).filter((m) => m.method === 'INVITE' && m.direction === 'in');
+    assert.equal(invites.length, 2, 'sent once, then once more with the (wrong) credentials');
+    assert.match(header(invites[1], 'Proxy-Authorization'), /^Digest .*username="vc-agent"/);
+    assert.ok(!consoleLines.join('\n').includes('not-the-password'), 'the password never reaches the console');
+    await context.close();
+  });
+
+  it('5b. right password: 407, then the authenticated INVITE connects', async () => {
+    const { page, context, consoleLines } = await phonePage({ auth: { ...plan.credentials } });
+    const placed = await place(page, 'ok', numbers.auth);
+    await waitState(page, 'ok', 'connected');
+    await recordTiming(page, 'ok', 'digest auth (407 round trip included)', placed);
+    const { sipCallId } = await inviteOf(page, 'ok');
+    const trail = messagesForCall(stackDir, sipCallId).filter((m) => m.proto.startsWith('ws') && m.cseq.endsWith('INVITE') && (!m.status || m.status >= 200));
+    assert.deepEqual(
+      trail.map((m) => m.status ?? m.method).slice(0, 4),
+      ['INVITE', 407, 'INVITE', 200],
+    );
+    assert.ok(!JSON.stringify(await page.evaluate(() => window.phone.config)).includes(plan.credentials.password));
+    assert.ok(!consoleLines.join('\n').includes(plan.credentials.password));
+    const html = await page.content();
+    assert.ok(!html.includes(plan.credentials.password), 'no credential in the DOM');
+    await page.evaluate(() => window.calls.ok.hangup());
+    await waitState(page, 'ok', 'ended');
+    await context.close();
+  });
+
+  it('6. from, context and route are in the INVITE as received; injection attempts send nothing', async () => {
+    const { page, context } = await phonePage();
+    await place(page, 'o', '+61 2 9123 4567', {
+      from: { displayName: 'Acme "Support"', uri: 'sip:support@acme.example.com' },
+      context: { TicketId: 'T-1001', Customer: 'Zoë Ã' },
+      route: ['sip:127.0.0.1:5066;transport=ws;lr', 'sip:edge.example.invalid;lr'],
+      headers: { 'X-Campaign': 'renewals' },
+    });
+    await waitState(page, 'o', 'connected');
+    const { invite } = await inviteOf(page, 'o');
+    assert.match(header(invite, 'From'), /^"Acme \\"Support\\"" <sip:support@acme\.example\.com>;tag=/);
+    assert.equal(header(invite, 'P-Asserted-Identity'), '"Acme \\"Support\\"" <sip:support@acme.example.com>');
+    assert.equal(header(invite, 'X-VC-TicketId'), 'T-1001');
+    assert.equal(header(invite, 'X-VC-Customer'), 'Zo%C3%AB %C3%83');
+    assert.equal(header(invite, 'X-Campaign'), 'renewals');
+    assert.deepEqual(headers(invite, 'Route'), ['<sip:127.0.0.1:5066;transport=ws;lr>', '<sip:edge.example.invalid;lr>']);
+    await page.evaluate(() => window.calls.o.hangup());
+    await waitState(page, 'o', 'ended');
+
+    const invitesBefore = sipMessages(stackDir).filter((m) => m.method === 'INVITE').length;
+    const attempts = [
+      ['+61 2 9123 4567', { context: { TicketId: 'x\r\nX-Evil: 1' } }, 'invalid-header-value'],
+      ['+61 2 9123 4567', { context: { 'Bad\r\nName': 'x' } }, 'invalid-header-name'],
+      ['+61 2 9123 4567', { route: ['sip:edge.example.invalid;lr>\r\nX-Evil: 1'] }, 'invalid-route'],
+      ['+61 2 9123 4567', { route: 'sip:edge.example.invalid;lr?Via=evil' }, 'invalid-route'],
+      ['+61 2 9123 4567', { from: { displayName: 'Eve\r\nX-Evil: 1' } }, 'control-characters'],
+      ['+61 2 9123 4567', { from: 'sip:eve@example.com>;tag=1\r\nX: y' }, 'invalid-identity'],
+      ['+61 2 9123 4567', { headers: { Via: 'SIP/2.0/WS evil' } }, 'forbidden-header'],
+      ['sip:alice@example.com\r\nX-Evil: 1', {}, 'control-characters'],
+      ['sip:alice@example.com?X-Evil=1', {}, 'invalid-sip-uri'],
+      ['javascript:alert(1)', {}, 'unsupported-scheme'],
+      ['020 7946 0958', {}, 'national-format'],
+    ];
+    for (const [to, options, code] of attempts) {
+      const result = await page.evaluate(([t, o]) => window.placeCall('refused', t, o), [to, options]);
+      assert.equal(result.error?.code, code, `${JSON.stringify([to, options])}: ${JSON.stringify(result)}`);
+      assert.ok(result.error.message.length > 10, 'a message for a person');
+    }
+    const inputErrors = await page.evaluate(() => window.events.filter((e) => e.type === 'vc-input-error').length);
+    assert.equal(inputErrors, attempts.length, 'one vc-input-error event per refusal');
+    await sleep(300);
+    assert.equal(sipMessages(stackDir).filter((m) => m.method === 'INVITE').length, invitesBefore, 'no INVITE left for any refused call');
+    assert.equal(sipMessages(stackDir).some((m) => m.raw.includes('X-Evil')), false);
+    await context.close();
+  });
+
+  it('7. two calls at once: DTMF and mute on one do not touch the other', async () => {
+    const { page, context } = await phonePage();
+    await place(page, 'one', '+44 20 7946 0958');
+    await waitState(page, 'one', 'connected');
+    // baresip names its recordings by the second media started: keep the two calls apart.
+    await sleep(1200);
+    await place(page, 'two', '+44 20 7946 0958');
+    await waitState(page, 'two', 'connected');
+    await sleep(1500);
+    await page.evaluate(() => {
+      window.calls.one.sendDtmf('7');
+      window.calls.two.sendDtmf('9');
+      window.calls.one.mute();
+    });
+    const mutedAt = Date.now();
+    await sleep(3000);
+    await page.evaluate(() => {
+      window.calls.one.hangup();
+      window.calls.two.hangup();
+    });
+    await waitState(page, 'one', 'ended');
+    await waitState(page, 'two', 'ended');
+    const one = (await inviteOf(page, 'one')).sipCallId;
+    const two = (await inviteOf(page, 'two')).sipCallId;
+    const relayed = await waitFor(() => {
+      const all = rtpengineDtmf(stackDir);
+      return all[one]?.caller.length && all[two]?.caller.length && all;
+    });
+    assert.deepEqual(relayed[one].caller, ['7']);
+    assert.deepEqual(relayed[two].caller, ['9']);
+    const states = await page.evaluate(() => [window.calls.one.muted, window.calls.two.muted]);
+    assert.deepEqual(states, [true, false]);
+    const recordings = await waitFor(() => {
+      const all = baresipRecordings(stackDir);
+      const a = all.find((r) => r.callId === one);
+      const b = all.find((r) => r.callId === two);
+      return a && b && { a, b };
+    });
+    assert.ok(!recordings.a.overwritten && !recordings.b.overwritten, 'one recording per call');
+    const tail = (rec) => {
+      const { rms, windowMs } = audioWindows(rec.dec);
+      const fromEnd = Math.floor((Date.now() - mutedAt - 500) / windowMs);
+      return rms.slice(Math.max(0, rms.length - fromEnd + 5), rms.length - 3);
+    };
+    const mutedTail = tail(recordings.a);
+    const liveTail = tail(recordings.b);
+    assert.ok(Math.max(...mutedTail) < 300, `muted call silent: peak ${Math.round(Math.max(...mutedTail))}`);
+    assert.ok(loud(liveTail) >= 1, `the other call still heard: peak ${Math.round(Math.max(...liveTail))}`);
+    await context.close();
+  });
+
+  it('8. status webhook: a receiver that fails at first still gets every event once, in order', async () => {
+    const hook = await startWebhookReceiver({ failFirst: 3, dropAfterProcessing: 5, username: 'crm', password: 'hook-Secret-7' });
+    const { page, context, consoleLines } = await phonePage({ statusWebhook: { url: hook.url, username: 'crm', password: 'hook-Secret-7' } });
+    await place(page, 'w', '+44 20 7946 0958');
+    await waitState(page, 'w', 'connected');
+    await page.evaluate(() => {
+      window.calls.w.sendDtmf('4');
+      window.calls.w.mute();
+      window.calls.w.setColor('green');
+    });
+    await sleep(500);
+    await page.evaluate(() => window.calls.w.hangup());
+    await waitState(page, 'w', 'ended');
+    const callId = await page.evaluate(() => window.calls.w.id);
+    const expected = ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-mute', 'vc-call-color', 'vc-call-dtmf', 'vc-call-ended'];
+    const unique = await waitFor(() => {
+      const seen = new Map();
+      for (const event of hook.received) if (event.callId === callId && !seen.has(event.id)) seen.set(event.id, event);
+      return seen.size >= expected.length && [...seen.values()];
+    }, 20000);
+    assert.ok(hook.stats.failed >= 3, 'the receiver failed the first attempts');
+    assert.ok(hook.stats.dropped >= 1, 'one delivery was processed but its answer lost');
+    assert.ok(hook.received.length > unique.length, 'that one came again (at-least-once)');
+    assert.equal(hook.stats.unauthorised, 0, 'basic auth on every request');
+    const types = unique.map((e) => e.type);
+    // The page dispatched them in this order; DTMF goes out asynchronously, so compare with the page's own order.
+    const pageOrder = await page.evaluate((id) => window.events.filter((e) => e.callId === id && e.type !== 'vc-call-removed').map((e) => e.type), callId);
+    assert.deepEqual(types, pageOrder);
+    assert.deepEqual([...types].sort(), [...expected].sort());
+    assert.deepEqual(unique.map((e) => e.sequence), unique.map((_, i) => i + 1), 'sequence 1..n, in order');
+    assert.equal(unique.at(-1).call.outcome.endedBy, 'local');
+    assert.ok(!consoleLines.join('\n').includes('hook-Secret-7'));
+    await context.close();
+    await hook.close();
+  });
+});

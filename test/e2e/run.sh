@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The end-to-end suite: the real SIP stack (Kamailio + rtpengine + baresip + sipp) and the real
+# vc-phone build in headless Chromium, all on loopback inside a private network namespace, so
+# no packet can leave the machine. Assertions read what the far end saw.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
+
+if [ -z "${VC_IN_NETNS:-}" ]; then
+  if unshare --net true 2>/dev/null; then
+    exec env VC_IN_NETNS=1 unshare --net bash "$0" "$@"
+  fi
+  echo "test:e2e: cannot create a private network namespace (needs root or user namespaces); running on the host's loopback" >&2
+  export VC_IN_NETNS=host
+fi
+if [ "$VC_IN_NETNS" = 1 ]; then
+  ip link set lo up
+fi
+
+[ -x /usr/bin/chromium ] || { echo "test:e2e: /usr/bin/chromium is missing: run scripts/install-prerequisites.sh (as root)" >&2; exit 3; }
+
+npx rollup -c --silent
+STACK_DIR="$ROOT/.stack/e2e"
+rm -rf "$STACK_DIR"
+bash test/e2e/stack/stack.sh up "$STACK_DIR"
+trap 'bash test/e2e/stack/stack.sh down "$STACK_DIR" >/dev/null 2>&1 || true' EXIT
+
+export VC_STACK_DIR="$STACK_DIR"
+files=(test/e2e/*.test.mjs)
+[ "$#" -gt 0 ] && files=("$@")
+node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
