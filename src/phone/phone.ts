@@ -20,14 +20,21 @@ import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName, type CallFact, type CallOwner } from './call.js';
 import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
-import { assertedIdentityHeader, checkIdentityUri, contextHeaders, escapeDisplayName, extraHeaders, normaliseIdentity, routeHeaders } from './headers.js';
 import { outcome } from './sip-errors.js';
-import { StatusWebhookOutbox, checkWebhookUrl } from './status-webhook.js';
+import type { StatusWebhookOutbox, WebhookDelivery } from './status-webhook.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
-import { formatAsTyped, loadPhoneNumberLib, type PhoneNumberLib, numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
+import type { Dialing } from './dialing.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+let dialingModule: Promise<Dialing> | undefined;
+
+/** Number checking, formatting and header building, with the phone-number metadata (lazy). */
+function loadDialing(): Promise<Dialing> {
+  dialingModule ??= import('./dialing.js');
+  return dialingModule;
+}
 
 /** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
 function newId(): string {
@@ -60,7 +67,7 @@ export function checkServerUrl(server: string | undefined): string {
  * metadata. The elements call it when the page is idle so the first call does not wait for them.
  */
 export function prefetchTelephony(): Promise<void> {
-  return Promise.all([import('./sip-engine.js'), loadPhoneNumberLib()]).then(
+  return Promise.all([import('./sip-engine.js'), loadDialing()]).then(
     () => undefined,
     () => undefined,
   );
@@ -86,7 +93,10 @@ export class Phone extends EventTarget implements CallOwner {
   private _connectionMessage: string | undefined;
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
-  private readonly outbox: StatusWebhookOutbox;
+  /** The webhook outbox, loaded only when a webhook is configured or deliveries are pending. */
+  private outbox: StatusWebhookOutbox | undefined;
+  private outboxLoading: Promise<StatusWebhookOutbox> | undefined;
+  private restoredOutbox: WebhookDelivery[];
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private engine: Promise<TelephonyEngine> | undefined;
 
@@ -96,10 +106,7 @@ export class Phone extends EventTarget implements CallOwner {
     this.store = new PhoneStore(config.storageKey, options.storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.outbox = new StatusWebhookOutbox(saved.outbox, {
-      persist: () => this.persist(),
-      onGiveUp: (delivery, why) => console.warn(`vc-phone: status webhook event ${delivery.payload.type} given up (${why}).`),
-    });
+    this.restoredOutbox = saved.outbox;
     const cutByReload: Call[] = [];
     for (const snapshot of saved.calls) {
       const final = snapshot.state === 'ended' || snapshot.state === 'failed';
@@ -116,13 +123,17 @@ export class Phone extends EventTarget implements CallOwner {
       if (!final) cutByReload.push(restored);
       this._calls.push(restored);
     }
-    if (config.statusWebhook) {
-      try {
-        this.outbox.register(config.statusWebhook);
-        for (const call of cutByReload) this.outbox.enqueue(config.statusWebhook, 'vc-call-ended', call.toJSON());
-      } catch (error) {
-        console.warn(`vc-phone: ${(error as Error).message}`);
-      }
+    const webhook = config.statusWebhook;
+    if (webhook || this.restoredOutbox.length) {
+      void this.loadOutbox().then((outbox) => {
+        if (!webhook) return;
+        try {
+          outbox.register(webhook);
+          for (const call of cutByReload) outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
+        } catch (error) {
+          this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
+        }
+      });
     }
     this.persist();
     globalThis.addEventListener?.('pagehide', this.onPageHide);
@@ -161,12 +172,15 @@ export class Phone extends EventTarget implements CallOwner {
       (key) => key in changes && changes[key] !== this._config[key],
     );
     this._config = { ...this._config, ...changes };
-    if (changes.statusWebhook) {
-      try {
-        this.outbox.register(changes.statusWebhook);
-      } catch (error) {
-        this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
-      }
+    const webhook = changes.statusWebhook;
+    if (webhook) {
+      void this.loadOutbox().then((outbox) => {
+        try {
+          outbox.register(webhook);
+        } catch (error) {
+          this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
+        }
+      });
     }
     if (accountChanged && this.engine && !this._calls.some((call) => call.isLive)) {
       void this.disposeEngine();
@@ -218,13 +232,14 @@ export class Phone extends EventTarget implements CallOwner {
    * {@link PhoneInputError} saying why it can't be called (no event: nothing was attempted).
    */
   async checkTarget(to: string): Promise<CallTarget> {
-    const lib = await loadPhoneNumberLib();
-    return parseTarget(to, lib, (e164) => this.numberToUri(e164));
+    const dialing = await loadDialing();
+    return dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
   }
 
   /** Formats an international number as it is typed (`+442079` -> `+44 20 79`). */
   async formatAsTyped(input: string): Promise<string> {
-    return formatAsTyped(input, await loadPhoneNumberLib());
+    const dialing = await loadDialing();
+    return dialing.formatAsTyped(input, dialing);
   }
 
   /**
@@ -234,7 +249,7 @@ export class Phone extends EventTarget implements CallOwner {
   async prewarm(): Promise<void> {
     if (!this.enabled) return;
     try {
-      await loadPhoneNumberLib();
+      await loadDialing();
       checkServerUrl(this._config.server);
       await (await this.loadEngineOnce()).prewarm();
     } catch {
@@ -244,7 +259,7 @@ export class Phone extends EventTarget implements CallOwner {
 
   /** Connects to the SIP server now (calls connect on demand anyway). */
   async connect(): Promise<void> {
-    this.validateAccount();
+    this.validateAccount(await loadDialing());
     await (await this.loadEngineOnce()).connect();
   }
 
@@ -260,18 +275,26 @@ export class Phone extends EventTarget implements CallOwner {
     const merged: CallOptions = { ...this._config.defaults, ...options };
     try {
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
-      this.validateAccount();
-      const lib = await loadPhoneNumberLib();
-      target = parseTarget(to, lib, (e164) => this.numberToUri(e164));
-      request = this.buildRequest(target, merged, lib);
+      const dialing = await loadDialing();
+      this.validateAccount(dialing);
+      target = dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
+      request = this.buildRequest(target, merged, dialing);
       webhook = merged.statusWebhook ?? this._config.statusWebhook;
-      if (webhook) checkWebhookUrlOrRefuse(webhook);
+      if (webhook) {
+        const { checkWebhookUrl } = await import('./status-webhook.js');
+        try {
+          checkWebhookUrl(webhook.url);
+        } catch (error) {
+          throw inputError('invalid-config', 'statusWebhook', (error as Error).message);
+        }
+      }
       if (merged.color !== undefined) checkColorName(merged.color);
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
     }
-    const call = new Call(this, { id: newId(), target, from: normaliseIdentity(merged.from), color: merged.color });
+    const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
+    const call = new Call(this, { id: newId(), target, from, color: merged.color });
     this.webhookOf.set(call.id, webhook);
     this._calls = [call, ...this._calls];
     this.dispatchEvent(new Event('change'));
@@ -294,7 +317,7 @@ export class Phone extends EventTarget implements CallOwner {
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     for (const call of this._calls) call.hangup();
-    this.outbox.dispose();
+    this.outbox?.dispose();
     await this.disposeEngine();
   }
 
@@ -336,7 +359,8 @@ export class Phone extends EventTarget implements CallOwner {
         break;
     }
     const webhook = this.webhookOf.get(call.id);
-    if (webhook) this.outbox.enqueue(webhook, event.type, detail.call, data);
+    // Enqueued in the order the facts happen, even while the outbox module is still loading.
+    if (webhook) void this.loadOutbox().then((outbox) => outbox.enqueue(webhook, event.type, detail.call, data));
     this.emit(event);
   }
 
@@ -355,11 +379,11 @@ export class Phone extends EventTarget implements CallOwner {
     this.emit(new VcInputErrorEvent({ code: error.code, message: error.message, field: error.field }));
   }
 
-  private validateAccount(): void {
+  private validateAccount(dialing: Dialing): void {
     checkServerUrl(this._config.server);
     if (!this._config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
-    parseSipUri(this._config.aor, 'aor', "agent's SIP address");
-    if (this._config.displayName) escapeDisplayName(this._config.displayName, 'displayName');
+    dialing.parseSipUri(this._config.aor, 'aor', "agent's SIP address");
+    if (this._config.displayName) dialing.escapeDisplayName(this._config.displayName, 'displayName');
     const auth = this._config.auth;
     if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
       throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
@@ -371,13 +395,15 @@ export class Phone extends EventTarget implements CallOwner {
     return aor.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[;?]/)[0];
   }
 
-  private numberToUri(e164: string): string {
+  private numberToUri(e164: string, dialing: Dialing): string {
     if (this._config.numberToUri) return this._config.numberToUri(e164);
-    return numberAtDomain(e164, this._config.numberDomain ?? this.aorDomain());
+    return dialing.numberAtDomain(e164, this._config.numberDomain ?? this.aorDomain());
   }
 
   /** Turns validated options into header lines; throws PhoneInputError on anything unsafe. */
-  private buildRequest(target: CallTarget, options: CallOptions, lib: PhoneNumberLib): OutboundRequest {
+  private buildRequest(target: CallTarget, options: CallOptions, dialing: Dialing): OutboundRequest {
+    const { routeHeaders, contextHeaders, extraHeaders, normaliseIdentity, checkIdentityUri, parseInternationalNumber, assertedIdentityHeader, escapeDisplayName } =
+      dialing;
     const headers: string[] = [...routeHeaders(options.route), ...contextHeaders(options.context), ...extraHeaders(options.headers)];
     const identity = normaliseIdentity(options.from);
     let fromUri: string | undefined;
@@ -386,7 +412,7 @@ export class Phone extends EventTarget implements CallOwner {
       if (fromUri?.startsWith('tel:') || fromUri === undefined) {
         // A number (or tel: URI) as identity: the SIP stack needs a SIP URI, at the account's domain.
         try {
-          const number = parseInternationalNumber(identity.uri.replace(/^tel:/i, ''), lib, 'from');
+          const number = parseInternationalNumber(identity.uri.replace(/^tel:/i, ''), dialing, 'from');
           fromUri = `sip:${number.e164}@${this.aorDomain()};user=phone`;
         } catch (error) {
           throw inputError('invalid-identity', 'from', `Calling identity: ${(error as Error).message}`);
@@ -407,20 +433,36 @@ export class Phone extends EventTarget implements CallOwner {
   private loadEngineOnce(): Promise<TelephonyEngine> {
     if (!this.engine) {
       const { server, aor, displayName, auth, iceServers } = this._config;
-      const host: EngineHost = {
-        config: {
-          server: checkServerUrl(server),
-          aor: aor as string,
-          displayName: displayName === undefined ? undefined : escapeDisplayName(displayName, 'displayName'),
-          auth,
-          iceServers: iceServers ?? [],
-        },
-        connectionChanged: (state, message) => this.connectionChanged(state, message),
-      };
-      this.engine = this.loadEngine(host);
-      this.engine.catch(() => (this.engine = undefined));
+      const engine = loadDialing().then((dialing) =>
+        this.loadEngine({
+          config: {
+            server: checkServerUrl(server),
+            aor: aor as string,
+            displayName: displayName === undefined ? undefined : dialing.escapeDisplayName(displayName, 'displayName'),
+            auth,
+            iceServers: iceServers ?? [],
+          },
+          connectionChanged: (state, message) => this.connectionChanged(state, message),
+        }),
+      );
+      this.engine = engine;
+      engine.catch(() => {
+        if (this.engine === engine) this.engine = undefined;
+      });
     }
     return this.engine;
+  }
+
+  private loadOutbox(): Promise<StatusWebhookOutbox> {
+    this.outboxLoading ??= import('./status-webhook.js').then(({ StatusWebhookOutbox }) => {
+      this.outbox = new StatusWebhookOutbox(this.restoredOutbox, {
+        persist: () => this.persist(),
+        onGiveUp: (delivery, why) => console.warn(`vc-phone: status webhook event ${delivery.payload.type} given up (${why}).`),
+      });
+      this.restoredOutbox = [];
+      return this.outbox;
+    });
+    return this.outboxLoading;
   }
 
   private async disposeEngine(): Promise<void> {
@@ -468,7 +510,7 @@ export class Phone extends EventTarget implements CallOwner {
     this.store.save({
       calls: this._calls.map((call) => call.toJSON()) as CallSnapshot[],
       prefs: this.prefs,
-      outbox: [...this.outbox.pending],
+      outbox: this.outbox ? [...this.outbox.pending] : this.restoredOutbox,
     });
   }
 
@@ -479,10 +521,3 @@ export class Phone extends EventTarget implements CallOwner {
   };
 }
 
-function checkWebhookUrlOrRefuse(webhook: StatusWebhookConfig): void {
-  try {
-    checkWebhookUrl(webhook.url);
-  } catch (error) {
-    throw inputError('invalid-config', 'statusWebhook', (error as Error).message);
-  }
-}
