@@ -12,28 +12,7 @@ import { alertIcon, binIcon, closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { callBoxStyles } from './call-box.styles.js';
 
-/** Parts of `<vc-call-box>` and of the elements inside it, for `exportparts` further up. */
-export const CALL_BOX_PARTS = [
-  'base',
-  'stripe',
-  'party',
-  'status',
-  'timer',
-  'meta',
-  'alert',
-  'close-button',
-  'remove-button',
-  'controls',
-  'mute-button',
-  'dialpad',
-  'key',
-  'color-tag',
-  'color-tag-trigger',
-  'color-tag-menu',
-  'dialog',
-  'hang-up-button',
-  'cancel-button',
-] as const;
+export { CALL_BOX_PARTS } from './call-box.parts.js';
 
 const MICROPHONE_REASONS: ReadonlySet<CallEndReason> = new Set(['microphone-denied', 'no-microphone', 'insecure-context']);
 const DTMF_KEYS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']);

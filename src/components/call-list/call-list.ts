@@ -3,12 +3,12 @@ import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PhoneController } from '../../context/phone-context.js';
 import type { Phone } from '../../phone/phone.js';
-import { CALL_BOX_PARTS, type VcCallBox } from '../call-box/call-box.js';
+import type { VcCallBox } from '../call-box/call-box.js';
+import { CALL_BOX_PARTS } from '../call-box/call-box.parts.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { callListStyles } from './call-list.styles.js';
 
-/** The call box's parts as re-exported by the list (its `base` becomes `call-box-base`). */
-export const CALL_LIST_PARTS = ['call-box', 'call-box-base', ...CALL_BOX_PARTS.filter((part) => part !== 'base')];
+export { CALL_LIST_PARTS } from './call-list.parts.js';
 const BOX_EXPORTS = CALL_BOX_PARTS.map((part) => (part === 'base' ? 'base: call-box-base' : part)).join(', ');
 
 /**

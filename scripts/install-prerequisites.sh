@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian 12 machine lacks for vc-phone's demo and tests: Debian's Chromium
+# (the only browser the tests use; nothing downloads one) and the local SIP stack (Kamailio with
+# its WebSocket module, rtpengine, baresip, sipp). Needs root. Safe to run again.
+set -euo pipefail
+PACKAGES=(chromium kamailio kamailio-websocket-modules rtpengine-daemon baresip-core sip-tester iproute2 util-linux)
+
+missing=()
+for package in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "prerequisites: all installed (${PACKAGES[*]})"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "prerequisites: missing ${missing[*]}; run as root: sudo bash scripts/install-prerequisites.sh" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The packaged services must not start on their own: the project runs its own instances.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod +x /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
+  systemctl disable --now kamailio rtpengine-daemon >/dev/null 2>&1 || true
+fi
+echo "prerequisites: installed ${missing[*]}"

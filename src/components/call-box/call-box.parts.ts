@@ -1,0 +1,22 @@
+/** Parts of `<vc-call-box>` and of the elements inside it, for `exportparts` further up. */
+export const CALL_BOX_PARTS = [
+  'base',
+  'stripe',
+  'party',
+  'status',
+  'timer',
+  'meta',
+  'alert',
+  'close-button',
+  'remove-button',
+  'controls',
+  'mute-button',
+  'dialpad',
+  'key',
+  'color-tag',
+  'color-tag-trigger',
+  'color-tag-menu',
+  'dialog',
+  'hang-up-button',
+  'cancel-button',
+] as const;

@@ -1,0 +1,101 @@
+// Like an agent: the drop-in <vc-phone> (CDN build) in headless Chromium, driven only through
+// what a person sees (accessible names), against the real stack. Assertions read the far end.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { audioWindows, baresipDtmf, baresipRecordings, invitesTo, logSize, messagesForCall, waitFor } from './stack/far-end.mjs';
+import { launchBrowser, numbers, openPage, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
+
+let browser;
+let web;
+
+before(async () => {
+  browser = await launchBrowser();
+  web = await startStaticServer();
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('the drop-in element, used like an agent would', () => {
+  it('places a call, sends digits, mutes, hangs up from the close dialog and removes the box', async () => {
+    const { page, context, consoleLines } = await openPage(browser, `${web.origin}/test/e2e/pages/ui.html`);
+    const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
+    const dtmfMark = logSize(stackDir, 'baresip');
+
+    await page.getByRole('button', { name: 'Place call' }).click();
+    const field = page.getByRole('textbox', { name: 'Phone number' });
+    await field.pressSequentially('+442079460958', { delay: 20 });
+    assert.equal(await field.inputValue(), '+44 20 7946 0958', 'formatted as typed');
+    const callButton = page.getByRole('button', { name: 'Call', exact: true });
+    await callButton.click();
+
+    const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+    await box.getByText('Connected').first().waitFor({ timeout: 10000 });
+    const invite = await waitFor(() => invitesTo(stackDir, numbers.baresip)[invitesBefore]);
+    assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 /);
+
+    for (const key of ['1', '2 ABC', '3 DEF', '#']) await box.getByRole('button', { name: key, exact: true }).click();
+    const digits = await waitFor(() => {
+      const seen = baresipDtmf(stackDir, dtmfMark).rfc4733;
+      return seen.length >= 4 && seen;
+    }, 8000);
+    assert.deepEqual(digits, ['1', '2', '3', '#'], 'the far end got the keys clicked, in order');
+
+    await sleep(2000);
+    const mute = box.getByRole('button', { name: 'Mute' });
+    await mute.click();
+    assert.equal(await mute.getAttribute('aria-pressed'), 'true');
+    const mutedAt = Date.now();
+    await sleep(3000);
+    await mute.click();
+    const unmutedAt = Date.now();
+    assert.equal(await mute.getAttribute('aria-pressed'), 'false');
+    await sleep(2500);
+
+    await box.getByRole('button', { name: 'Close' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Hang up' }).click();
+    await box.getByText(/Ended/).first().waitFor({ timeout: 5000 });
+    const bye = await waitFor(() => messagesForCall(stackDir, invite.callId).find((m) => m.method === 'BYE' && !m.status && m.direction === 'in'));
+    assert.ok(bye, 'the far end got a BYE');
+
+    const recording = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === invite.callId));
+    const { rms, windowMs } = audioWindows(recording.dec);
+    const answeredAt = (await page.evaluate(() => window.events.find((e) => e.type === 'vc-call-answered')?.at));
+    const windowAt = (t) => Math.round((t - answeredAt) / windowMs);
+    const muted = rms.slice(windowAt(mutedAt) + 5, windowAt(unmutedAt) - 5);
+    const afterUnmute = rms.slice(windowAt(unmutedAt) + 5, windowAt(unmutedAt + 2500) - 3);
+    assert.ok(muted.length >= 15 && Math.max(...muted) < 300, `far end heard near silence while muted (peak ${Math.round(Math.max(...muted))})`);
+    assert.ok(afterUnmute.some((v) => v > 1000), 'and the microphone again after un-muting');
+
+    await box.getByRole('button', { name: 'Remove' }).click();
+    await box.waitFor({ state: 'detached', timeout: 5000 });
+
+    const types = await page.evaluate(() => window.events.map((e) => e.type));
+    for (const type of ['vc-call-request', 'vc-call-dialing', 'vc-call-answered', 'vc-box-close', 'vc-call-ended', 'vc-box-remove', 'vc-call-removed']) {
+      assert.equal(types.filter((t) => t === type).length, 1, `${type} reached the document exactly once`);
+    }
+    assert.equal(types.filter((t) => t === 'vc-dtmf').length, 4);
+    assert.equal(types.filter((t) => t === 'vc-call-dtmf').length, 4);
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+    await context.close();
+  });
+
+  it('an invalid number is explained in words and nothing is dialled', async () => {
+    const { page, context } = await openPage(browser, `${web.origin}/test/e2e/pages/ui.html`);
+    const invitesBefore = invitesTo(stackDir, '+4420794609').length;
+    await page.getByRole('button', { name: 'Place call' }).click();
+    const field = page.getByRole('textbox', { name: 'Phone number' });
+    await field.fill('020 7946 0958');
+    await field.press('Enter');
+    await page.getByText(/Include the country code/).waitFor({ timeout: 5000 });
+    assert.equal(await page.getByRole('button', { name: 'Call', exact: true }).isDisabled(), true);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    await sleep(300);
+    assert.equal(invitesTo(stackDir, '+4420794609').length, invitesBefore);
+    await context.close();
+  });
+});
