@@ -1,12 +1,17 @@
-// CDN bundle: one ESM entry that defines every tag; sip.js and the phone-number metadata are
-// split into chunks that load on first need (or when the page is idle).
+// CDN bundle (cdn/): two ESM entries.
+// - cdn/vc-phone.js defines every tag. Its static import graph is only what paints before the
+//   first call (Lit, <vc-phone>, <vc-place-call>); the call boxes, the Phone controller, sip.js
+//   and the phone-number metadata are chunks loaded on idle or first need (src/cdn/vc-phone.ts).
+// - cdn/index.js is the API alone (Phone, events), no element.
+// `npm run bench:size` prints what each chunk weighs.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 export default {
-  // vc-phone.js defines every tag; index.js is the side-effect-free API (Phone, events) alone.
-  input: { 'vc-phone': 'src/vc-phone.ts', index: 'src/index.ts' },
+  input: { 'vc-phone': 'src/cdn/vc-phone.ts', index: 'src/cdn/index.ts' },
+  // Lets the entry chunk itself hold Lit for its lazy chunks (no extra facade module to fetch).
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'cdn',
     format: 'es',
@@ -15,12 +20,18 @@ export default {
     sourcemap: true,
   },
   plugins: [
-    nodeResolve({ browser: true }),
+    // No "development" condition: Lit's production build (no dev-mode warnings or checks).
+    nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({
       tsconfig: './tsconfig.json',
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, outDir: 'cdn', rootDir: 'src', noEmitOnError: true },
     }),
-    terser({ ecma: 2021, module: true, format: { comments: false } }),
+    terser({
+      ecma: 2021,
+      module: true,
+      compress: { passes: 2 },
+      format: { comments: false },
+    }),
   ],
   onwarn(warning, warn) {
     // sip.js ships `this` at the top level of some modules; harmless in ESM.

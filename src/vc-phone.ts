@@ -1,7 +1,8 @@
 /**
- * The CDN entry: defines every vc-phone element (`<vc-phone>`, `<vc-place-call>`,
- * `<vc-call-list>`, `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`, `<vc-color-tag>`) and
- * exports the whole library.
+ * Defines every vc-phone element (`<vc-phone>`, `<vc-place-call>`, `<vc-call-list>`,
+ * `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`, `<vc-color-tag>`) and exports the whole
+ * library. (The CDN build has its own entry, src/cdn/vc-phone.ts, that defines the call boxes
+ * lazily.)
  */
 import './components/phone/vc-phone.js';
 import './components/place-call/vc-place-call.js';
@@ -12,4 +13,3 @@ import './components/mute-button/vc-mute-button.js';
 import './components/color-tag/vc-color-tag.js';
 
 export * from './index.js';
-export * from './components/index.js';

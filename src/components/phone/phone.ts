@@ -4,9 +4,9 @@ import { property } from 'lit/decorators.js';
 import { PhoneController, phoneContext } from '../../context/phone-context.js';
 import type { PhoneEventMap } from '../../events/index.js';
 import type { VcEvent } from '../../events/vc-event.js';
-import { Phone } from '../../phone/phone.js';
+import type { Phone } from '../../phone/phone.js';
 import type { DtmfMode, PhoneConfig, SipCredentials } from '../../phone/types.js';
-import { CALL_LIST_PARTS } from '../call-list/call-list.js';
+import { CALL_LIST_PARTS } from '../call-list/call-list.parts.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone.styles.js';
@@ -31,6 +31,21 @@ const FORWARDED = Symbol.for('vc-phone.forwarded');
 
 /** Attribute-backed properties and the config key each one sets. */
 const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
+
+/** What the phone says when calling is off without a reason (`Phone.disabledReason`). */
+const PHONE_OFF = 'Outbound calling is switched off.';
+
+/** The `Phone` class, as the element needs it to make its own phone. */
+export type PhoneClass = new (config: PhoneConfig) => Phone;
+
+/** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
+const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
+
+/** Runs `task` when the browser is idle (at the latest after `timeout` ms). */
+export function whenIdle(task: () => void, timeout = 2000): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout });
+  else setTimeout(task, 200);
+}
 
 const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part)).join(', ');
 
@@ -91,6 +106,17 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
 export class VcPhone extends LitElement {
   static override styles = [tokens, phoneStyles];
 
+  /**
+   * @internal How a `<vc-phone>` without a `.phone` gets the `Phone` class. The defining module
+   * `vc-phone.js` (npm) sets it, so the element makes its phone at once; left unset (the CDN
+   * build), the phone core is imported when the page is idle or the agent reaches for the
+   * element, so it stays out of the initial download.
+   */
+  static Phone: PhoneClass | undefined;
+
+  /** @internal Loads the `Phone` class when `VcPhone.Phone` is not set. */
+  static loadPhone: () => Promise<PhoneClass> = () => import('../../phone/phone.js').then((module) => module.Phone);
+
   /** SIP-over-WebSocket server (`wss://...`; `ws://` only for localhost). */
   @property() server?: string;
 
@@ -121,6 +147,9 @@ export class VcPhone extends LitElement {
   private ownsPhone = false;
   private credentials: SipCredentials | undefined;
   private listeningTo: Phone | undefined;
+  private phoneLoad: Promise<Phone> | undefined;
+  private phoneResolved: ((phone: Phone) => void) | undefined;
+  private readonly ready = new Promise<Phone>((resolve) => (this.phoneResolved = resolve));
 
   /** The phone in use (created on connection unless one was given). */
   get phone(): Phone | undefined {
@@ -130,7 +159,10 @@ export class VcPhone extends LitElement {
     if (phone === this._phone) return;
     this._phone = phone;
     this.ownsPhone = false;
-    if (phone) this.configurePhone(true);
+    if (phone) {
+      this.configurePhone(true);
+      this.phoneResolved?.(phone);
+    }
     this.provider.setValue(phone);
     this.listen();
     this.requestUpdate();
@@ -145,11 +177,20 @@ export class VcPhone extends LitElement {
     return this.credentials;
   }
 
+  /**
+   * Resolves with the phone in use: at once where the phone exists, else once its (lazily
+   * loaded) code has arrived. Asking for it loads the phone now.
+   */
+  get phoneReady(): Promise<Phone> {
+    if (!this._phone) void this.loadOwnPhone();
+    return this.ready;
+  }
+
   override connectedCallback(): void {
     if (!this._phone) {
-      this._phone = new Phone(this.configFromAttributes(true), {});
-      this.ownsPhone = true;
-      this.provider.setValue(this._phone);
+      const PhoneClass = (this.constructor as typeof VcPhone).Phone;
+      if (PhoneClass) this.adoptOwnPhone(new PhoneClass(this.configFromAttributes(true)));
+      else this.deferOwnPhone();
     }
     super.connectedCallback();
     this.listen();
@@ -157,7 +198,37 @@ export class VcPhone extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
     this.listen();
+  }
+
+  /** The phone is loaded lazily: on idle, or as soon as the agent reaches for the element. */
+  private deferOwnPhone(): void {
+    for (const type of INTERACTION_EVENTS) this.addEventListener(type, this.loadNow, { passive: true });
+    whenIdle(this.loadNow);
+  }
+
+  private readonly loadNow = (): void => {
+    if (this.isConnected && !this._phone) void this.loadOwnPhone();
+  };
+
+  private loadOwnPhone(): Promise<Phone> {
+    this.phoneLoad ??= (this.constructor as typeof VcPhone).loadPhone().then((PhoneClass) => {
+      // A phone given meanwhile (`.phone = ...`) wins.
+      if (!this._phone) this.adoptOwnPhone(new PhoneClass(this.configFromAttributes(true)));
+      return this._phone as Phone;
+    });
+    return this.phoneLoad;
+  }
+
+  private adoptOwnPhone(phone: Phone): void {
+    for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
+    this.ownsPhone = true;
+    this._phone = phone;
+    this.provider.setValue(phone);
+    this.listen();
+    this.phoneResolved?.(phone);
+    this.requestUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,10 +239,13 @@ export class VcPhone extends LitElement {
 
   override render() {
     const phone = this.controller.phone;
+    // Until the lazily loaded phone is there, "Place call" works (opening the field loads it),
+    // or says why calling is off (the same words the phone will use).
+    const pending = phone ? false : this.disabled ? this.disabledReason || PHONE_OFF : true;
     const connection = phone && (phone.connectionState === 'reconnecting' || phone.connectionState === 'disconnected') ? phone.connectionMessage : undefined;
     return html`<div part="base" class="base">
       ${connection ? html`<p part="connection" class="connection" role="status">${connection}</p>` : nothing}
-      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS}></vc-place-call>
+      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending}></vc-place-call>
       <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
       <slot></slot>
     </div>`;

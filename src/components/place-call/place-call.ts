@@ -54,6 +54,12 @@ export class VcPlaceCall extends LitElement {
   /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
   @property({ attribute: false }) phone?: Phone;
 
+  /**
+   * @internal Set by `<vc-phone>` while its phone is still loading: `true` keeps "Place call"
+   * usable (what is typed is checked once the phone is there); a string is why calling is off.
+   */
+  @property({ attribute: false }) pending: boolean | string = false;
+
   /** @internal The target the current value resolves to, when valid. */
   @state() private target: CallTarget | undefined;
   /** @internal Why the current value can't be called. */
@@ -64,6 +70,8 @@ export class VcPlaceCall extends LitElement {
   @state() private busy = false;
 
   private readonly controller = new PhoneController(this, { phone: () => this.phone });
+  /** The phone last asked to warm up (once per phone while the field has focus). */
+  private warmed: Phone | undefined;
   private checkSequence = 0;
   private checkedValue: string | undefined;
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
@@ -96,14 +104,20 @@ export class VcPlaceCall extends LitElement {
     if (changed.has('value') || (this.checkedValue !== this.value && this.controller.phone)) this.check();
   }
 
+  protected override updated(): void {
+    // A phone that arrives (lazily loaded) while the agent is already typing is warmed up at once.
+    const phone = this.controller.phone;
+    if (phone && phone !== this.warmed && this.input && this.shadowRoot?.activeElement === this.input) this.onFocus();
+  }
+
   private get input(): HTMLInputElement | null {
     return this.renderRoot.querySelector('input');
   }
 
   override render() {
     const phone = this.controller.phone;
-    const enabled = !!phone && phone.enabled;
-    const reason = !phone ? strings.noPhone : phone.enabled ? '' : phone.disabledReason;
+    const enabled = phone ? phone.enabled : this.pending === true;
+    const reason = phone ? (phone.enabled ? '' : phone.disabledReason) : typeof this.pending === 'string' ? this.pending : this.pending ? '' : strings.noPhone;
     const open = this.open && enabled;
     const message = this.showError ? this.error : undefined;
     return html`<div part="base" class="base">
@@ -165,7 +179,8 @@ export class VcPlaceCall extends LitElement {
   }
 
   private onFocus(): void {
-    void this.controller.phone?.prewarm();
+    this.warmed = this.controller.phone;
+    void this.warmed?.prewarm();
   }
 
   private onBlur(): void {

@@ -1,0 +1,109 @@
+// Size of the CDN build: `npm run bench:size` (add --no-build to measure the cdn/ already built
+// by the same config without rebuilding... it is rebuilt in memory either way, in ~6 s).
+//
+// Prints raw / gzip / brotli (node zlib, max level) for:
+// - the initial chunk set: cdn/vc-phone.js and every chunk it imports statically (transitively),
+//   i.e. what a page downloads before anything can paint;
+// - each lazy chunk, with what loads it;
+// - everything the first call needs (initial + the lazy chunks loaded on the way to a call);
+// - baselines bundled in the same run with the same plugins: Lit alone, sip.js alone.
+// Budget: initial <= 15 KB gzip (exit code 1 if over).
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import config from '../rollup.config.mjs';
+
+const BUDGET_GZIP = 15 * 1024;
+/** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/];
+
+const measure = (code) => {
+  const buffer = Buffer.from(code);
+  return {
+    raw: buffer.length,
+    gzip: gzipSync(buffer, { level: 9 }).length,
+    brotli: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const ZERO = { raw: 0, gzip: 0, brotli: 0 };
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const row = (label, size) => `${label.padEnd(46)} ${kb(size.raw).padStart(10)} ${kb(size.gzip).padStart(10)} ${kb(size.brotli).padStart(10)}`;
+
+/** Bundles `config` in memory (and writes it to cdn/ unless --no-write); returns its chunks by file name. */
+async function build(options, write) {
+  const bundle = await rollup({ ...options, onwarn: options.onwarn ?? (() => {}) });
+  const { output } = write ? await bundle.write(options.output) : await bundle.generate(options.output);
+  await bundle.close();
+  return new Map(output.filter((item) => item.type === 'chunk').map((chunk) => [chunk.fileName, chunk]));
+}
+
+/** A one-module bundle of `source` with the same resolve + terser settings as the CDN build. */
+async function baseline(source) {
+  const chunks = await build(
+    {
+      input: 'baseline',
+      plugins: [
+        { name: 'baseline', resolveId: (id) => (id === 'baseline' ? id : null), load: (id) => (id === 'baseline' ? source : null) },
+        nodeResolve({ browser: true }),
+        terser({ ecma: 2021, module: true, format: { comments: false } }),
+      ],
+      onwarn: () => {},
+      output: { format: 'es', inlineDynamicImports: true },
+    },
+    false,
+  );
+  return [...chunks.values()].map((chunk) => measure(chunk.code)).reduce(add, ZERO);
+}
+
+const t0 = Date.now();
+const chunks = await build(config, !process.argv.includes('--no-write'));
+const entry = chunks.get('vc-phone.js');
+
+/** Files reachable from `start` through static imports only, or through static and dynamic ones. */
+function closure(start, withDynamic) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const chunk = chunks.get(file);
+    for (const next of chunk.imports) visit(next);
+    if (withDynamic) for (const next of chunk.dynamicImports) if (!NOT_FOR_FIRST_CALL.some((re) => re.test(next))) visit(next);
+  };
+  visit(start);
+  return seen;
+}
+
+const initial = closure(entry.fileName, false);
+const firstCall = closure(entry.fileName, true);
+const sizeOf = (files) => [...files].map((file) => measure(chunks.get(file).code)).reduce(add, ZERO);
+const loadedBy = (file) =>
+  [...chunks.values()].filter((chunk) => chunk.dynamicImports.includes(file)).map((chunk) => chunk.fileName).join(', ');
+
+const initialSize = sizeOf(initial);
+const firstCallSize = sizeOf(firstCall);
+const [litAlone, sipAlone] = await Promise.all([
+  baseline(`export { LitElement, html, css, svg, nothing } from 'lit'; export { property, state } from 'lit/decorators.js';`),
+  baseline(`export { UserAgent, Inviter, Registerer, SessionState, Web } from 'sip.js';`),
+]);
+
+console.log(`vc-phone CDN build (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
+console.log(row('', { raw: 'raw', gzip: 'gzip', brotli: 'brotli' }).replace(/NaN KB/g, '').replace(/undefined/g, ''));
+console.log(`${''.padEnd(46)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'brotli'.padStart(10)}`);
+console.log(row(`initial (${[...initial].join(' + ')})`.slice(0, 46), initialSize));
+for (const file of initial) console.log(row(`  ${file}`, measure(chunks.get(file).code)));
+console.log('lazy chunks:');
+for (const file of chunks.keys()) {
+  if (initial.has(file) || file === 'index.js' && !firstCall.has(file)) continue;
+  const note = firstCall.has(file) ? 'first call' : 'only if needed';
+  console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
+}
+console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files)`);
+console.log('\nbaselines (same resolve + terser settings):');
+console.log(row('  Lit alone (LitElement, html, css, decorators)', litAlone));
+console.log(row('  sip.js alone (UserAgent, Inviter, Web...)', sipAlone));
+console.log(`\ninitial / Lit alone: ${(initialSize.gzip / litAlone.gzip).toFixed(2)}x gzip;  first call / sip.js alone: ${(firstCallSize.gzip / sipAlone.gzip).toFixed(2)}x gzip`);
+const within = initialSize.gzip <= BUDGET_GZIP;
+console.log(`budget: initial ${kb(initialSize.gzip)} gzip of ${kb(BUDGET_GZIP)}: ${within ? 'within' : 'OVER'}`);
+process.exitCode = within ? 0 : 1;

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm start`: builds the CDN bundle, starts the local SIP stack when its programs are installed
+// (Kamailio + rtpengine + baresip + sipp, on 127.0.0.1 only), and serves the demo CRM page on
+// http://localhost:8000 (PORT to change it). Ctrl-C stops everything it started.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const port = Number(process.env.PORT ?? 8000);
+const plan = JSON.parse(fs.readFileSync(path.join(root, 'test/e2e/stack/numbers.json'), 'utf8'));
+const stackDir = path.join(root, '.stack', 'demo');
+const stackScript = path.join(root, 'test/e2e/stack/stack.sh');
+
+function log(message) {
+  console.log(`[vc-phone] ${message}`);
+}
+
+function portOpen(portNumber) {
+  return new Promise((resolve) => {
+    const socket = net.connect(portNumber, '127.0.0.1', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+log('building the CDN bundle (rollup)…');
+const build = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let startedStack = false;
+let stackAvailable = await portOpen(plan.ports.kamailioWs);
+if (stackAvailable) {
+  log(`a SIP stack is already listening on ${plan.wsUrl}: using it`);
+} else {
+  const up = spawnSync('bash', [stackScript, 'up', stackDir], { cwd: root, encoding: 'utf8' });
+  if (up.status === 0) {
+    startedStack = true;
+    stackAvailable = true;
+    log(`local SIP stack started (${up.stdout.trim()}); logs in ${path.relative(root, stackDir)}/logs`);
+  } else if (up.status === 3) {
+    log('the local SIP stack is not installed: the demo page will say how to install it.');
+    log('  sudo bash scripts/install-prerequisites.sh   (Debian/Ubuntu: Kamailio, rtpengine, baresip, sipp, Chromium)');
+  } else {
+    log(`the local SIP stack did not start:\n${up.stderr || up.stdout}`);
+  }
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.png': 'image/png' };
+const server = http.createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/stack-status.json') {
+    const numbers = Object.fromEntries(Object.entries(plan.numbers).map(([role, entry]) => [role, entry.number]));
+    const body = { available: stackAvailable, wsUrl: plan.wsUrl, numbers, credentials: { username: plan.credentials.username, password: plan.credentials.password } };
+    response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify(body));
+    return;
+  }
+  if (url.pathname === '/' || url.pathname === '/demo') {
+    response.writeHead(302, { location: '/demo/' }).end();
+    return;
+  }
+  const pathname = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+  const allowed = pathname.startsWith('/demo/') || pathname.startsWith('/cdn/') || pathname.startsWith('/docs/');
+  const file = path.join(root, path.normalize(decodeURIComponent(pathname)));
+  if (!allowed || !file.startsWith(root)) {
+    response.writeHead(404).end('not found');
+    return;
+  }
+  fs.readFile(file, (error, data) => {
+    if (error) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    response.end(data);
+  });
+});
+
+server.listen(port, '127.0.0.1', () => {
+  log(`demo CRM page: http://localhost:${port}/  (Ctrl-C to stop)`);
+  if (stackAvailable) {
+    log(`numbers: ${Object.values(plan.numbers).map((n) => `${n.number} (${n.farEnd ?? 'Kamailio 404'})`).join(', ')}`);
+  }
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  if (startedStack) {
+    log('stopping the local SIP stack…');
+    try {
+      execFileSync('bash', [stackScript, 'down', stackDir], { cwd: root, stdio: 'ignore' });
+    } catch {
+      /* best effort: it logs its own failures */
+    }
+  }
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
