@@ -1,0 +1,83 @@
+/**
+ * React wrappers (`vc-phone/react`), made with `@lit/react`: typed props (properties, not
+ * attributes, so `phone`, `call` and `auth` work) and typed event callbacks (`onVcCallRequest`,
+ * `onVcCallEnded`...). Importing this module defines every tag. React is an optional peer
+ * dependency of vc-phone: only this entry needs it.
+ *
+ * ```tsx
+ * import { VcPhone } from 'vc-phone/react';
+ * <VcPhone server="wss://sip.example.com/ws" aor="sip:agent@example.com"
+ *          onVcCallEnded={(e) => log(e.detail.call)} />
+ * ```
+ */
+import { createComponent, type EventName } from '@lit/react';
+import * as React from 'react';
+import '../vc-phone.js';
+import { VcCallBox as VcCallBoxElement } from '../components/call-box/call-box.js';
+import { VcCallList as VcCallListElement } from '../components/call-list/call-list.js';
+import { VcColorTag as VcColorTagElement } from '../components/color-tag/color-tag.js';
+import { VcDialpad as VcDialpadElement } from '../components/dialpad/dialpad.js';
+import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/mute-button.js';
+import { VcPhone as VcPhoneElement } from '../components/phone/phone.js';
+import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
+import type { VcElementEventMap } from '../events/index.js';
+
+const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
+
+/** Events of the elements that show a call (their own and their children's, which bubble). */
+const boxEvents = {
+  onVcBoxClose: on('vc-box-close'),
+  onVcBoxRemove: on('vc-box-remove'),
+  onVcDtmf: on('vc-dtmf'),
+  onVcMuteChange: on('vc-mute-change'),
+  onVcColorChange: on('vc-color-change'),
+};
+
+/** `<vc-phone>`: every life-cycle event of its phone plus what the agent did in it. */
+export const VcPhone = createComponent({
+  tagName: 'vc-phone',
+  elementClass: VcPhoneElement,
+  react: React,
+  events: {
+    onVcCallDialing: on('vc-call-dialing'),
+    onVcCallRinging: on('vc-call-ringing'),
+    onVcCallAnswered: on('vc-call-answered'),
+    onVcCallDtmf: on('vc-call-dtmf'),
+    onVcCallMute: on('vc-call-mute'),
+    onVcCallColor: on('vc-call-color'),
+    onVcCallEnded: on('vc-call-ended'),
+    onVcCallFailed: on('vc-call-failed'),
+    onVcCallRemoved: on('vc-call-removed'),
+    onVcConnectionChange: on('vc-connection-change'),
+    onVcInputError: on('vc-input-error'),
+    onVcCallRequest: on('vc-call-request'),
+    ...boxEvents,
+  },
+});
+
+export const VcPlaceCall = createComponent({
+  tagName: 'vc-place-call',
+  elementClass: VcPlaceCallElement,
+  react: React,
+  events: { onVcCallRequest: on('vc-call-request') },
+});
+
+export const VcCallList = createComponent({ tagName: 'vc-call-list', elementClass: VcCallListElement, react: React, events: boxEvents });
+
+export const VcCallBox = createComponent({ tagName: 'vc-call-box', elementClass: VcCallBoxElement, react: React, events: boxEvents });
+
+export const VcDialpad = createComponent({ tagName: 'vc-dialpad', elementClass: VcDialpadElement, react: React, events: { onVcDtmf: on('vc-dtmf') } });
+
+export const VcMuteButton = createComponent({
+  tagName: 'vc-mute-button',
+  elementClass: VcMuteButtonElement,
+  react: React,
+  events: { onVcMuteChange: on('vc-mute-change') },
+});
+
+export const VcColorTag = createComponent({
+  tagName: 'vc-color-tag',
+  elementClass: VcColorTagElement,
+  react: React,
+  events: { onVcColorChange: on('vc-color-change') },
+});

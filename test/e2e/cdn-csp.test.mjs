@@ -1,0 +1,84 @@
+// A third-party portal's page: nothing but the CDN script tag and a <vc-phone>, served with a
+// strict Content-Security-Policy (no unsafe-inline, no unsafe-eval). A real call goes through
+// the local stack like an agent would place it, and the browser reports no CSP violation.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { invitesTo, waitFor } from './stack/far-end.mjs';
+import { launchBrowser, numbers, stackDir, startStaticServer } from './lib/harness.mjs';
+
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:5066",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+let browser;
+let web;
+
+before(async () => {
+  browser = await launchBrowser();
+  web = await startStaticServer({ headers: { 'content-security-policy': CSP } });
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('CDN build under a strict Content-Security-Policy', () => {
+  it('places a real call from a page with only the script tag and <vc-phone>, with no CSP violation', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['microphone'], { origin: web.origin });
+    const page = await context.newPage();
+    // Injected by the browser driver (not subject to the page's CSP): records violations from
+    // the first byte on, in the document and in every shadow root (the events are composed).
+    await page.addInitScript(() => {
+      window.cspViolations = [];
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) => window.cspViolations.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+        true,
+      );
+    });
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+
+    const response = await page.goto(`${web.origin}/test/e2e/pages/cdn-csp.html`);
+    assert.equal(response.headers()['content-security-policy'], CSP, 'the page is served with the policy');
+    const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
+
+    await page.getByRole('button', { name: 'Place call' }).click();
+    const field = page.getByRole('textbox', { name: 'Phone number' });
+    await field.pressSequentially('+44 20 7946 0958', { delay: 20 });
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+
+    const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+    await box.getByText('Connected').first().waitFor({ timeout: 15000 });
+    const invite = await waitFor(() => invitesTo(stackDir, numbers.baresip)[invitesBefore]);
+    assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 /, 'the far end got the INVITE');
+
+    await box.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Hang up' }).click();
+    await box.getByText(/Ended/).first().waitFor({ timeout: 5000 });
+
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), [], 'no CSP violation');
+    assert.deepEqual(problems, [], 'no console error or page error');
+    // The page asked for the CDN entry only; the rest came as lazy chunks of the same build.
+    assert.equal(scripts[0], '/cdn/vc-phone.js');
+    assert.ok(scripts.every((file) => file.startsWith('/cdn/')), `scripts: ${scripts.join(', ')}`);
+    assert.ok(scripts.some((file) => /\/chunks\/sip-engine-/.test(file)), 'sip.js arrived as its own chunk');
+    await context.close();
+  });
+});
