@@ -198,6 +198,14 @@ export class Call extends EventTarget {
     if (this.hangupRequested) this.session.hangup();
   }
 
+  /** @internal The page is going away: the call ends "by the reload", and the far end is told. */
+  cutByPageUnload(): void {
+    if (this.isFinal) return;
+    const session = this.session;
+    this.finish('ended', makeOutcome('system', 'reload'));
+    session?.hangup();
+  }
+
   /** @internal Ends a call that never got a session (refused before anything was sent). */
   fail(endedBy: EndedBy, reason: CallEndReason, message?: string): void {
     this.finish('failed', makeOutcome(endedBy, reason, undefined, message));

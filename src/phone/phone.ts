@@ -515,9 +515,9 @@ export class Phone extends EventTarget implements CallOwner {
   }
 
   private readonly onPageHide = (): void => {
-    // Saved first, so that calls still live now come back as "ended by the reload".
+    // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
+    for (const call of this._calls) call.cutByPageUnload();
     this.persist();
-    for (const call of this._calls) call.hangup();
   };
 }
 

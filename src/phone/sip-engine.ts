@@ -69,6 +69,8 @@ class SipEngine implements TelephonyEngine {
   private certificate: Promise<RTCCertificate | undefined> | undefined;
   private readyCertificate: RTCCertificate | undefined;
   readonly sessions = new Set<SipSession>();
+  /** Calls cut by a lost connection: their BYE (or CANCEL) goes out once it is back. */
+  private readonly cutOff = new Set<Inviter>();
   private disposed = false;
 
   constructor(private readonly host: EngineHost) {
@@ -99,6 +101,7 @@ class SipEngine implements TelephonyEngine {
         onConnect: () => {
           this.reconnectAttempt = 0;
           this.host.connectionChanged('connected');
+          this.hangUpCutOffCalls();
         },
         onDisconnect: (error?: Error) => this.onDisconnect(error),
       },
@@ -141,6 +144,7 @@ class SipEngine implements TelephonyEngine {
     this.disposed = true;
     this.wantConnected = false;
     clearTimeout(this.reconnectTimer);
+    this.cutOff.clear();
     for (const session of this.sessions) session.hangup();
     this.releaseMicrophone();
     await this.ua.stop().catch(() => undefined);
@@ -171,6 +175,19 @@ class SipEngine implements TelephonyEngine {
     }
     this.releaseMicrophoneWhenIdle();
     return this.microphone;
+  }
+
+  /** Remembers a call cut by the lost connection, so the far end is told once it is back. */
+  hangUpWhenReconnected(inviter: Inviter): void {
+    this.cutOff.add(inviter);
+  }
+
+  private hangUpCutOffCalls(): void {
+    for (const inviter of this.cutOff) {
+      if (inviter.state === SessionState.Established) inviter.bye().catch(() => undefined);
+      else if (inviter.state === SessionState.Initial || inviter.state === SessionState.Establishing) inviter.cancel().catch(() => undefined);
+    }
+    this.cutOff.clear();
   }
 
   sessionEnded(session: SipSession): void {
@@ -389,11 +406,9 @@ class SipSession implements OutboundSession {
   transportLost(): void {
     if (this.finished) return;
     this.finish('system', 'connection-lost');
-    try {
-      this.inviter?.dispose().catch(() => undefined);
-    } catch {
-      /* the transport is gone already */
-    }
+    // Stop the media now; the signalling to the far end has to wait for the connection.
+    (this.inviter?.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.close();
+    if (this.inviter) this.engine.hangUpWhenReconnected(this.inviter);
   }
 
   private hangupNow(): void {

@@ -18,7 +18,7 @@ import {
   sippInfoDigits,
   waitFor,
 } from '../e2e/stack/far-end.mjs';
-import { launchBrowser, numbers, openPage, plan, sleep, stackDir, startStaticServer, startWebhookReceiver } from './lib/harness.mjs';
+import { launchBrowser, numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startStaticServer, startWebhookReceiver } from './lib/harness.mjs';
 
 const AOR = `sip:agent@${plan.domain}`;
 const BASE_CONFIG = { server: plan.wsUrl, aor: AOR, displayName: 'E2E Agent' };
@@ -386,5 +386,49 @@ describe('calls against the real stack', () => {
     assert.ok(!consoleLines.join('\n').includes('hook-Secret-7'));
     await context.close();
     await hook.close();
+  });
+
+  it('9. connection lost mid-call: the call ends with the reason at once, the phone reconnects, the far end gets its BYE', async () => {
+    const cutter = await startConnectionCutter(plan.ports.kamailioWs);
+    const { page, context } = await phonePage({ server: cutter.wsUrl });
+    await place(page, 'cut', '+44 20 7946 0958');
+    await waitState(page, 'cut', 'connected');
+    const { sipCallId } = await inviteOf(page, 'cut');
+    cutter.cut();
+    const state = await waitState(page, 'cut', ['ended', 'failed'], 3000);
+    assert.equal(state.state, 'ended');
+    assert.deepEqual(state.outcome, { endedBy: 'system', reason: 'connection-lost', message: 'The connection to the SIP server was lost.' });
+    await page.waitForFunction(() => window.events.some((e) => e.type === 'vc-connection-change' && e.detail.state === 'reconnecting'));
+    await page.waitForFunction(() => window.phone.connectionState === 'connected', null, { timeout: 10000 });
+    const bye = await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && !m.status && m.direction === 'out' && !m.proto.startsWith('ws')), 5000);
+    assert.ok(bye, 'the far end was told (BYE) once the connection was back');
+    await place(page, 'next', '+44 20 7946 0958');
+    await waitState(page, 'next', 'connected');
+    await page.evaluate(() => window.calls.next.hangup());
+    await waitState(page, 'next', 'ended');
+    await context.close();
+    await cutter.close();
+  });
+
+  it('10. a reload during a call: the box comes back as ended by the reload, and the far end gets a BYE', async () => {
+    const { page, context } = await phonePage({ storageKey: 'reload-test' });
+    await place(page, 'live', '+44 20 7946 0958');
+    await waitState(page, 'live', 'connected');
+    await page.evaluate(() => window.calls.live.setColor('purple'));
+    const { sipCallId } = await inviteOf(page, 'live');
+    await sleep(1000);
+    await page.reload();
+    await page.waitForFunction(() => window.vcReady === true);
+    await page.evaluate((c) => window.makePhone(c), { ...BASE_CONFIG, storageKey: 'reload-test' });
+    const restored = await page.evaluate(() => window.phone.calls.map((call) => call.toJSON()));
+    assert.equal(restored.length, 1);
+    assert.equal(restored[0].state, 'ended');
+    assert.equal(restored[0].color, 'purple');
+    assert.equal(restored[0].outcome.reason, 'reload');
+    assert.equal(restored[0].outcome.message, 'The page was reloaded during the call.');
+    assert.ok(restored[0].durationMs >= 900, `talk time kept: ${restored[0].durationMs} ms`);
+    const bye = await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && !m.status && m.direction === 'in'), 5000);
+    assert.ok(bye, 'the page said goodbye to the far end as it unloaded');
+    await context.close();
   });
 });

@@ -3,6 +3,7 @@
 // The SIP stack itself is started by test/e2e/run.sh (stack.sh up) before node runs the tests.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -128,3 +129,35 @@ export async function openPage(browser, url) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A TCP relay in front of the SIP server's WebSocket port, so a test can cut the connection
+ * (as a network failure would) while the server keeps running. New connections are relayed again.
+ */
+export async function startConnectionCutter(targetPort) {
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => socket.destroy());
+    }
+    client.pipe(upstream);
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  const listening = await listen(server);
+  return {
+    ...listening,
+    wsUrl: `ws://127.0.0.1:${listening.port}`,
+    cut() {
+      for (const socket of sockets) socket.destroy();
+    },
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

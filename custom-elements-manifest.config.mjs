@@ -1,0 +1,58 @@
+// custom-elements.json from the elements' JSDoc (`npm run analyze`), plus VS Code custom data
+// (vscode.html-custom-data.json) made from the manifest, so tags and attributes complete in
+// editors. Both files are committed; `npm run analyze:check` fails if either is stale.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const outdir = process.env.CEM_OUTDIR ?? '.';
+
+/** Writes VS Code's HTML custom data: tags with their summary, attributes and reference link. */
+function vscodeCustomData() {
+  return {
+    name: 'vc-vscode-custom-data',
+    packageLinkPhase({ customElementsManifest }) {
+      const tags = [];
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.customElement || !declaration.tagName) continue;
+          const events = (declaration.events ?? []).filter((e) => e.name).map((e) => `- \`${e.name}\`: ${e.description ?? ''}`);
+          const parts = (declaration.cssParts ?? []).map((p) => `- \`${p.name}\`: ${p.description ?? ''}`);
+          tags.push({
+            name: declaration.tagName,
+            description: [
+              declaration.summary ?? declaration.description ?? '',
+              events.length ? `\n\nEvents:\n${events.join('\n')}` : '',
+              parts.length ? `\n\nCSS parts:\n${parts.join('\n')}` : '',
+            ].join(''),
+            attributes: (declaration.attributes ?? []).map((attribute) => {
+              const values = (attribute.type?.text ?? '')
+                .split('|')
+                .map((v) => v.trim())
+                .filter((v) => /^'[^']*'$/.test(v))
+                .map((v) => ({ name: v.slice(1, -1) }));
+              return {
+                name: attribute.name,
+                description: attribute.description ?? '',
+                ...(attribute.type?.text === 'boolean' ? { valueSet: 'v' } : {}),
+                ...(values.length ? { values } : {}),
+              };
+            }),
+            references: [{ name: 'README', url: 'https://www.npmjs.com/package/vc-phone' }],
+          });
+        }
+      }
+      tags.sort((a, b) => a.name.localeCompare(b.name));
+      const data = { $schema: 'https://raw.githubusercontent.com/microsoft/vscode-html-languageservice/main/docs/customData.schema.json', version: 1.1, tags };
+      fs.writeFileSync(path.join(outdir, 'vscode.html-custom-data.json'), `${JSON.stringify(data, null, 2)}\n`);
+    },
+  };
+}
+
+export default {
+  globs: ['src/components/**/*.ts'],
+  exclude: ['src/components/**/*.styles.ts', 'src/components/**/*.parts.ts', 'src/components/shared/**'],
+  outdir,
+  litelement: true,
+  dev: false,
+  plugins: [vscodeCustomData()],
+};
