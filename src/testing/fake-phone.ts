@@ -113,7 +113,7 @@ class FakeEngine implements TelephonyEngine {
   }
 
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
-    const far = new FakeFarEnd(request, listener, this.phone.farEnds.length + 1);
+    const far = new FakeFarEnd(request, listener, ++this.phone.callsPlaced);
     let started = false;
     let hangupBeforeStart = false;
     const pendingDigits: string[] = [];
@@ -163,8 +163,10 @@ class FakeEngine implements TelephonyEngine {
 const FAKE_CONFIG: PhoneConfig = { server: 'wss://sip.example.invalid/ws', aor: 'sip:agent@example.com' };
 
 export class FakePhone extends Phone {
-  /** Far ends of every call placed, oldest first. */
+  /** Far ends of every call placed and not removed, oldest first. */
   readonly farEnds: FakeFarEnd[] = [];
+  /** How many calls reached the fake network (numbers the fake Call-IDs). */
+  callsPlaced = 0;
   /** What the next microphone request does. */
   microphone: FakeMicrophone;
 
@@ -202,6 +204,16 @@ export class FakePhone extends Phone {
     if (state === 'ended') far.hangUp();
     if (state === 'failed') far.reject(failStatus);
     return call;
+  }
+
+  /** Also forgets the call's far end, so long-running stories and benchmarks don't accumulate them. */
+  override removeCall(id: string): void {
+    const sipCallId = this.getCall(id)?.sipCallId;
+    super.removeCall(id);
+    if (sipCallId && !this.getCall(id)) {
+      const index = this.farEnds.findIndex((far) => far.sipCallId === sipCallId);
+      if (index >= 0) this.farEnds.splice(index, 1);
+    }
   }
 
   protected override async loadEngine(host: EngineHost): Promise<TelephonyEngine> {
