@@ -88,7 +88,8 @@ describe('Phone', () => {
     }
     const call = await phone.call('+44 20 7946 0958');
     await settle();
-    phone.far(call).answer();
+    const far = phone.far(call);
+    far.answer();
     call.sendDtmf('12');
     call.mute();
     call.setColor('amber');
@@ -107,8 +108,9 @@ describe('Phone', () => {
       'vc-call-ended:ended',
       'vc-call-removed:ended',
     ]);
-    expect(phone.farEnds[0].digits).to.deep.equal(['1', '2']);
-    expect(phone.farEnds[0].hungUpWith).to.equal('bye');
+    expect(far.digits).to.deep.equal(['1', '2']);
+    expect(far.hungUpWith).to.equal('bye');
+    expect(phone.farEnds).to.have.length(0);
     expect(call.outcome).to.deep.equal({ endedBy: 'local', reason: 'hangup', message: 'Call ended.' });
   });
 
