@@ -3,20 +3,12 @@
 // measured at the server (Kamailio's SIP dump), against a bare sip.js page in the same run.
 //   npm run bench:post-dial [-- --runs 7]
 // Runs inside a private network namespace with the project's SIP stack (like the e2e suite).
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root, runInsideStack } from './lib/with-stack.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
-
-if (!process.env.VC_IN_NETNS) {
-  spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-  const script = `ip link set lo up && D=${root}/.stack/bench && rm -rf $D && bash test/e2e/stack/stack.sh up $D >/dev/null && trap 'bash test/e2e/stack/stack.sh down $D >/dev/null 2>&1' EXIT && VC_STACK_DIR=$D node bench/post-dial-delay.mjs --runs ${runs}`;
-  const result = spawnSync('unshare', ['--net', 'bash', '-c', script], { cwd: root, stdio: 'inherit', env: { ...process.env, VC_IN_NETNS: '1' } });
-  process.exit(result.status ?? 1);
-}
+runInsideStack(import.meta.url, 'bench-post-dial');
 
 const { build } = await import('esbuild');
 const { launchBrowser, openPage, sleep, stackDir, startStaticServer, numbers } = await import('../test/e2e/lib/harness.mjs');
