@@ -388,6 +388,29 @@ describe('calls against the real stack', () => {
     await hook.close();
   });
 
+  it('8b. status webhook: events not delivered before a reload are delivered after it', async () => {
+    const hook = await startWebhookReceiver({ failFirst: 0, dropAfterProcessing: 0 });
+    hook.setDown(true);
+    const config = { storageKey: 'webhook-reload', statusWebhook: { url: hook.url } };
+    const { page, context } = await phonePage(config);
+    await place(page, 'wr', '+14155550132');
+    await waitState(page, 'wr', 'failed');
+    const callId = await page.evaluate(() => window.calls.wr.id);
+    await sleep(300);
+    assert.equal(hook.received.length, 0, 'nothing got through while the receiver was down');
+    await page.reload();
+    await page.waitForFunction(() => window.vcReady === true);
+    hook.setDown(false);
+    await page.evaluate((c) => window.makePhone(c), { ...BASE_CONFIG, ...config });
+    const delivered = await waitFor(() => {
+      const types = [...new Map(hook.received.filter((e) => e.callId === callId).map((e) => [e.id, e.type])).values()];
+      return types.length >= 2 && types;
+    }, 10000);
+    assert.deepEqual(delivered, ['vc-call-dialing', 'vc-call-failed']);
+    await context.close();
+    await hook.close();
+  });
+
   it('9. connection lost mid-call: the call ends with the reason at once, the phone reconnects, the far end gets its BYE', async () => {
     const cutter = await startConnectionCutter(plan.ports.kamailioWs);
     const { page, context } = await phonePage({ server: cutter.wsUrl });

@@ -53,6 +53,7 @@ function listen(server) {
 export async function startWebhookReceiver({ failFirst = 3, dropAfterProcessing = 5, username, password } = {}) {
   const received = [];
   let posts = 0;
+  let down = false;
   const stats = { failed: 0, dropped: 0, unauthorised: 0 };
   const cors = {
     'access-control-allow-origin': '*',
@@ -74,7 +75,7 @@ export async function startWebhookReceiver({ failFirst = 3, dropAfterProcessing 
         res.writeHead(401, cors).end();
         return;
       }
-      if (posts <= failFirst) {
+      if (down || posts <= failFirst) {
         stats.failed += 1;
         res.writeHead(503, cors).end('try later');
         return;
@@ -89,7 +90,16 @@ export async function startWebhookReceiver({ failFirst = 3, dropAfterProcessing 
     });
   });
   const listening = await listen(server);
-  return { ...listening, url: `http://127.0.0.1:${listening.port}/status`, received, stats };
+  return {
+    ...listening,
+    url: `http://127.0.0.1:${listening.port}/status`,
+    received,
+    stats,
+    /** While down, every POST gets 503. */
+    setDown(value) {
+      down = value;
+    },
+  };
 }
 
 export const CHROMIUM_ARGS = [
