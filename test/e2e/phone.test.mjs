@@ -2,7 +2,7 @@
 // Every assertion that matters reads what the FAR END saw: Kamailio's SIP dump, baresip's DTMF
 // log and its recording of the caller's audio, rtpengine's RFC 4733 log, sipp's INFO log.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import {
   audioWindows,
   baresipDtmf,
@@ -18,23 +18,15 @@ import {
   sippInfoDigits,
   waitFor,
 } from '../e2e/stack/far-end.mjs';
-import { launchBrowser, numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startStaticServer, startWebhookReceiver } from './lib/harness.mjs';
+import { numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startWebhookReceiver, useBrowserAndServer } from './lib/harness.mjs';
 
 const AOR = `sip:agent@${plan.domain}`;
 const BASE_CONFIG = { server: plan.wsUrl, aor: AOR, displayName: 'E2E Agent' };
 const timings = [];
 
-let browser;
-let web;
+const suite = useBrowserAndServer();
 
-before(async () => {
-  browser = await launchBrowser();
-  web = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
+after(() => {
   if (timings.length) {
     const avg = (key) => Math.round(timings.reduce((sum, t) => sum + t[key], 0) / timings.length);
     console.log(`# timings over ${timings.length} answered calls: click->INVITE avg ${avg('clickToInvite')} ms, INVITE->200 OK avg ${avg('inviteToAnswer')} ms`);
@@ -44,7 +36,7 @@ after(async () => {
 
 /** Opens the test page with a phone configured as given (merged over the e2e account). */
 async function phonePage(config = {}) {
-  const opened = await openPage(browser, `${web.origin}/test/e2e/pages/phone.html`);
+  const opened = await openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/phone.html`);
   await opened.page.evaluate((c) => window.makePhone(c), { ...BASE_CONFIG, ...config });
   return opened;
 }

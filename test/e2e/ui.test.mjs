@@ -1,26 +1,16 @@
 // Like an agent: the drop-in <vc-phone> (CDN build) in headless Chromium, driven only through
 // what a person sees (accessible names), against the real stack. Assertions read the far end.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { audioWindows, baresipDtmf, baresipRecordings, invitesTo, logSize, messagesForCall, waitFor } from './stack/far-end.mjs';
-import { launchBrowser, numbers, openPage, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
+import { numbers, openPage, sleep, stackDir, useBrowserAndServer } from './lib/harness.mjs';
 
-let browser;
-let web;
-
-before(async () => {
-  browser = await launchBrowser();
-  web = await startStaticServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await web?.close();
-});
+const suite = useBrowserAndServer();
+const uiPage = () => openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
 
 describe('the drop-in element, used like an agent would', () => {
   it('places a call, sends digits, mutes, hangs up from the close dialog and removes the box', async () => {
-    const { page, context, consoleLines } = await openPage(browser, `${web.origin}/test/e2e/pages/ui.html`);
+    const { page, context, consoleLines } = await uiPage();
     const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
     const dtmfMark = logSize(stackDir, 'baresip');
 
@@ -85,7 +75,7 @@ describe('the drop-in element, used like an agent would', () => {
   });
 
   it('an invalid number is explained in words and nothing is dialled', async () => {
-    const { page, context } = await openPage(browser, `${web.origin}/test/e2e/pages/ui.html`);
+    const { page, context } = await uiPage();
     const invitesBefore = invitesTo(stackDir, '+4420794609').length;
     await page.getByRole('button', { name: 'Place call' }).click();
     const field = page.getByRole('textbox', { name: 'Phone number' });

@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -120,6 +121,20 @@ export const CHROMIUM_ARGS = [
 
 export async function launchBrowser() {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Registers a suite's hooks: one Chromium and one static server, shared by its tests. */
+export function useBrowserAndServer() {
+  const suite = { browser: undefined, web: undefined };
+  before(async () => {
+    suite.browser = await launchBrowser();
+    suite.web = await startStaticServer();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.web?.close();
+  });
+  return suite;
 }
 
 /**
