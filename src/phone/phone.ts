@@ -272,7 +272,14 @@ export class Phone extends EventTarget implements CallOwner {
     let request: OutboundRequest;
     let target: CallTarget;
     let webhook: StatusWebhookConfig | undefined;
-    const merged: CallOptions = { ...this._config.defaults, ...options };
+    const defaults = this._config.defaults ?? {};
+    // A call's own context and headers add to the defaults (and win on the same name).
+    const merged: CallOptions = {
+      ...defaults,
+      ...options,
+      context: defaults.context || options.context ? { ...defaults.context, ...options.context } : undefined,
+      headers: defaults.headers || options.headers ? { ...defaults.headers, ...options.headers } : undefined,
+    };
     try {
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
       const dialing = await loadDialing();

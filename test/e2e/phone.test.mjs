@@ -446,4 +446,15 @@ describe('calls against the real stack', () => {
     assert.ok(bye, 'the page said goodbye to the far end as it unloaded');
     await context.close();
   });
+
+  it('11. a SIP server that is not there: the call fails at once, in words, and the phone keeps trying to connect', async () => {
+    const { page, context } = await phonePage({ server: 'ws://127.0.0.1:5999' });
+    await place(page, 'nowhere', '+44 20 7946 0958');
+    const state = await waitState(page, 'nowhere', ['failed', 'ended'], 10000);
+    assert.equal(state.state, 'failed');
+    assert.equal(state.outcome.reason, 'connection-lost');
+    assert.match(state.outcome.message, /could not be reached/);
+    await page.waitForFunction(() => window.phone.connectionState === 'reconnecting', null, { timeout: 5000 });
+    await context.close();
+  });
 });

@@ -80,6 +80,13 @@ describe('Phone', () => {
     expect(call.target.display).to.equal('+1 415 555 0132');
   });
 
+  it("adds a call's context and headers to the defaults", async () => {
+    const phone = new FakePhone({ defaults: { context: { Team: 'renewals', Site: 'LDN' }, headers: { 'X-Tenant': 'acme' } } });
+    const call = await phone.call('+44 20 7946 0958', { context: { Site: 'NYC', TicketId: '7' } });
+    await settle();
+    expect(phone.far(call).request.extraHeaders).to.deep.equal(['X-VC-Team: renewals', 'X-VC-Site: NYC', 'X-VC-TicketId: 7', 'X-Tenant: acme']);
+  });
+
   it('dispatches each life-cycle fact once, in order, for a CRM to log', async () => {
     const phone = new FakePhone();
     const log: string[] = [];
