@@ -8,7 +8,7 @@ let phone: FakePhone;
 
 w.mountWidget = () => {
   phone = new FakePhone({}, { storage: memoryStorage() });
-  const element = document.createElement('vc-phone') as HTMLElement & { phone: FakePhone };
+  const element = document.createElement('vc-phone');
   element.phone = phone;
   element.setAttribute('silent', '');
   document.body.append(element);
