@@ -48,11 +48,32 @@ function vscodeCustomData() {
   };
 }
 
+/**
+ * The public API only, in a stable order: private and protected members (and `@internal` ones,
+ * which the analyzer drops itself) are implementation, not something to document or turn into a
+ * Storybook control; module order follows the file walk, which varies.
+ */
+function publicApiStableOrder() {
+  return {
+    name: 'vc-public-api',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) {
+            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'));
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/*.styles.ts', 'src/components/**/*.parts.ts', 'src/components/shared/**'],
   outdir,
   litelement: true,
   dev: false,
-  plugins: [vscodeCustomData()],
+  plugins: [publicApiStableOrder(), vscodeCustomData()],
 };

@@ -6,7 +6,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   // Telemetry only slows the build down here (failed look-ups) and reports nothing useful.
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  async viteFinal(viteConfig) {
+  viteFinal(viteConfig) {
     viteConfig.optimizeDeps ??= {};
     // One copy of Lit in `storybook dev` (else "Multiple versions of Lit loaded").
     viteConfig.optimizeDeps.include = [...(viteConfig.optimizeDeps.include ?? []), 'lit/directive-helpers.js'];

@@ -37,7 +37,7 @@ function isTextEntry(target: EventTarget | undefined): boolean {
 
 /**
  * One call's box: the far party, the state in words ("Dialing", "Ringing", "Connected",
- * "Ended: <reason>"), a running timer, mute and dialpad while connected, the colour tag, the
+ * "Ended:" and the reason), a running timer, mute and dialpad while connected, the colour tag, the
  * close X (hangs up after a confirmation the agent can turn off) and, once the call is over, the
  * bin that removes the box. Digits typed while focus is in the box go to its dialpad. State
  * changes are announced in a polite live region; a microphone problem is shown as an alert that
@@ -51,7 +51,7 @@ function isTextEntry(target: EventTarget | undefined): boolean {
  * @event {VcMuteChangeEvent} vc-mute-change - From the inner mute button.
  * @event {VcColorChangeEvent} vc-color-change - From the inner colour tag.
  *
- * @csspart base - The box (a group named "Call with <party>").
+ * @csspart base - The box (a group named "Call with" and the far party).
  * @csspart stripe - The colour-tag stripe along the left edge.
  * @csspart party - The far party's number or address.
  * @csspart status - The state in words, with a state dot.

@@ -1,0 +1,150 @@
+// Every built story, opened alone in headless Chromium: no console error, no page error, and no
+// axe violation. Builds storybook-static/ first unless it is newer than every source it is made
+// of (VC_STORYBOOK_REUSE=1 skips the check and reuses what is there).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, serveDir } from '../package/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const out = path.join(root, 'storybook-static');
+const axeSource = path.join(root, 'node_modules/axe-core/axe.min.js');
+const shots = process.env.VC_STORYBOOK_SHOTS; // a folder: screenshots of every story go there
+
+/** Newest modification time under `dir` (files only). */
+function newest(dir) {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, fs.statSync(path.join(entry.parentPath ?? entry.path, entry.name)).mtimeMs);
+  }
+  return latest;
+}
+
+function fresh() {
+  const index = path.join(out, 'index.json');
+  if (!fs.existsSync(index)) return false;
+  if (process.env.VC_STORYBOOK_REUSE === '1') return true;
+  const built = fs.statSync(index).mtimeMs;
+  const sources = Math.max(newest(path.join(root, 'src')), newest(path.join(root, 'stories')), newest(path.join(root, '.storybook')), fs.statSync(path.join(root, 'custom-elements.json')).mtimeMs);
+  return built > sources;
+}
+
+if (!fresh()) {
+  execFileSync(path.join(root, 'node_modules/.bin/storybook'), ['build', '--output-dir', out, '--quiet', '--disable-telemetry'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+}
+
+const index = JSON.parse(fs.readFileSync(path.join(out, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+const docs = Object.values(index.entries).filter((entry) => entry.type === 'docs');
+
+// WCAG 2.x A/AA and best practices, on the story's own content. Rules about the whole page
+// (one <main>, a heading, content in landmarks) are the host page's business, not a component's.
+const AXE_OPTIONS = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+  rules: { region: { enabled: false }, 'landmark-one-main': { enabled: false }, 'page-has-heading-one': { enabled: false } },
+};
+
+let browser;
+let web;
+
+before(async () => {
+  browser = await launchChromium();
+  web = await serveDir(out);
+  if (shots) fs.mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+describe('Storybook: every story renders cleanly and accessibly', () => {
+  it('has a story for each element and each call state', () => {
+    const titles = new Set(stories.map((story) => story.title));
+    for (const tag of ['vc-phone', 'vc-place-call', 'vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag']) {
+      assert.ok(titles.has(`Elements/${tag}`), `no stories for <${tag}>`);
+    }
+    const names = new Set(stories.filter((story) => story.title === 'Elements/vc-call-box').map((story) => story.name));
+    for (const state of ['Dialing', 'Ringing', 'Connected', 'Muted', 'Ended', 'Failed (busy)', 'Microphone denied', 'Colour tag', 'Confirm dialog open']) {
+      assert.ok(names.has(state), `no call-box story "${state}"`);
+    }
+    assert.ok(stories.length >= 30, `only ${stories.length} stories`);
+  });
+
+  // Docs pages (MDX and each element's API page): they render without errors. Axe is not run
+  // there: most of those pages are Storybook's own interface.
+  for (const entry of docs) {
+    it(`docs: ${entry.title} / ${entry.name}`, async () => {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      try {
+        await page.goto(`${web.origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`);
+        await page.locator('.sbdocs-content h1, .sbdocs-content .sbdocs-title').first().waitFor({ timeout: 15000 });
+        await page.waitForTimeout(300); // stories embedded in the page render after the text
+        assert.deepEqual(errors, [], 'console or page errors');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  for (const story of stories) {
+    it(`${story.title} / ${story.name}`, async () => {
+      const page = await browser.newPage({ viewport: { width: 640, height: 720 } });
+      const errors = [];
+      page.on('console', (message) => {
+        // The browser's own favicon request is not the story's.
+        if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) errors.push(`console: ${message.text()} ${message.location().url}`);
+      });
+      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+      try {
+        await page.goto(`${web.origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
+        const phase = await page
+          .waitForFunction(
+            () => {
+              const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+              return ['completed', 'finished', 'errored', 'aborted'].includes(phase) && phase;
+            },
+            null,
+            { timeout: 15000 },
+          )
+          .then((handle) => handle.jsonValue());
+        assert.ok(['completed', 'finished'].includes(phase), `story ended in phase ${phase}`);
+        // Let every element finish rendering (and fake calls advance).
+        await page.evaluate(async () => {
+          const walk = async (node) => {
+            for (const el of node.querySelectorAll('*')) {
+              if (el.updateComplete) await el.updateComplete;
+              if (el.shadowRoot) await walk(el.shadowRoot);
+            }
+          };
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          await walk(document.querySelector('#storybook-root'));
+        });
+        const rendered = await page.evaluate(() => document.querySelector('#storybook-root').querySelector('[class], vc-phone, vc-place-call, vc-call-list, vc-call-box, vc-dialpad, vc-mute-button, vc-color-tag') !== null);
+        assert.ok(rendered, 'the story rendered nothing');
+        if (shots) await page.screenshot({ path: path.join(shots, `${story.id}.png`), fullPage: true });
+        await page.addScriptTag({ path: axeSource });
+        const violations = await page.evaluate(async (options) => {
+          const result = await window.axe.run(document.querySelector('#storybook-root'), options);
+          return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+        }, AXE_OPTIONS);
+        assert.deepEqual(violations, [], 'axe violations');
+        assert.deepEqual(errors, [], 'console or page errors');
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
