@@ -61,11 +61,10 @@ for (const [name, company, role] of CONTACTS) {
   tbody.append(row);
 }
 
-/** The element's Phone (it may be created lazily, after the element upgrades). */
+/** The element's Phone: the CDN build creates it lazily, and `phoneReady` loads it now. */
 async function phoneOf(element) {
   await customElements.whenDefined('vc-phone');
-  for (let i = 0; i < 100 && !element.phone; i++) await new Promise((resolve) => setTimeout(resolve, 20));
-  return element.phone;
+  return element.phoneReady;
 }
 
 const EVENTS = ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-dtmf', 'vc-call-mute', 'vc-call-color',

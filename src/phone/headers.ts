@@ -71,7 +71,8 @@ export function contextHeaders(context: CallOptions['context']): HeaderLine[] {
   return entries.map(([name, value]) => {
     checkName(name, 'context');
     const headerName = `${CONTEXT_HEADER_PREFIX}${name}`;
-    return `${headerName}: ${encodeHeaderValue(String(value), 'context', headerName)}` as HeaderLine;
+    const line: HeaderLine = `${headerName}: ${encodeHeaderValue(String(value), 'context', headerName)}`;
+    return line;
   });
 }
 
@@ -91,7 +92,8 @@ export function extraHeaders(headers: CallOptions['headers']): HeaderLine[] {
         `${name} is set by the SIP stack and can't be overridden. Use an X- header for your own data.`,
       );
     }
-    return `${name}: ${encodeHeaderValue(String(value), 'headers', name)}` as HeaderLine;
+    const line: HeaderLine = `${name}: ${encodeHeaderValue(String(value), 'headers', name)}`;
+    return line;
   });
 }
 

@@ -24,7 +24,7 @@ import { outcome } from './sip-errors.js';
 import type { StatusWebhookOutbox, WebhookDelivery } from './status-webhook.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
 import type { Dialing } from './dialing.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
+import type { CallOptions, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -515,7 +515,7 @@ export class Phone extends EventTarget implements CallOwner {
 
   private persist(): void {
     this.store.save({
-      calls: this._calls.map((call) => call.toJSON()) as CallSnapshot[],
+      calls: this._calls.map((call) => call.toJSON()),
       prefs: this.prefs,
       outbox: this.outbox ? [...this.outbox.pending] : this.restoredOutbox,
     });

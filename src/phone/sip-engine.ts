@@ -3,7 +3,7 @@
  * dynamic import, so pages paint before sip.js (~60 KB gzip) arrives. No sip.js type leaves it.
  * @internal
  */
-import { Inviter, SessionState, UserAgent, Web, type LogLevel, type SessionDescriptionHandlerFactory } from 'sip.js';
+import { Inviter, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory } from 'sip.js';
 import { DtmfQueue } from './dtmf-queue.js';
 import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import type { CallEndReason, MediaStats } from './types.js';
@@ -113,7 +113,7 @@ class SipEngine implements TelephonyEngine {
     if (this.ua.isConnected()) return Promise.resolve();
     if (!this.starting) {
       this.host.connectionChanged(this.reconnectAttempt ? 'reconnecting' : 'connecting');
-      const attempt = this.ua.state === 'Started' ? this.ua.reconnect() : this.ua.start();
+      const attempt = this.ua.state === UserAgentState.Started ? this.ua.reconnect() : this.ua.start();
       this.starting = attempt.finally(() => (this.starting = undefined));
       this.starting.catch(() => {
         if (!this.ua.isConnected()) this.scheduleReconnect('The SIP server could not be reached.');
@@ -125,9 +125,9 @@ class SipEngine implements TelephonyEngine {
   }
 
   async prewarm(): Promise<void> {
-    this.warmCertificate();
+    void this.warmCertificate();
     const connecting = this.connect().catch(() => undefined);
-    const permission = await navigator.permissions?.query({ name: 'microphone' as PermissionName }).catch(() => undefined);
+    const permission = await navigator.permissions?.query({ name: 'microphone' }).catch(() => undefined);
     // Only warm the microphone when it won't prompt: a permission prompt belongs to the Call click.
     if (permission?.state === 'granted') await this.getMicrophone().catch(() => undefined);
     await connecting;
@@ -450,9 +450,9 @@ class SipSession implements OutboundSession {
           },
           requestDelegate: {
             onAccept: () => resolve(),
-            onReject: (response: { message: { statusCode?: number } }) => reject(new Error(`INFO refused (${response.message.statusCode})`)),
+            onReject: (response) => reject(new Error(`INFO refused (${response.message.statusCode})`)),
           },
-        } as Parameters<Inviter['info']>[0])
+        })
         .catch(reject);
     });
   }

@@ -81,7 +81,7 @@ export class PhoneStore {
   }
 
   load(): PersistedState {
-    let raw: string | null = null;
+    let raw: string | null;
     try {
       raw = this.storage.getItem(this.key);
     } catch {

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
-import type { VcBoxCloseEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from '../../src/events/user-events.js';
+import type { VcBoxCloseEvent, VcColorChangeEvent, VcMuteChangeEvent } from '../../src/events/user-events.js';
 import type { Call } from '../../src/phone/call.js';
 import { memoryStorage } from '../../src/phone/store.js';
 import type { CallState } from '../../src/phone/types.js';
@@ -155,7 +155,7 @@ describe('<vc-call-box>', () => {
     it('sends clicked keys to the far end in order, with a vc-dtmf event each', async () => {
       const { el, phone, call } = await boxInState('connected');
       const events: string[] = [];
-      el.addEventListener('vc-dtmf', (event) => events.push((event as VcDtmfEvent).detail.digit));
+      el.addEventListener('vc-dtmf', (event) => events.push(event.detail.digit));
       for (const name of ['1', '0 +', '#', '*', '9 WXYZ']) getByRole(el, 'button', name).click();
       await until(() => phone.far(call).digits.length === 5, 'five digits at the far end');
       expect(phone.far(call).digits).to.deep.equal(['1', '0', '#', '*', '9']);

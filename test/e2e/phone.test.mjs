@@ -10,7 +10,6 @@ import {
   finalResponse,
   header,
   headers,
-  invitesTo,
   logSize,
   messagesForCall,
   rtpengineDtmf,

@@ -37,7 +37,8 @@ export function messagesForCall(dir: string, callId: string): SipMessage[];
 export function finalResponse(dir: string, callId: string):
   { status: number; reason: string; msg: SipMessage } | undefined;
 
-export type LogName = 'baresip' | 'rtpengine-dtmf' | 'sipp-answer-actions' | 'kamailio' | 'rtpengine' | string;
+/** A log under DIR/logs without its .log ending: baresip, rtpengine-dtmf, sipp-answer-actions, kamailio, rtpengine... */
+export type LogName = string;
 export function logSize(dir: string, name?: LogName): number;
 export function logMarks(dir: string): { baresip: number; rtpengineDtmf: number; sippAnswer: number };
 

@@ -52,7 +52,7 @@ function parseSip(raw) {
 
 function sipdumpFiles(dir) {
   const d = path.join(dir, 'logs', 'sipdump');
-  let names = [];
+  let names;
   try { names = fs.readdirSync(d); } catch { return []; }
   // kamailio-sipdump-YYYY-MM-DD--HH-MM-SS.data: the name sorts by time (one file per
   // `rotate` period, 2 h by default, so usually just one)
@@ -266,7 +266,7 @@ function localStamp(s) {
  */
 export function baresipRecordings(dir) {
   const ad = path.join(dir, 'logs', 'baresip-audio');
-  let names = [];
+  let names;
   try { names = fs.readdirSync(ad); } catch { return []; }
   const { text } = readFrom(logPath(dir, 'baresip'));
   const opened = [...text.matchAll(/dumping decode audio to (\S+)/g)].map((m) => path.basename(m[1]));

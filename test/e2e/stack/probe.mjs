@@ -21,7 +21,7 @@ function boundPorts(proto) {
   // /proc/net/{udp,tcp} of the reading process's network namespace
   const out = new Set();
   for (const f of [`/proc/net/${proto}`, `/proc/net/${proto}6`]) {
-    let txt = '';
+    let txt;
     try { txt = fs.readFileSync(f, 'utf8'); } catch { continue; }
     for (const line of txt.split('\n').slice(1)) {
       const c = line.trim().split(/\s+/);

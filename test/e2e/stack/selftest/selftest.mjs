@@ -80,7 +80,7 @@ if (up.status !== 0) { console.error(`selftest: stack.sh up failed (exit ${up.st
 const upMs = Number(/stack ready in (\d+) ms/.exec(up.stdout)?.[1]);
 console.log(`stack.sh up: ${upMs} ms inside, ${Date.now() - tUp} ms wall`);
 
-let exitCode = 1;
+let exitCode;
 try {
   const marks = fe.logMarks(DIR);
   const ROUTES = 'Route: <sip:127.0.0.1:5066;transport=ws;lr>, <sip:edge.example.invalid;lr>';
@@ -167,7 +167,7 @@ try {
   if (opt('--browser')) {
     const br = spawnSync('node', [path.join(HERE, 'selftest-browser.mjs'), DIR], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     process.stdout.write(br.stdout);
-    for (const m of br.stdout.matchAll(/^(ok  |FAIL) (.*)$/gm)) results.push({ name: `browser: ${m[2]}`, ok: m[1] === 'ok  ' });
+    for (const m of br.stdout.matchAll(/^(ok {2}|FAIL) (.*)$/gm)) results.push({ name: `browser: ${m[2]}`, ok: m[1] === 'ok  ' });
     if (br.status !== 0 && !results.some((r) => r.name.startsWith('browser') && !r.ok)) check('browser run', false, `exit ${br.status}`);
   }
   exitCode = results.every((r) => r.ok) ? 0 : 1;
