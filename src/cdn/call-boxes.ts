@@ -1,0 +1,10 @@
+/**
+ * The CDN's second chunk: the elements that show calls. Loaded by `cdn/vc-phone.js` when the
+ * page is idle or a phone appears.
+ * @internal
+ */
+import '../components/call-list/vc-call-list.js';
+import '../components/call-box/vc-call-box.js';
+import '../components/dialpad/vc-dialpad.js';
+import '../components/mute-button/vc-mute-button.js';
+import '../components/color-tag/vc-color-tag.js';

@@ -1,0 +1,50 @@
+/**
+ * The CDN entry, `cdn/vc-phone.js`: one `<script type="module">` defines every vc-phone element.
+ *
+ * What a page shows before its first call (`<vc-phone>` and `<vc-place-call>`) is defined at
+ * once; the rest loads after it, so the first paint downloads only Lit and those two:
+ * - the call-box family (`<vc-call-list>`, `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`,
+ *   `<vc-color-tag>`) is defined from a second chunk when the page is idle, when a `<vc-phone>`
+ *   makes its phone, or at once if the page itself uses one of those tags (custom elements
+ *   upgrade when they are defined);
+ * - a `<vc-phone>` makes its `Phone` (the controller, a third chunk) when the page is idle or
+ *   as soon as the agent reaches for it (pointer, focus, key);
+ * - sip.js and the phone-number metadata are prefetched once the phone is there, and used on
+ *   the first call.
+ *
+ * For the API alone (`Phone`, events, types) without any element, use `cdn/index.js`.
+ */
+import { VcPhone, whenIdle } from '../components/phone/phone.js';
+import { VcPlaceCall } from '../components/place-call/place-call.js';
+
+const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag'] as const;
+
+let callBoxes: Promise<void> | undefined;
+
+/** Defines the call-box family (once). */
+function defineCallBoxes(): Promise<void> {
+  callBoxes ??= import('./call-boxes.js').then(() => undefined);
+  return callBoxes;
+}
+
+VcPhone.loadPhone = () => {
+  void defineCallBoxes();
+  return import('../phone/phone.js').then(({ Phone, prefetchTelephony }) => {
+    whenIdle(() => void prefetchTelephony());
+    return Phone;
+  });
+};
+
+if (!customElements.get('vc-place-call')) customElements.define('vc-place-call', VcPlaceCall);
+if (!customElements.get('vc-phone')) customElements.define('vc-phone', VcPhone);
+
+if (typeof document !== 'undefined' && document.querySelector(LATER_TAGS.join(','))) void defineCallBoxes();
+else whenIdle(() => void defineCallBoxes());
+
+/** Resolves once every vc-phone element is defined (it loads the rest now if it has not yet). */
+export function whenDefined(): Promise<void> {
+  return defineCallBoxes();
+}
+
+export { VcPhone, VcPlaceCall };
+
