@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sendFileBelow } from './lib/static-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8000);
@@ -51,7 +52,6 @@ if (stackAvailable) {
   }
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.png': 'image/png' };
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/stack-status.json') {
@@ -65,21 +65,12 @@ const server = http.createServer((request, response) => {
     response.writeHead(302, { location: '/demo/' }).end();
     return;
   }
-  const pathname = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
-  const allowed = pathname.startsWith('/demo/') || pathname.startsWith('/cdn/') || pathname.startsWith('/docs/');
-  const file = path.join(root, path.normalize(decodeURIComponent(pathname)));
-  if (!allowed || !file.startsWith(root)) {
+  const allowed = ['/demo/', '/cdn/', '/docs/'].some((prefix) => url.pathname.startsWith(prefix));
+  if (!allowed) {
     response.writeHead(404).end('not found');
     return;
   }
-  fs.readFile(file, (error, data) => {
-    if (error) {
-      response.writeHead(404).end('not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    response.end(data);
-  });
+  sendFileBelow(root, url.pathname, response);
 });
 
 server.listen(port, '127.0.0.1', () => {

@@ -8,32 +8,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
+import { sendFileBelow } from '../../../scripts/lib/static-files.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const stackDir = process.env.VC_STACK_DIR ?? path.join(root, '.stack', 'e2e');
 export const plan = JSON.parse(fs.readFileSync(path.join(root, 'test/e2e/stack/numbers.json'), 'utf8'));
 export const numbers = Object.fromEntries(Object.entries(plan.numbers).map(([name, entry]) => [name, entry.number]));
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css', '.json': 'application/json' };
-
-/** Serves the repository read-only (cdn/, test/e2e/pages/, demo/) on 127.0.0.1. */
+/** Serves the repository read-only (cdn/, test/e2e/pages/, bench/pages/) on 127.0.0.1. */
 export function startStaticServer({ headers = {} } = {}) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, ''));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (error, data) => {
-      if (error) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
-      res.end(data);
-    });
-  });
+  const server = http.createServer((req, res) => sendFileBelow(root, new URL(req.url, 'http://localhost').pathname, res, headers));
   return listen(server);
 }
 
@@ -105,22 +90,14 @@ export async function startWebhookReceiver({ failFirst = 3, dropAfterProcessing 
 
 export const CHROMIUM_ARGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...BASE_CHROMIUM_ARGS,
   // Chromium leaves loopback out of ICE unless told otherwise (all media here is on 127.0.0.1).
   '--allow-loopback-in-peer-connection',
   '--autoplay-policy=no-user-gesture-required',
-];
+]
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /** Registers a suite's hooks: one Chromium and one static server, shared by its tests. */
