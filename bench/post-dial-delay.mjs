@@ -3,25 +3,17 @@
 // measured at the server (Kamailio's SIP dump), against a bare sip.js page in the same run.
 //   npm run bench:post-dial [-- --runs 7]
 // Runs inside a private network namespace with the project's SIP stack (like the e2e suite).
-import path from 'node:path';
-import { root, runInsideStack } from './lib/with-stack.mjs';
+import { runInsideStack } from './lib/with-stack.mjs';
 
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 runInsideStack(import.meta.url, 'bench-post-dial');
 
-const { build } = await import('esbuild');
+const { bundleBenchPage } = await import('./lib/bundle-page.mjs');
 const { launchBrowser, openPage, sleep, stackDir, startStaticServer, numbers } = await import('../test/e2e/lib/harness.mjs');
 const { messagesForCall, waitFor } = await import('../test/e2e/stack/far-end.mjs');
 
-await build({
-  entryPoints: [path.join(root, 'bench/pages/bare-sipjs.ts')],
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  outfile: path.join(root, '.tmp/bench/bare-sipjs.js'),
-  logLevel: 'error',
-});
+await bundleBenchPage('bare-sipjs');
 
 const browser = await launchBrowser();
 const web = await startStaticServer();

@@ -3,12 +3,9 @@
 //  - frames: 20 connected boxes with running timers vs the same page without the widget;
 //  - heap: 500 call cycles (place, answer, DTMF, mute, hang up, bin) after a 50-cycle warm-up.
 //   npm run bench:ui [-- --cycles 500 --boxes 20]
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { launchBrowser, openPage, startStaticServer } from '../test/e2e/lib/harness.mjs';
+import { bundleBenchPage } from './lib/bundle-page.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
@@ -17,15 +14,7 @@ const cycles = arg('cycles', 500);
 const boxes = arg('boxes', 20);
 const warmUp = 50;
 
-await build({
-  entryPoints: [path.join(root, 'bench/pages/fake-widget.ts')],
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  tsconfig: path.join(root, 'tsconfig.json'),
-  outfile: path.join(root, '.tmp/bench/fake-widget.js'),
-  logLevel: 'error',
-});
+await bundleBenchPage('fake-widget');
 
 const browser = await launchBrowser();
 const web = await startStaticServer();
