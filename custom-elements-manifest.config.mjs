@@ -73,6 +73,9 @@ export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['src/components/**/*.styles.ts', 'src/components/**/*.parts.ts', 'src/components/shared/**'],
   outdir,
+  // package.json's customElements field is written by hand: the freshness check analyses into a
+  // temporary folder and must not point the package at it.
+  packagejson: false,
   litelement: true,
   dev: false,
   plugins: [publicApiStableOrder(), vscodeCustomData()],
