@@ -1,3 +1,5 @@
+import type { CallEndReason } from '../phone/types.js';
+
 /**
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
@@ -16,6 +18,7 @@ export const defaultStrings = {
   stateRinging: 'Ringing',
   stateEarlyMedia: 'Ringing (early media)',
   stateConnected: 'Connected',
+  stateHangingUp: 'Hanging up…',
   stateEnded: 'Ended',
   stateEndedWith: 'Ended: {reason}',
   startedAt: 'Started {time}',
@@ -46,10 +49,16 @@ export const defaultStrings = {
   colorPurple: 'Purple',
 };
 
-export type VcStrings = typeof defaultStrings;
+/**
+ * How a call ended, by reason code, for a translation: the phone's own (English) words are used
+ * for a reason not listed here. E.g. `setStrings({ outcomes: { busy: 'Besetzt.' } })`.
+ */
+export type OutcomeStrings = Partial<Record<CallEndReason, string>>;
+
+export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings };
 
 /** The table in use. Read at render time, so elements rendered after `setStrings` use the new words. */
-export const strings: VcStrings = { ...defaultStrings };
+export const strings: VcStrings = { ...defaultStrings, outcomes: {} };
 
 /** Overrides some strings (e.g. a translation); missing keys keep their English text. */
 export function setStrings(overrides: Partial<VcStrings>): void {

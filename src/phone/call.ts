@@ -121,11 +121,18 @@ export class Call extends EventTarget {
     return (this._endedAt ?? Date.now()) - this._answeredAt;
   }
 
+  /** The agent hung up and the far end has not confirmed yet (BYE or CANCEL under way). */
+  get hangingUp(): boolean {
+    return this.hangupRequested && !this.isFinal;
+  }
+
   /** Hangs up: CANCEL while ringing, BYE when connected. Does nothing once the call is over. */
   hangup(): void {
     if (this.isFinal || this.hangupRequested) return;
     this.hangupRequested = true;
     this.session?.hangup();
+    // Over a slow network the answer to the BYE takes a while: let the box say so meanwhile.
+    if (!this.isFinal) this.changed();
   }
 
   mute(): void {

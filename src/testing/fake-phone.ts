@@ -24,6 +24,8 @@ export interface FakePhoneOptions extends PhoneOptions {
   autoRing?: boolean;
   /** The far end answers this many ms after ringing (default: never; call `answer()`). */
   autoAnswerMs?: number;
+  /** The far end confirms the caller's hang-up after this many ms (default: at once). */
+  hangupDelayMs?: number;
 }
 
 /** The far end of one fake call: what it received, and buttons to make it act. */
@@ -137,8 +139,13 @@ class FakeEngine implements TelephonyEngine {
       const answerAfter = this.phone.options.autoAnswerMs;
       if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
     });
+    const hangupDelayMs = this.phone.options.hangupDelayMs;
     return {
-      hangup: () => (started ? far.hangupFromCaller() : (hangupBeforeStart = true)),
+      hangup: () => {
+        if (!started) hangupBeforeStart = true;
+        else if (hangupDelayMs === undefined) far.hangupFromCaller();
+        else setTimeout(() => far.hangupFromCaller(), hangupDelayMs);
+      },
       setMicrophoneEnabled: (enabled) => (far.microphoneEnabled = enabled),
       mediaStats: async () => undefined,
       sendDtmf: (digits) => {

@@ -7,6 +7,7 @@ import type { Call } from '../../src/phone/call.js';
 import { memoryStorage } from '../../src/phone/store.js';
 import type { CallState } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
+import { setStrings } from '../../src/i18n/strings.js';
 import { byRole, deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';
 
 async function boxFor(call: Call, phone: FakePhone) {
@@ -32,6 +33,30 @@ describe('<vc-call-box>', () => {
     const group = getByRole(el, 'group', 'Call with +44 20 7946 0958');
     expect(textOf(group)).to.contain('+44 20 7946 0958');
     expect(group.contains(getByRole(el, 'button', 'Close'))).to.equal(true);
+  });
+
+  it('says "Hanging up…" until the far end confirms the hang-up, then Ended', async () => {
+    const phone = new FakePhone({}, { hangupDelayMs: 60 });
+    const { el, call } = await boxInState('connected', undefined, phone);
+    call.hangup();
+    await settled(el);
+    expect(statusText(el)).to.equal('Hanging up…');
+    expect(call.state).to.equal('connected');
+    await until(() => call.state === 'ended', 'the far end confirmed');
+    await settled(el);
+    expect(statusText(el)).to.equal('Ended: You hung up.');
+  });
+
+  it('uses a translated outcome from the strings table, else the phone\'s words', async () => {
+    setStrings({ outcomes: { busy: 'Besetzt.' } });
+    try {
+      const { el } = await boxInState('failed', 486);
+      expect(statusText(el)).to.equal('Ended: Besetzt.');
+      const notFound = await boxInState('failed', 404);
+      expect(statusText(notFound.el)).to.equal('Ended: The number is not reachable (not found). Check the number.');
+    } finally {
+      setStrings({ outcomes: {} });
+    }
   });
 
   it('shows Dialing while the INVITE is on its way', async () => {

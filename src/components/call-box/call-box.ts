@@ -5,7 +5,7 @@ import { VcBoxCloseEvent, VcBoxRemoveEvent } from '../../events/user-events.js';
 import { format, strings } from '../../i18n/strings.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
-import type { CallEndReason, CallState } from '../../phone/types.js';
+import type { CallEndReason, CallOutcome, CallState } from '../../phone/types.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
 import type { VcDialpad } from '../dialpad/dialpad.js';
 import { alertIcon, binIcon, closeIcon } from '../shared/icons.js';
@@ -213,7 +213,7 @@ export class VcCallBox extends LitElement {
         ? html`<div part="alert" class="alert" role="alert">
             ${alertIcon}
             <div><strong>${strings.microphoneProblem}</strong>
-              <p>${micProblem.message}</p></div>
+              <p>${this.outcomeText(micProblem)}</p></div>
           </div>`
         : nothing}
       ${connected
@@ -243,6 +243,7 @@ export class VcCallBox extends LitElement {
 
   /** The state in words, as shown. */
   private stateText(call: Call): string {
+    if (call.hangingUp) return strings.stateHangingUp;
     switch (call.state) {
       case 'dialing':
         return strings.stateDialing;
@@ -263,7 +264,12 @@ export class VcCallBox extends LitElement {
     if (MICROPHONE_REASONS.has(outcome.reason)) return strings.microphoneProblem;
     if (outcome.reason === 'hangup' && outcome.endedBy === 'local') return strings.endedByYou;
     if (outcome.reason === 'hangup' && outcome.endedBy === 'remote') return strings.endedByFarEnd;
-    return outcome.message;
+    return this.outcomeText(outcome);
+  }
+
+  /** The outcome's words: a translation from the strings table, else the phone's own. */
+  private outcomeText(outcome: CallOutcome): string {
+    return strings.outcomes[outcome.reason] ?? outcome.message;
   }
 
   private announcementFor(call: Call): string {

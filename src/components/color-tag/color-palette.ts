@@ -1,8 +1,8 @@
 import { css } from 'lit';
-import { strings, type VcStrings } from '../../i18n/strings.js';
+import { strings } from '../../i18n/strings.js';
 
 /** The colour tags an agent can give a call box. Each has a name, so meaning is never colour alone. */
-export const COLOR_TAGS: ReadonlyArray<{ name: string; label: keyof VcStrings }> = [
+export const COLOR_TAGS: ReadonlyArray<{ name: string; label: 'colorBlue' | 'colorGreen' | 'colorAmber' | 'colorRed' | 'colorPurple' }> = [
   { name: 'blue', label: 'colorBlue' },
   { name: 'green', label: 'colorGreen' },
   { name: 'amber', label: 'colorAmber' },
