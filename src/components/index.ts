@@ -8,4 +8,4 @@ export { VcColorTag } from './color-tag/color-tag.js';
 export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
 export { VcPhone } from './phone/phone.js';
 export { phoneContext, PhoneController, type PhoneControllerOptions } from '../context/phone-context.js';
-export { strings, defaultStrings, setStrings, format, type VcStrings } from '../i18n/strings.js';
+export { strings, defaultStrings, setStrings, format, type VcStrings, type OutcomeStrings } from '../i18n/strings.js';
