@@ -10,6 +10,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
 import { sendFileBelow } from '../../../scripts/lib/static-files.mjs';
+import { audioWindows, silences } from '../stack/far-end.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const stackDir = process.env.VC_STACK_DIR ?? path.join(root, '.stack', 'e2e');
@@ -162,4 +163,18 @@ export async function startConnectionCutter(targetPort) {
       return new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * What baresip heard from the caller, as the mute tests need it: the stretches of near silence
+ * long enough to be a mute (Chromium's fake microphone beeps about twice a second, so its own
+ * gaps are far shorter), and how many loud 100 ms windows there were before and after them.
+ * Timing comes from the audio itself: the recording starts with the media, not at the answer.
+ */
+export function heardFromCaller(wavPath, { minSilenceMs = 2000 } = {}) {
+  const audio = audioWindows(wavPath);
+  const long = silences(audio, { threshold: 300, minMs: minSilenceMs });
+  const loudBetween = (fromMs, toMs) =>
+    audio.rms.filter((rms, i) => rms > 1000 && i * audio.windowMs >= fromMs && (i + 1) * audio.windowMs <= toMs).length;
+  return { audio, silences: long, loudBetween };
 }
