@@ -17,7 +17,7 @@ import {
   sippInfoDigits,
   waitFor,
 } from '../e2e/stack/far-end.mjs';
-import { heardFromCaller, numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startWebhookReceiver, useBrowserAndServer } from './lib/harness.mjs';
+import { heardFromCaller, launchBrowser, numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startWebhookReceiver, useBrowserAndServer } from './lib/harness.mjs';
 
 const AOR = `sip:agent@${plan.domain}`;
 const BASE_CONFIG = { server: plan.wsUrl, aor: AOR, displayName: 'E2E Agent' };
@@ -450,5 +450,28 @@ describe('calls against the real stack', () => {
     assert.match(state.outcome.message, /could not be reached/);
     await page.waitForFunction(() => window.phone.connectionState === 'reconnecting', null, { timeout: 5000 });
     await context.close();
+  });
+
+  it('12. no microphone allowed, or none at all: the call fails saying how to fix it, and no INVITE leaves', async () => {
+    for (const [microphone, reason, words] of [
+      ['ask', 'microphone-denied', /Allow the microphone for this site.*allow="microphone"/],
+      ['none', 'no-microphone', /No microphone was found/],
+    ]) {
+      const browser = await launchBrowser({ microphone });
+      try {
+        const { page } = await openPage(browser, `${suite.web.origin}/test/e2e/pages/phone.html`, { denyMicrophone: microphone === 'ask' });
+        await page.evaluate((c) => window.makePhone(c), BASE_CONFIG);
+        const invitesBefore = sipMessages(stackDir).filter((m) => m.method === 'INVITE' && !m.status).length;
+        await place(page, 'mic', '+44 20 7946 0958');
+        const state = await waitState(page, 'mic', ['failed', 'ended']);
+        assert.equal(state.state, 'failed', microphone);
+        assert.equal(state.outcome.reason, reason, microphone);
+        assert.match(state.outcome.message, words);
+        await sleep(300);
+        assert.equal(sipMessages(stackDir).filter((m) => m.method === 'INVITE' && !m.status).length, invitesBefore, 'no INVITE was sent');
+      } finally {
+        await browser.close();
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { baresipDtmf, baresipRecordings, invitesTo, logSize, messagesForCall, waitFor } from './stack/far-end.mjs';
-import { heardFromCaller, numbers, openPage, sleep, stackDir, useBrowserAndServer } from './lib/harness.mjs';
+import { heardFromCaller, launchBrowser, numbers, openPage, sleep, stackDir, useBrowserAndServer } from './lib/harness.mjs';
 
 const suite = useBrowserAndServer();
 const uiPage = () => openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
@@ -85,5 +85,25 @@ describe('the drop-in element, used like an agent would', () => {
     await sleep(300);
     assert.equal(invitesTo(stackDir, '+4420794609').length, invitesBefore);
     await context.close();
+  });
+
+  it('a blocked microphone: the box says so and how to fix it, and nothing is dialled', async () => {
+    const browser = await launchBrowser({ microphone: 'ask' });
+    try {
+      const { page } = await openPage(browser, `${suite.web.origin}/test/e2e/pages/ui.html`, { denyMicrophone: true });
+      const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
+      await page.getByRole('button', { name: 'Place call' }).click();
+      await page.getByRole('textbox', { name: 'Phone number' }).fill('+44 20 7946 0958');
+      await page.getByRole('button', { name: 'Call', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 10000 });
+      assert.match(await alert.innerText(), /Allow the microphone for this site[\s\S]*allow="microphone"/);
+      const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+      assert.match(await box.innerText(), /Ended: Microphone problem/);
+      await sleep(300);
+      assert.equal(invitesTo(stackDir, numbers.baresip).length, invitesBefore);
+    } finally {
+      await browser.close();
+    }
   });
 });

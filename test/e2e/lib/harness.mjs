@@ -97,8 +97,13 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ]
 
-export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+/**
+ * Chromium with a fake microphone that is always allowed; `microphone: 'ask'` keeps the real
+ * permission logic (so a page can be denied it), `'none'` gives it no audio device at all.
+ */
+export async function launchBrowser({ microphone = 'fake' } = {}) {
+  const dropped = { fake: [], ask: ['--use-fake-ui-for-media-stream'], none: ['--use-fake-device-for-media-stream'] }[microphone];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS.filter((arg) => !dropped.includes(arg)) });
 }
 
 /** Registers a suite's hooks: one Chromium and one static server, shared by its tests. */
@@ -119,10 +124,16 @@ export function useBrowserAndServer() {
  * Opens a page with a fresh profile, records its console (to prove no credential is logged)
  * and page errors, and waits for `window.vcReady`.
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, { denyMicrophone = false } = {}) {
   const context = await browser.newContext();
-  await context.grantPermissions(['microphone'], { origin: new URL(url).origin });
   const page = await context.newPage();
+  if (denyMicrophone) {
+    // As if the agent (or a policy) blocked the microphone for this site.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Browser.setPermission', { permission: { name: 'microphone' }, setting: 'denied', origin: new URL(url).origin });
+  } else {
+    await context.grantPermissions(['microphone'], { origin: new URL(url).origin });
+  }
   const consoleLines = [];
   page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
