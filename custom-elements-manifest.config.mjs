@@ -37,7 +37,6 @@ function vscodeCustomData() {
                 ...(values.length ? { values } : {}),
               };
             }),
-            references: [{ name: 'README', url: 'https://www.npmjs.com/package/vc-phone' }],
           });
         }
       }
