@@ -99,6 +99,8 @@ export class Phone extends EventTarget implements CallOwner {
   private restoredOutbox: WebhookDelivery[];
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private engine: Promise<TelephonyEngine> | undefined;
+  /** The account changed since the engine was made: replace it once no call needs it. */
+  private engineStale = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -159,14 +161,22 @@ export class Phone extends EventTarget implements CallOwner {
     super.removeEventListener(type, listener, options);
   }
 
-  /** The current configuration, without credentials. */
+  /** The current configuration, without credentials (no SIP auth, no webhook password). */
   get config(): Readonly<Omit<PhoneConfig, 'auth'>> {
     const { auth: _auth, ...rest } = this._config;
     void _auth;
-    return rest;
+    const withoutPassword = (webhook?: StatusWebhookConfig) => webhook && { url: webhook.url, username: webhook.username };
+    return {
+      ...rest,
+      ...(rest.statusWebhook ? { statusWebhook: withoutPassword(rest.statusWebhook) } : {}),
+      ...(rest.defaults?.statusWebhook ? { defaults: { ...rest.defaults, statusWebhook: withoutPassword(rest.defaults.statusWebhook) } } : {}),
+    };
   }
 
-  /** Changes the configuration. A new server, account or credentials apply from the next call. */
+  /**
+   * Changes the configuration. A new server, account or credentials apply from the next call
+   * placed while no call is live (a live call keeps the connection it was placed on).
+   */
   configure(changes: PhoneConfig): void {
     const accountChanged = (['server', 'aor', 'auth', 'displayName', 'iceServers'] as const).some(
       (key) => key in changes && changes[key] !== this._config[key],
@@ -182,9 +192,8 @@ export class Phone extends EventTarget implements CallOwner {
         }
       });
     }
-    if (accountChanged && this.engine && !this._calls.some((call) => call.isLive)) {
-      void this.disposeEngine();
-    }
+    if (accountChanged && this.engine) this.engineStale = true;
+    this.dropStaleEngine();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -301,6 +310,7 @@ export class Phone extends EventTarget implements CallOwner {
       throw error;
     }
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
+    this.dropStaleEngine();
     const call = new Call(this, { id: newId(), target, from, color: merged.color });
     this.webhookOf.set(call.id, webhook);
     this._calls = [call, ...this._calls];
@@ -470,6 +480,12 @@ export class Phone extends EventTarget implements CallOwner {
       return this.outbox;
     });
     return this.outboxLoading;
+  }
+
+  private dropStaleEngine(): void {
+    if (!this.engineStale || this._calls.some((call) => call.isLive)) return;
+    this.engineStale = false;
+    void this.disposeEngine();
   }
 
   private async disposeEngine(): Promise<void> {

@@ -171,6 +171,28 @@ describe('Phone', () => {
     expect(new FakePhone({}, { storage }).calls).to.have.length(1);
   });
 
+  it('uses new credentials from the next call placed once no call is live; hides passwords from config', async () => {
+    class CountingPhone extends FakePhone {
+      engines: Array<string | undefined> = [];
+      protected override loadEngine(host: Parameters<FakePhone['loadEngine']>[0]) {
+        this.engines.push(host.config.auth?.username);
+        return super.loadEngine(host);
+      }
+    }
+    const phone = new CountingPhone({ auth: { username: 'old', password: 'p1' }, statusWebhook: { url: 'https://crm.example.com/h', username: 'u', password: 'hook-pw' } });
+    const live = await phone.callInState('connected');
+    phone.configure({ auth: { username: 'new', password: 'p2' } });
+    await phone.callInState('connected');
+    expect(phone.engines).to.deep.equal(['old']);
+    phone.far(live).hangUp();
+    for (const call of phone.calls) call.hangup();
+    await phone.callInState('connected');
+    expect(phone.engines).to.deep.equal(['old', 'new']);
+    expect(JSON.stringify(phone.config)).not.to.contain('p2');
+    expect(JSON.stringify(phone.config)).not.to.contain('hook-pw');
+    expect(phone.config.statusWebhook).to.deep.equal({ url: 'https://crm.example.com/h', username: 'u' });
+  });
+
   it('does not load sip.js until a call (or a warm-up) needs it', async () => {
     const phone = new Phone({ server: 'wss://sip.example.invalid', aor: 'sip:a@example.com' }, { storage: memoryStorage() });
     const scripts = performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('sip.js'));
