@@ -241,8 +241,7 @@ export class Phone extends EventTarget implements CallOwner {
    * {@link PhoneInputError} saying why it can't be called (no event: nothing was attempted).
    */
   async checkTarget(to: string): Promise<CallTarget> {
-    const dialing = await loadDialing();
-    return dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
+    return this.parseTo(to, await loadDialing());
   }
 
   /** Formats an international number as it is typed (`+442079` -> `+44 20 79`). */
@@ -293,7 +292,7 @@ export class Phone extends EventTarget implements CallOwner {
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
       const dialing = await loadDialing();
       this.validateAccount(dialing);
-      target = dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
+      target = this.parseTo(to, dialing);
       request = this.buildRequest(target, merged, dialing);
       webhook = merged.statusWebhook ?? this._config.statusWebhook;
       if (webhook) {
@@ -410,6 +409,10 @@ export class Phone extends EventTarget implements CallOwner {
   private aorDomain(): string {
     const aor = this._config.aor ?? '';
     return aor.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[;?]/)[0];
+  }
+
+  private parseTo(to: string, dialing: Dialing): CallTarget {
+    return dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
   }
 
   private numberToUri(e164: string, dialing: Dialing): string {

@@ -6,15 +6,8 @@
 import { inputError } from './errors.js';
 import type { CallTarget } from './types.js';
 
-export type PhoneNumberLib = typeof import('./phone-number-lib.js');
-
-let phoneNumberLib: Promise<PhoneNumberLib> | undefined;
-
-/** Loads libphonenumber-js and its metadata on first need (~30 KB gzip), once. */
-export function loadPhoneNumberLib(): Promise<PhoneNumberLib> {
-  phoneNumberLib ??= import('./phone-number-lib.js');
-  return phoneNumberLib;
-}
+/** The parts of libphonenumber-js used here; the lazily loaded `dialing` module provides them. */
+export type PhoneNumberLib = Pick<typeof import('libphonenumber-js/min'), 'AsYouType' | 'parsePhoneNumberWithError' | 'validatePhoneNumberLength'>;
 
 /** Longest input considered at all: far beyond any real number or SIP address. */
 export const MAX_TARGET_LENGTH = 256;

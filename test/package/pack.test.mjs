@@ -69,7 +69,7 @@ describe('npm package', () => {
     const dist = path.join(project, 'node_modules/vc-phone/dist');
     const sipEngine = fs.readFileSync(path.join(dist, 'phone/sip-engine.js'), 'utf8');
     assert.match(sipEngine, /from 'sip\.js'/);
-    assert.match(fs.readFileSync(path.join(dist, 'phone/phone-number-lib.js'), 'utf8'), /from 'libphonenumber-js\/min'/);
+    assert.match(fs.readFileSync(path.join(dist, 'phone/dialing.js'), 'utf8'), /from 'libphonenumber-js\/min'/);
     assert.match(fs.readFileSync(path.join(dist, 'components/phone/phone.js'), 'utf8'), /from 'lit'/);
     assert.match(fs.readFileSync(path.join(dist, 'context/phone-context.js'), 'utf8'), /from '@lit\/context'/);
   });
