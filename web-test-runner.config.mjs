@@ -4,7 +4,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 
 export default {
-  files: ['test/unit/**/*.test.ts', 'test/components/**/*.test.ts'],
+  files: ['test/unit/**/*.test.ts', 'test/events/**/*.test.ts', 'test/components/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

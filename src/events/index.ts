@@ -1,9 +1,5 @@
-export * from './vc-event.js';
-export * from './call-lifecycle-events.js';
-export * from './input-error-event.js';
-export * from './user-events.js';
-
-import type {
+/** Every vc-phone event class, by name, and the maps from event name to class. */
+import {
   VcCallAnsweredEvent,
   VcCallColorEvent,
   VcCallDialingEvent,
@@ -14,16 +10,33 @@ import type {
   VcCallRemovedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
+  type CallEventDetail,
 } from './call-lifecycle-events.js';
-import type { VcInputErrorEvent } from './input-error-event.js';
-import type {
+import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
+import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
+
+export { VcEvent } from './vc-event.js';
+export {
+  VcCallAnsweredEvent,
+  VcCallColorEvent,
+  VcCallDialingEvent,
+  VcCallDtmfEvent,
+  VcCallEndedEvent,
+  VcCallFailedEvent,
+  VcCallMuteEvent,
+  VcCallRemovedEvent,
+  VcCallRingingEvent,
+  VcConnectionChangeEvent,
+  VcInputErrorEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallRequestEvent,
   VcColorChangeEvent,
   VcDtmfEvent,
   VcMuteChangeEvent,
-} from './user-events.js';
+  type CallEventDetail,
+  type InputErrorDetail,
+};
 
 /** Every event the `Phone` dispatches, by name. */
 export interface PhoneEventMap {

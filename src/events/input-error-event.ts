@@ -11,11 +11,5 @@ export interface InputErrorDetail {
 
 /** Input was refused before anything was sent. */
 export class VcInputErrorEvent extends VcEvent<InputErrorDetail> {
-  static readonly eventName = 'vc-input-error';
-  constructor(detail: InputErrorDetail) {
-    super(VcInputErrorEvent.eventName, detail);
-  }
-  clone() {
-    return new VcInputErrorEvent(this.detail);
-  }
+  static override readonly eventName = 'vc-input-error';
 }
