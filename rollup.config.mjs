@@ -1,7 +1,7 @@
 // CDN bundle (cdn/): two ESM entries.
 // - cdn/vc-phone.js defines every tag. Its static import graph is only what paints before the
 //   first call (Lit, <vc-phone>, <vc-place-call>); the call boxes, the Phone controller, sip.js
-//   and the phone-number metadata are chunks loaded on idle or first need (src/cdn/vc-phone.ts).
+//   and the phone-number metadata are chunks loaded on idle or first need (src/cdn/elements.ts).
 // - cdn/index.js is the API alone (Phone, events), no element.
 // `npm run bench:size` prints what each chunk weighs.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -9,7 +9,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
 export default {
-  input: { 'vc-phone': 'src/cdn/vc-phone.ts', index: 'src/cdn/index.ts' },
+  input: { 'vc-phone': 'src/cdn/elements.ts', index: 'src/cdn/index.ts' },
   // Lets the entry chunk itself hold Lit for its lazy chunks (no extra facade module to fetch).
   preserveEntrySignatures: 'allow-extension',
   output: {

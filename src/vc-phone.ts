@@ -1,7 +1,7 @@
 /**
  * Defines every vc-phone element (`<vc-phone>`, `<vc-place-call>`, `<vc-call-list>`,
  * `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`, `<vc-color-tag>`) and exports the whole
- * library. (The CDN build has its own entry, src/cdn/vc-phone.ts, that defines the call boxes
+ * library. (The CDN build has its own entry, src/cdn/elements.ts, that defines the call boxes
  * lazily.)
  */
 import './components/phone/vc-phone.js';

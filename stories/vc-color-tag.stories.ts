@@ -16,7 +16,7 @@ const meta: Meta<Args> = {
   argTypes: { call: { control: false, table: { disable: true } } },
   loaders: [async ({ args }) => ({ ...(await phoneWithCalls([args.call])) })],
   render: (args, { loaded }) =>
-    html`<div style="min-height: 260px"><vc-color-tag .phone=${loaded.phone} .call=${(loaded as Loaded).calls[0]} ?open=${args.open}></vc-color-tag></div>`,
+    html`<div style="min-height: 260px"><vc-color-tag .call=${(loaded as Loaded).calls[0]} ?open=${args.open}></vc-color-tag></div>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

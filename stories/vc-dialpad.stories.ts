@@ -16,7 +16,7 @@ const meta: Meta<Args> = {
   argTypes: { call: { control: false, table: { disable: true } } },
   loaders: [async ({ args }) => ({ ...(await phoneWithCalls([args.call])) })],
   render: (args, { loaded }) =>
-    html`<div style="max-width: 260px"><vc-dialpad .phone=${loaded.phone} .call=${(loaded as Loaded).calls[0]} ?silent=${args.silent}></vc-dialpad></div>`,
+    html`<div style="max-width: 260px"><vc-dialpad .call=${(loaded as Loaded).calls[0]} ?silent=${args.silent}></vc-dialpad></div>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

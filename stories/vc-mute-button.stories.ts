@@ -14,7 +14,7 @@ const meta: Meta<Args> = {
   args: { call: { state: 'connected' } },
   argTypes: { call: { control: false, table: { disable: true } } },
   loaders: [async ({ args }) => ({ ...(await phoneWithCalls([args.call])) })],
-  render: (_args, { loaded }) => html`<vc-mute-button .phone=${loaded.phone} .call=${(loaded as Loaded).calls[0]}></vc-mute-button>`,
+  render: (_args, { loaded }) => html`<vc-mute-button .call=${(loaded as Loaded).calls[0]}></vc-mute-button>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

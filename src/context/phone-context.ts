@@ -1,7 +1,8 @@
 /**
  * How elements find the page's `Phone`: a `@lit/context` context keyed with
- * `Symbol.for('vc-phone')` (so an npm copy and a CDN copy of vc-phone on one page agree), and a
- * reactive controller that re-renders its element when the phone or its call changes.
+ * `Symbol.for('vc-phone')` (so an npm copy and a CDN copy of vc-phone on one page agree), and
+ * `PhoneConsumer`, the one reactive controller that finds the phone and re-renders its element
+ * when the phone or its call changes.
  */
 import { ContextConsumer, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
@@ -10,9 +11,12 @@ import type { Phone } from '../phone/phone.js';
 
 export const phoneContext = createContext<Phone | undefined>(Symbol.for('vc-phone'));
 
-export interface PhoneControllerOptions {
-  /** A phone set explicitly on the element (`.phone`): it wins over the context. */
-  phone: () => Phone | undefined;
+export interface PhoneConsumerOptions {
+  /**
+   * A phone set explicitly on the element (`.phone`): it wins over the context. Left out, the
+   * element works on its call alone and looks for no phone.
+   */
+  phone?: () => Phone | undefined;
   /** For call-bound elements: the call the element shows, given the phone in use. */
   call?: (phone: Phone | undefined) => Call | undefined;
 }
@@ -22,23 +26,23 @@ export interface PhoneControllerOptions {
  * and the bound call's `change` event, and asks the host to re-render. Listeners are removed
  * when the element is disconnected, so a removed element does not keep a call alive.
  */
-export class PhoneController implements ReactiveController {
-  private readonly consumer: ContextConsumer<typeof phoneContext, ReactiveElement>;
+export class PhoneConsumer implements ReactiveController {
+  private readonly context: ContextConsumer<typeof phoneContext, ReactiveElement> | undefined;
   private watchedPhone: Phone | undefined;
   private watchedCall: Call | undefined;
   private connected = false;
 
   constructor(
     private readonly host: ReactiveElement,
-    private readonly options: PhoneControllerOptions,
+    private readonly options: PhoneConsumerOptions,
   ) {
-    this.consumer = new ContextConsumer(host, { context: phoneContext, subscribe: true });
+    if (options.phone) this.context = new ContextConsumer(host, { context: phoneContext, subscribe: true });
     host.addController(this);
   }
 
   /** The phone in use: the explicit one, else the one provided by an ancestor. */
   get phone(): Phone | undefined {
-    return this.options.phone() ?? this.consumer.value;
+    return this.options.phone?.() ?? this.context?.value;
   }
 
   /** The call the element is bound to (call-bound elements only). */

@@ -18,7 +18,7 @@ import { VcCallList as VcCallListElement } from '../components/call-list/call-li
 import { VcColorTag as VcColorTagElement } from '../components/color-tag/color-tag.js';
 import { VcDialpad as VcDialpadElement } from '../components/dialpad/dialpad.js';
 import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/mute-button.js';
-import { VcPhone as VcPhoneElement } from '../components/phone/phone.js';
+import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
 import type { VcElementEventMap } from '../events/index.js';
 

@@ -4,7 +4,7 @@ import { expect, fixture } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 import '../../src/components/call-list/vc-call-list.js';
-import { VcPhone, type PhoneClass } from '../../src/components/phone/phone.js';
+import { VcPhone, type PhoneClass } from '../../src/components/phone/phone-element.js';
 import type { Phone } from '../../src/phone/phone.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
 import { getByRole, settled, textOf, until } from './helpers.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/vc-phone.js';
-import type { VcPhone } from '../../src/components/phone/phone.js';
+import type { VcPhone } from '../../src/components/phone/phone-element.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { PhoneEventMap } from '../../src/events/index.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PhoneController } from '../../context/phone-context.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent } from '../../events/user-events.js';
 import { format, strings } from '../../i18n/strings.js';
+import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallEndReason, CallOutcome, CallState } from '../../phone/types.js';
@@ -16,6 +16,8 @@ export { CALL_BOX_PARTS } from './call-box.parts.js';
 
 const MICROPHONE_REASONS: ReadonlySet<CallEndReason> = new Set(['microphone-denied', 'no-microphone', 'insecure-context']);
 const DTMF_KEYS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']);
+/** Every custom state of the box (see `@cssstate` below). */
+const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted'] as const;
 
 /** mm:ss (h:mm:ss from an hour on). */
 export function formatDuration(ms: number): string {
@@ -90,7 +92,7 @@ function isTextEntry(target: EventTarget | undefined): boolean {
  * @cssstate live - Dialing, ringing or connected.
  * @cssstate muted - The microphone of the call is muted.
  */
-export class VcCallBox extends LitElement {
+export class VcCallBox extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, colorTagTokens, callBoxStyles];
 
   /** The call shown. */
@@ -99,37 +101,28 @@ export class VcCallBox extends LitElement {
   /** Id of the call to show, looked up in the phone (when `.call` is not set). */
   @property({ attribute: 'call-id' }) callId?: string;
 
-  /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
-  @property({ attribute: false }) phone?: Phone;
-
   /** No local key tone on the dialpad. */
   @property({ type: Boolean, reflect: true }) silent = false;
 
   /** The text in the polite live region. */
   @state() private announcement = '';
 
-  private readonly controller = new PhoneController(this, {
-    phone: () => this.phone,
-    call: (phone) => this.call ?? (this.callId ? phone?.getCall(this.callId) : undefined),
-  });
-  private readonly internals: ElementInternals | undefined;
   private seen: { id: string; state: CallState } | undefined;
   private tick: ReturnType<typeof setTimeout> | undefined;
   private closingToHangUp = false;
 
   constructor() {
     super();
-    try {
-      this.internals = this.attachInternals();
-    } catch {
-      this.internals = undefined;
-    }
     this.addEventListener('keydown', this.onKeyDown);
   }
 
   /** The call shown (from `.call` or `call-id`). */
   get resolvedCall(): Call | undefined {
-    return this.controller.call;
+    return this.phoneConsumer.call;
+  }
+
+  protected override boundCall(phone: Phone | undefined): Call | undefined {
+    return this.call ?? (this.callId ? phone?.getCall(this.callId) : undefined);
   }
 
   /** Focuses the box itself (digits typed next go to its dialpad). */
@@ -143,7 +136,7 @@ export class VcCallBox extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     if (!call) {
       this.seen = undefined;
       return;
@@ -153,7 +146,7 @@ export class VcCallBox extends LitElement {
       if (call.isLive) {
         const first = this.stateText(call);
         setTimeout(() => {
-          if (this.controller.call === call && this.announcement === '') this.announcement = first;
+          if (this.phoneConsumer.call === call && this.announcement === '') this.announcement = first;
         }, 50);
       }
     } else if (this.seen.state !== call.state) {
@@ -164,14 +157,14 @@ export class VcCallBox extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     this.reflectState(call);
     if (call?.state === 'connected') this.startTimer();
     else this.stopTimer();
   }
 
   override render() {
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     if (!call) return nothing;
     const party = call.target.display;
     const live = call.isLive;
@@ -194,7 +187,6 @@ export class VcCallBox extends LitElement {
           part="color-tag"
           exportparts="trigger: color-tag-trigger, menu: color-tag-menu"
           .call=${call}
-          .phone=${this.controller.phone}
         ></vc-color-tag>
         ${live
           ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>
@@ -218,9 +210,9 @@ export class VcCallBox extends LitElement {
         : nothing}
       ${connected
         ? html`<div part="controls" class="controls">
-              <vc-mute-button part="mute-button" .call=${call} .phone=${this.controller.phone}></vc-mute-button>
+              <vc-mute-button part="mute-button" .call=${call}></vc-mute-button>
             </div>
-            <vc-dialpad part="dialpad" exportparts="key" .call=${call} .phone=${this.controller.phone} ?silent=${this.silent}></vc-dialpad>`
+            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>`
         : nothing}
       <div class="visually-hidden" role="status">${this.announcement}</div>
       <dialog
@@ -284,34 +276,19 @@ export class VcCallBox extends LitElement {
   private reflectState(call: Call | undefined): void {
     if (call) this.setAttribute('call-state', call.state);
     else this.removeAttribute('call-state');
-    const states = this.internals?.states;
-    if (!states) return;
-    const wanted = new Set<string>();
+    const on = new Set<string>();
     if (call) {
-      wanted.add(call.state);
-      if (call.isLive) wanted.add('live');
-      if (call.muted) wanted.add('muted');
+      on.add(call.state);
+      if (call.isLive) on.add('live');
+      if (call.muted) on.add('muted');
     }
-    for (const name of ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted']) {
-      try {
-        if (wanted.has(name)) states.add(name);
-        else states.delete(name);
-      } catch {
-        // Older browsers only take dashed names (--ringing).
-        try {
-          if (wanted.has(name)) states.add(`--${name}`);
-          else states.delete(`--${name}`);
-        } catch {
-          /* no CustomStateSet: the call-state attribute is there */
-        }
-      }
-    }
+    this.customStates.set(CUSTOM_STATES, on);
   }
 
   private startTimer(): void {
     if (this.tick !== undefined) return;
     const next = () => {
-      const call = this.controller.call;
+      const call = this.phoneConsumer.call;
       if (!call || call.state !== 'connected') {
         this.tick = undefined;
         return;
@@ -335,10 +312,10 @@ export class VcCallBox extends LitElement {
   }
 
   private onCloseClick(): void {
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     if (!call) return;
     if (call.isFinal) return;
-    const phone = this.controller.phone;
+    const phone = this.phoneConsumer.phone;
     if (phone?.confirmClose ?? true) {
       const dialog = this.dialog;
       if (dialog && !dialog.open) {
@@ -360,7 +337,7 @@ export class VcCallBox extends LitElement {
   private onHangUpClick(): void {
     const dialog = this.dialog;
     if (dialog?.querySelector<HTMLInputElement>('.dont-ask')?.checked) {
-      const phone = this.controller.phone;
+      const phone = this.phoneConsumer.phone;
       if (phone) phone.confirmClose = false;
     }
     this.closingToHangUp = true;
@@ -378,7 +355,7 @@ export class VcCallBox extends LitElement {
   }
 
   private hangUp(): void {
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     if (!call) return;
     const wasLive = call.isLive;
     call.hangup();
@@ -391,9 +368,9 @@ export class VcCallBox extends LitElement {
   }
 
   private onRemoveClick(): void {
-    const call = this.controller.call;
+    const call = this.phoneConsumer.call;
     if (!call || call.isLive) return;
-    this.controller.phone?.removeCall(call.id);
+    this.phoneConsumer.phone?.removeCall(call.id);
     this.dispatchEvent(new VcBoxRemoveEvent({ callId: call.id }));
   }
 

@@ -5,7 +5,7 @@ import { VcCallBox } from './call-box.js';
 
 export { VcCallBox };
 
-if (!customElements.get('vc-call-box')) customElements.define('vc-call-box', VcCallBox);
+VcCallBox.define('vc-call-box');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { PhoneController } from '../../context/phone-context.js';
-import type { Phone } from '../../phone/phone.js';
+import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { VcCallBox } from '../call-box/call-box.js';
 import { CALL_BOX_PARTS } from '../call-box/call-box.parts.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -30,25 +29,20 @@ const BOX_EXPORTS = CALL_BOX_PARTS.map((part) => (part === 'base' ? 'base: call-
  *
  * @cssprop --vc-call-list-gap - Space between boxes (default 8px).
  */
-export class VcCallList extends LitElement {
+export class VcCallList extends VcPhoneConsumerElement {
   static override styles = [tokens, callListStyles];
-
-  /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
-  @property({ attribute: false }) phone?: Phone;
 
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;
 
-  private readonly controller = new PhoneController(this, { phone: () => this.phone });
-
   override render() {
-    const calls = this.controller.phone?.calls ?? [];
+    const calls = this.phoneConsumer.phone?.calls ?? [];
     if (!calls.length) return html`<slot name="empty"></slot>`;
     return html`<div part="base" class="base" @vc-box-remove=${this.onRemove}>${repeat(
       calls,
       (call) => call.id,
       (call) =>
-        html`<vc-call-box part="call-box" exportparts=${BOX_EXPORTS} .call=${call} .phone=${this.controller.phone} ?silent=${this.silent ?? false}></vc-call-box>`,
+        html`<vc-call-box part="call-box" exportparts=${BOX_EXPORTS} .call=${call} .phone=${this.phoneConsumer.phone} ?silent=${this.silent ?? false}></vc-call-box>`,
     )}</div>${nothing}`;
   }
 

@@ -3,7 +3,7 @@ import { VcCallList } from './call-list.js';
 
 export { VcCallList };
 
-if (!customElements.get('vc-call-list')) customElements.define('vc-call-list', VcCallList);
+VcCallList.define('vc-call-list');
 
 declare global {
   interface HTMLElementTagNameMap {

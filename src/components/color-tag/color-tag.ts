@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PhoneController } from '../../context/phone-context.js';
+import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcColorChangeEvent } from '../../events/user-events.js';
 import { strings } from '../../i18n/strings.js';
+import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
-import type { Phone } from '../../phone/phone.js';
 import { checkIcon, chevronIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { COLOR_TAGS, colorLabel, colorTagTokens } from './color-palette.js';
@@ -33,21 +33,18 @@ import { colorTagStyles } from './color-tag.styles.js';
  * @cssprop --vc-color-tag-purple - The purple tag.
  * @cssprop --vc-color-tag-menu-background - Background of the palette (default `--vc-color-surface`).
  */
-export class VcColorTag extends LitElement {
+export class VcColorTag extends VcElement {
   static override styles = [tokens, buttons, colorTagTokens, colorTagStyles];
 
   /** The call to tag. */
   @property({ attribute: false }) call?: Call;
-
-  /** An explicit phone (not needed: the tag is stored on the call). */
-  @property({ attribute: false }) phone?: Phone;
 
   /** The palette is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
   private readonly menuId = `vc-color-menu-${Math.random().toString(36).slice(2)}`;
 
-  private readonly controller = new PhoneController(this, { phone: () => this.phone, call: () => this.call });
+  private readonly consumer = new PhoneConsumer(this, { call: () => this.call });
 
   constructor() {
     super();
@@ -56,11 +53,11 @@ export class VcColorTag extends LitElement {
 
   /** The current colour name, or undefined for none. */
   get value(): string | undefined {
-    return this.controller.call?.color;
+    return this.consumer.call?.color;
   }
 
   override render() {
-    const call = this.controller.call;
+    const call = this.consumer.call;
     const color = call?.color;
     return html`<div part="base" class="base" @keydown=${this.onKeyDown}>
       <button
@@ -116,7 +113,7 @@ export class VcColorTag extends LitElement {
   }
 
   private onChange(event: Event): void {
-    const call = this.controller.call;
+    const call = this.consumer.call;
     if (!call) return;
     const color = (event.target as HTMLInputElement).value || undefined;
     if (color === call.color) return;

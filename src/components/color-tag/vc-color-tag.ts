@@ -2,7 +2,7 @@ import { VcColorTag } from './color-tag.js';
 
 export { VcColorTag };
 
-if (!customElements.get('vc-color-tag')) customElements.define('vc-color-tag', VcColorTag);
+VcColorTag.define('vc-color-tag');
 
 declare global {
   interface HTMLElementTagNameMap {

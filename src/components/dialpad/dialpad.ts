@@ -1,10 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PhoneController } from '../../context/phone-context.js';
+import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcDtmfEvent } from '../../events/user-events.js';
 import { strings } from '../../i18n/strings.js';
+import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
-import type { Phone } from '../../phone/phone.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { dialpadStyles } from './dialpad.styles.js';
 
@@ -56,14 +56,11 @@ const PRESS_FEEDBACK_MS = 140;
  * @cssprop --vc-dialpad-key-border-color - Key border.
  * @cssprop --vc-dialpad-key-pressed-background - Background of a key while pressed.
  */
-export class VcDialpad extends LitElement {
+export class VcDialpad extends VcElement {
   static override styles = [tokens, dialpadStyles];
 
   /** The call the digits are sent on. */
   @property({ attribute: false }) call?: Call;
-
-  /** An explicit phone (not needed: the dialpad works on its call). */
-  @property({ attribute: false }) phone?: Phone;
 
   /** No local key tone. */
   @property({ type: Boolean, reflect: true }) silent = false;
@@ -71,7 +68,7 @@ export class VcDialpad extends LitElement {
   /** Keys currently showing their press feedback. */
   @state() private pressed: ReadonlySet<string> = new Set();
 
-  private readonly controller = new PhoneController(this, { phone: () => this.phone, call: () => this.call });
+  private readonly consumer = new PhoneConsumer(this, { call: () => this.call });
   private audio: AudioContext | undefined;
   private readonly feedbackTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
@@ -82,7 +79,7 @@ export class VcDialpad extends LitElement {
 
   /** The keys work (the call is connected). */
   get active(): boolean {
-    return this.controller.call?.state === 'connected';
+    return this.consumer.call?.state === 'connected';
   }
 
   /**
@@ -90,7 +87,7 @@ export class VcDialpad extends LitElement {
    * Returns false (and does nothing) when the key is unknown or the call is not connected.
    */
   press(digit: string): boolean {
-    const call = this.controller.call;
+    const call = this.consumer.call;
     if (!(digit in TONES) || !call || call.state !== 'connected') return false;
     try {
       call.sendDtmf(digit);

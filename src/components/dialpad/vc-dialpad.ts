@@ -2,7 +2,7 @@ import { VcDialpad } from './dialpad.js';
 
 export { VcDialpad };
 
-if (!customElements.get('vc-dialpad')) customElements.define('vc-dialpad', VcDialpad);
+VcDialpad.define('vc-dialpad');
 
 declare global {
   interface HTMLElementTagNameMap {

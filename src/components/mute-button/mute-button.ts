@@ -1,10 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PhoneController } from '../../context/phone-context.js';
+import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcMuteChangeEvent } from '../../events/user-events.js';
 import { strings } from '../../i18n/strings.js';
+import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
-import type { Phone } from '../../phone/phone.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { micIcon, micOffIcon } from '../shared/icons.js';
 import { muteButtonStyles } from './mute-button.styles.js';
@@ -22,16 +22,13 @@ import { muteButtonStyles } from './mute-button.styles.js';
  * @cssprop --vc-mute-button-active-color - Text and border colour while muted (default: `--vc-color-danger`).
  * @cssprop --vc-mute-button-active-background - Background while muted.
  */
-export class VcMuteButton extends LitElement {
+export class VcMuteButton extends VcElement {
   static override styles = [tokens, buttons, muteButtonStyles];
 
   /** The call whose microphone this button controls. */
   @property({ attribute: false }) call?: Call;
 
-  /** An explicit phone (not needed: the button works on its call). */
-  @property({ attribute: false }) phone?: Phone;
-
-  private readonly controller = new PhoneController(this, { phone: () => this.phone, call: () => this.call });
+  private readonly consumer = new PhoneConsumer(this, { call: () => this.call });
 
   /** Moves keyboard focus to the button. */
   override focus(options?: FocusOptions): void {
@@ -39,7 +36,7 @@ export class VcMuteButton extends LitElement {
   }
 
   override render() {
-    const call = this.controller.call;
+    const call = this.consumer.call;
     const muted = call?.muted ?? false;
     const disabled = !call || call.isFinal;
     return html`<button
@@ -55,7 +52,7 @@ export class VcMuteButton extends LitElement {
   }
 
   private toggle(): void {
-    const call = this.controller.call;
+    const call = this.consumer.call;
     if (!call || call.isFinal) return;
     call.toggleMute();
     this.dispatchEvent(new VcMuteChangeEvent({ callId: call.id, muted: call.muted }));

@@ -2,7 +2,7 @@ import { VcMuteButton } from './mute-button.js';
 
 export { VcMuteButton };
 
-if (!customElements.get('vc-mute-button')) customElements.define('vc-mute-button', VcMuteButton);
+VcMuteButton.define('vc-mute-button');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,8 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PhoneController } from '../../context/phone-context.js';
 import { VcCallRequestEvent } from '../../events/user-events.js';
-import { strings } from '../../i18n/strings.js';
+import { inputErrorText, strings } from '../../i18n/strings.js';
+import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallTarget } from '../../phone/types.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
@@ -11,6 +12,11 @@ import { placeCallStyles } from './place-call.styles.js';
 
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
+
+/** Settles only when `signal` aborts (it then rejects with the abort reason). */
+function untilAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+}
 
 /** Parts of `<vc-place-call>`, for `exportparts` further up. */
 export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 'input', 'call-button', 'hint', 'error', 'disabled-reason'] as const;
@@ -42,7 +48,7 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  * @cssprop --vc-place-call-input-border-color - Border of the field.
  * @cssprop --vc-place-call-error-color - Colour of the error text (default `--vc-color-danger`).
  */
-export class VcPlaceCall extends LitElement {
+export class VcPlaceCall extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, placeCallStyles];
 
   /** The number (or address) in the field; set it to prefill ("click to call"). */
@@ -51,33 +57,54 @@ export class VcPlaceCall extends LitElement {
   /** The number field is shown. */
   @property({ type: Boolean, reflect: true }) open = false;
 
-  /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
-  @property({ attribute: false }) phone?: Phone;
-
   /**
    * @internal Set by `<vc-phone>` while its phone is still loading: `true` keeps "Place call"
    * usable (what is typed is checked once the phone is there); a string is why calling is off.
    */
   @property({ attribute: false }) pending: boolean | string = false;
 
-  /** @internal The target the current value resolves to, when valid. */
-  @state() private target: CallTarget | undefined;
-  /** @internal Why the current value can't be called. */
-  @state() private error: string | undefined;
   /** @internal The error is shown (after a pause, on blur or Enter). */
   @state() private showError = false;
-  /** @internal A call is being placed. */
-  @state() private busy = false;
+  /** @internal Why the last call could not be placed (until the value changes). */
+  @state() private callError: string | undefined;
 
-  private readonly controller = new PhoneController(this, { phone: () => this.phone });
+  /**
+   * The phone's verdict on the current value: the target, or why it can't be called. A new value
+   * aborts the check of the previous one (the latest wins). Without a phone yet (it loads
+   * lazily), the check waits for it, so an Enter typed meanwhile dials once it has arrived.
+   */
+  private readonly check = new Task(this, {
+    args: () => [this.phoneConsumer.phone, this.value] as const,
+    task: async ([phone, value], { signal }): Promise<CallTarget> => {
+      if (!phone) return untilAborted(signal);
+      const target = await phone.checkTarget(value);
+      signal.throwIfAborted();
+      return target;
+    },
+  });
+
+  /** Places the call; while it is on its way the Call button is off (no second call). */
+  private readonly placing = new Task(this, {
+    autoRun: false,
+    task: ([phone, to]: readonly [Phone, string]) => phone.call(to),
+  });
+
   /** The phone last asked to warm up (once per phone while the field has focus). */
   private warmed: Phone | undefined;
-  private checkSequence = 0;
-  private checkedValue: string | undefined;
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
-  private dialWhenChecked = false;
   /** The last value that came from the field itself (typed or formatted). */
   private typedValue = '';
+
+  /** The target the current value resolves to, when the check found it valid. */
+  private get target(): CallTarget | undefined {
+    return this.check.status === TaskStatus.COMPLETE ? this.check.value : undefined;
+  }
+
+  /** Why the current value can't be called (words from the strings table where translated). */
+  private get error(): string | undefined {
+    if (this.callError) return this.callError;
+    return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
+  }
 
   /** Opens the field and moves focus into it. */
   async openField(): Promise<void> {
@@ -101,12 +128,12 @@ export class VcPlaceCall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A value set from outside (a CRM's "click to call") is judged at once; typing waits for a pause.
     if (changed.has('value') && this.value !== this.typedValue && this.value.trim() !== '') this.showError = true;
-    if (changed.has('value') || (this.checkedValue !== this.value && this.controller.phone)) this.check();
+    if (changed.has('value')) this.callError = undefined;
   }
 
   protected override updated(): void {
     // A phone that arrives (lazily loaded) while the agent is already typing is warmed up at once.
-    const phone = this.controller.phone;
+    const phone = this.phoneConsumer.phone;
     if (phone && phone !== this.warmed && this.input && this.shadowRoot?.activeElement === this.input) this.onFocus();
   }
 
@@ -115,9 +142,9 @@ export class VcPlaceCall extends LitElement {
   }
 
   override render() {
-    const phone = this.controller.phone;
+    const phone = this.phoneConsumer.phone;
     const enabled = phone ? phone.enabled : this.pending === true;
-    const reason = phone ? (phone.enabled ? '' : phone.disabledReason) : typeof this.pending === 'string' ? this.pending : this.pending ? '' : strings.noPhone;
+    const reason = phone ? (phone.enabled ? '' : phone.config.disabledReason || strings.phoneOff) : typeof this.pending === 'string' ? this.pending : this.pending ? '' : strings.noPhone;
     const open = this.open && enabled;
     const message = this.showError ? this.error : undefined;
     return html`<div part="base" class="base">
@@ -159,7 +186,7 @@ export class VcPlaceCall extends LitElement {
                 part="call-button"
                 class="button primary call-button"
                 type="button"
-                ?disabled=${!this.target || this.busy}
+                ?disabled=${!this.target || this.placing.status === TaskStatus.PENDING}
                 @click=${this.dial}
               >
                 ${strings.call}
@@ -179,7 +206,7 @@ export class VcPlaceCall extends LitElement {
   }
 
   private onFocus(): void {
-    this.warmed = this.controller.phone;
+    this.warmed = this.phoneConsumer.phone;
     void this.warmed?.prewarm();
   }
 
@@ -199,7 +226,7 @@ export class VcPlaceCall extends LitElement {
 
   /** Reformats the number, but only while the caret is at the end (never under the agent's cursor). */
   private formatAsTyped(input: HTMLInputElement): void {
-    const phone = this.controller.phone;
+    const phone = this.phoneConsumer.phone;
     const raw = input.value;
     const atEnd = input.selectionStart === raw.length && input.selectionEnd === raw.length;
     if (!phone || !atEnd) return;
@@ -220,52 +247,30 @@ export class VcPlaceCall extends LitElement {
     this.showError = true;
   }
 
-  /** Checks the value with the phone; results for an older value are dropped. */
-  private check(): void {
-    const phone = this.controller.phone;
-    if (!phone) return;
-    const value = this.value;
-    this.checkedValue = value;
-    const sequence = ++this.checkSequence;
-    this.target = undefined;
-    phone.checkTarget(value).then(
-      (target) => {
-        if (sequence !== this.checkSequence) return;
-        this.target = target;
-        this.error = undefined;
-        this.afterCheck(sequence);
-      },
-      (error: Error) => {
-        if (sequence !== this.checkSequence) return;
-        this.error = error.message;
-        this.afterCheck(sequence);
-      },
-    );
-  }
-
-  private afterCheck(sequence: number): void {
-    if (sequence === this.checkSequence && this.dialWhenChecked) {
-      this.dialWhenChecked = false;
-      void this.dial();
-    }
-  }
-
   private onPanelKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.preventDefault();
       void this.closeField();
     } else if (event.key === 'Enter' && event.target === this.input) {
       event.preventDefault();
-      if (this.checkedValue === this.value && (this.target || this.error)) void this.dial();
-      else this.dialWhenChecked = true; // Enter hit before the check finished: dial when it has.
+      void this.dialOnceChecked();
     }
+  }
+
+  /** Enter can come before the check of what was typed is done (or its phone has loaded): dial after it. */
+  private async dialOnceChecked(): Promise<void> {
+    do {
+      await this.updateComplete; // a value typed just now starts its check in this update
+      await this.check.taskComplete.catch(() => undefined);
+    } while (this.isUpdatePending || this.check.status === TaskStatus.PENDING);
+    await this.dial();
   }
 
   /** Dials the current value, after a cancelable `vc-call-request`. */
   private async dial(): Promise<void> {
-    const phone = this.controller.phone;
+    const phone = this.phoneConsumer.phone;
     const target = this.target;
-    if (!phone || this.busy) return;
+    if (!phone || this.placing.status === TaskStatus.PENDING) return;
     if (!target) {
       this.revealError();
       return;
@@ -274,17 +279,14 @@ export class VcPlaceCall extends LitElement {
     const request = new VcCallRequestEvent({ to, target });
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
-    this.busy = true;
-    try {
-      await phone.call(to);
-      this.value = this.typedValue = '';
-      this.showError = false;
-      await this.closeField();
-    } catch (error) {
-      this.error = (error as Error).message;
+    await this.placing.run([phone, to]);
+    if (this.placing.status === TaskStatus.ERROR) {
+      this.callError = inputErrorText(this.placing.error);
       this.revealError();
-    } finally {
-      this.busy = false;
+      return;
     }
+    this.value = this.typedValue = '';
+    this.showError = false;
+    await this.closeField();
   }
 }

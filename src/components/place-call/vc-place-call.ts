@@ -2,7 +2,7 @@ import { VcPlaceCall } from './place-call.js';
 
 export { VcPlaceCall };
 
-if (!customElements.get('vc-place-call')) customElements.define('vc-place-call', VcPlaceCall);
+VcPlaceCall.define('vc-place-call');
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,6 @@
 /**
- * The CDN entry, `cdn/vc-phone.js`: one `<script type="module">` defines every vc-phone element.
+ * The CDN's elements entry, built as `cdn/vc-phone.js` (see rollup.config.mjs): one
+ * `<script type="module">` defines every vc-phone element.
  *
  * What a page shows before its first call (`<vc-phone>` and `<vc-place-call>`) is defined at
  * once; the rest loads after it, so the first paint downloads only Lit and those two:
@@ -14,8 +15,9 @@
  *
  * For the API alone (`Phone`, events, types) without any element, use `cdn/index.js`.
  */
-import { VcPhone, whenIdle } from '../components/phone/phone.js';
+import { VcPhone } from '../components/phone/phone-element.js';
 import { VcPlaceCall } from '../components/place-call/place-call.js';
+import { whenIdle } from '../internal/when-idle.js';
 
 const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag'] as const;
 
@@ -35,8 +37,8 @@ VcPhone.loadPhone = () => {
   });
 };
 
-if (!customElements.get('vc-place-call')) customElements.define('vc-place-call', VcPlaceCall);
-if (!customElements.get('vc-phone')) customElements.define('vc-phone', VcPhone);
+VcPlaceCall.define('vc-place-call');
+VcPhone.define('vc-phone');
 
 if (typeof document !== 'undefined' && document.querySelector(LATER_TAGS.join(','))) void defineCallBoxes();
 else whenIdle(() => void defineCallBoxes());

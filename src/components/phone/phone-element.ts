@@ -1,15 +1,18 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { PhoneController, phoneContext } from '../../context/phone-context.js';
+import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import type { PhoneEventMap } from '../../events/index.js';
 import type { VcEvent } from '../../events/vc-event.js';
+import { strings } from '../../i18n/strings.js';
+import { VcElement } from '../../internal/vc-element.js';
+import { whenIdle } from '../../internal/when-idle.js';
 import type { Phone } from '../../phone/phone.js';
 import type { DtmfMode, PhoneConfig, SipCredentials } from '../../phone/types.js';
 import { CALL_LIST_PARTS } from '../call-list/call-list.parts.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { phoneStyles } from './phone.styles.js';
+import { phoneStyles } from './phone-element.styles.js';
 
 /** Every event the Phone dispatches, forwarded into the DOM (a record, so a new event can't be forgotten). */
 const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
@@ -32,20 +35,11 @@ const FORWARDED = Symbol.for('vc-phone.forwarded');
 /** Attribute-backed properties and the config key each one sets. */
 const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
 
-/** What the phone says when calling is off without a reason (`Phone.disabledReason`). */
-const PHONE_OFF = 'Outbound calling is switched off.';
-
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
 
 /** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
 const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
-
-/** Runs `task` when the browser is idle (at the latest after `timeout` ms). */
-export function whenIdle(task: () => void, timeout = 2000): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout });
-  else setTimeout(task, 200);
-}
 
 const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part)).join(', ');
 
@@ -58,8 +52,9 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * SIP credentials are set only as a JavaScript property (`el.auth = { username, password }`):
  * there is no attribute for them and they are never rendered.
  *
- * The element does not hang up or dispose its phone when it is removed from the page (it may
- * just be moving); call `el.phone.dispose()` to end everything.
+ * A phone the element made itself is disposed (its calls hung up, its connection closed) when
+ * the element leaves the page and is not back within a frame (a move in the DOM is not a
+ * leave). A phone given as `.phone` is never disposed by the element: that is up to the page.
  *
  * @summary Outbound calling in one tag: place-call field and call boxes, sharing one phone.
  *
@@ -103,7 +98,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @cssprop --vc-font-size - Global: base font size (default 13px).
  * @cssprop --vc-focus-ring - Global: the focus outline (default `2px solid var(--vc-color-accent)`).
  */
-export class VcPhone extends LitElement {
+export class VcPhone extends VcElement {
   static override styles = [tokens, phoneStyles];
 
   /**
@@ -142,14 +137,14 @@ export class VcPhone extends LitElement {
   @property({ type: Boolean, reflect: true }) silent?: boolean;
 
   private readonly provider = new ContextProvider(this, { context: phoneContext });
-  private readonly controller = new PhoneController(this, { phone: () => this._phone });
+  private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
   private _phone: Phone | undefined;
   private ownsPhone = false;
   private credentials: SipCredentials | undefined;
   private listeningTo: Phone | undefined;
   private phoneLoad: Promise<Phone> | undefined;
   private phoneResolved: ((phone: Phone) => void) | undefined;
-  private readonly ready = new Promise<Phone>((resolve) => (this.phoneResolved = resolve));
+  private ready = this.nextPhone();
 
   /** The phone in use (created on connection unless one was given). */
   get phone(): Phone | undefined {
@@ -170,8 +165,10 @@ export class VcPhone extends LitElement {
 
   /** SIP digest credentials. Property only: never an attribute, never rendered or stored. */
   set auth(credentials: SipCredentials | undefined) {
+    if (credentials === this.credentials) return;
     this.credentials = credentials;
-    if (this._phone && credentials) this._phone.configure({ auth: credentials });
+    // `undefined` clears the phone's credentials too.
+    this._phone?.configure({ auth: credentials });
   }
   get auth(): SipCredentials | undefined {
     return this.credentials;
@@ -200,6 +197,29 @@ export class VcPhone extends LitElement {
     super.disconnectedCallback();
     for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
     this.listen();
+    if (this.ownsPhone) requestAnimationFrame(this.disposeOwnPhoneIfGone);
+  }
+
+  /**
+   * A move in the DOM reconnects the element in the same task; one still out of the page a frame
+   * later is gone (a single-page app unmounted it), so the phone it made goes too: else each
+   * mount would leave a phone behind, with its connection, listeners and storage writes.
+   * Connected again later, the element makes a new phone.
+   */
+  private readonly disposeOwnPhoneIfGone = (): void => {
+    const phone = this._phone;
+    if (this.isConnected || !this.ownsPhone || !phone) return;
+    this._phone = undefined;
+    this.ownsPhone = false;
+    this.phoneLoad = undefined;
+    this.ready = this.nextPhone();
+    this.provider.setValue(undefined);
+    void phone.dispose();
+  };
+
+  /** A promise of the next phone in use (`phoneReady`). */
+  private nextPhone(): Promise<Phone> {
+    return new Promise<Phone>((resolve) => (this.phoneResolved = resolve));
   }
 
   /** The phone is loaded lazily: on idle, or as soon as the agent reaches for the element. */
@@ -229,6 +249,8 @@ export class VcPhone extends LitElement {
     this.listen();
     this.phoneResolved?.(phone);
     this.requestUpdate();
+    // Made after the element left the page (the phone code arrived late): it goes if the element does not come back.
+    if (!this.isConnected) requestAnimationFrame(this.disposeOwnPhoneIfGone);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -238,10 +260,10 @@ export class VcPhone extends LitElement {
   }
 
   override render() {
-    const phone = this.controller.phone;
+    const phone = this.consumer.phone;
     // Until the lazily loaded phone is there, "Place call" works (opening the field loads it),
-    // or says why calling is off (the same words the phone will use).
-    const pending = phone ? false : this.disabled ? this.disabledReason || PHONE_OFF : true;
+    // or says why calling is off (the same words the place-call field will use).
+    const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
     const connection = phone && (phone.connectionState === 'reconnecting' || phone.connectionState === 'disconnected') ? phone.connectionMessage : undefined;
     return html`<div part="base" class="base">
       ${connection ? html`<p part="connection" class="connection" role="status">${connection}</p>` : nothing}
