@@ -1,12 +1,15 @@
 /**
- * One outbound call: its state machine, mute, DTMF, colour tag, timer and outcome. Owned by a
- * `Phone`; a call restored from storage after a reload has no session and is already final.
+ * One outbound call: its state machine, mute, DTMF, colour tag, timer and outcome. Placed by a
+ * `Phone`, which hands it the engine to dial through; the engine's session reports back to the
+ * call, and the call tells the world by events (each life-cycle fact, and `change`). A call
+ * restored from storage after a reload has no session and is already final.
  */
-import type { OutboundSession, SessionListener } from './engine.js';
+import { factEvent, type CallFact } from './call-facts.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import type { CallEndReason, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, DtmfMode, EndedBy, MediaStats } from './types.js';
+import type { CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats } from './types.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -18,24 +21,9 @@ export function checkColorName(color: string): void {
   }
 }
 
-/** What a call tells its phone (which turns it into events, persistence and webhook posts). */
-export interface CallOwner {
-  callChanged(call: Call, fact?: CallFact): void;
-}
-
-/** A life-cycle fact worth an event. */
-export type CallFact =
-  | { type: 'dialing' }
-  | { type: 'ringing'; earlyMedia: boolean }
-  | { type: 'answered' }
-  | { type: 'dtmf'; digit: string; method: DtmfMode }
-  | { type: 'mute'; muted: boolean }
-  | { type: 'color'; color: string | undefined }
-  | { type: 'ended'; outcome: CallOutcome }
-  | { type: 'failed'; outcome: CallOutcome };
-
 /**
- * A call. Listen for `change` to re-render; life-cycle facts are dispatched by the `Phone`.
+ * A call. Listen for `change` to re-render. Each life-cycle fact is dispatched on the call as its
+ * `vc-call-*` event too (and re-dispatched by its `Phone`, which is where a page listens).
  * @fires change - any property of the call changed
  */
 export class Call extends EventTarget {
@@ -53,13 +41,10 @@ export class Call extends EventTarget {
   private _outcome: CallOutcome | undefined;
   private _sipCallId: string | undefined;
   private session: OutboundSession | undefined;
-  private hangupRequested = false;
+  private _hangingUp = false;
 
   /** @internal Use `phone.call()`. */
-  constructor(
-    private readonly owner: CallOwner,
-    init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string } | { snapshot: CallSnapshot },
-  ) {
+  constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string } | { snapshot: CallSnapshot }) {
     super();
     if ('snapshot' in init) {
       const s = init.snapshot;
@@ -123,13 +108,13 @@ export class Call extends EventTarget {
 
   /** The agent hung up and the far end has not confirmed yet (BYE or CANCEL under way). */
   get hangingUp(): boolean {
-    return this.hangupRequested && !this.isFinal;
+    return this._hangingUp && !this.isFinal;
   }
 
   /** Hangs up: CANCEL while ringing, BYE when connected. Does nothing once the call is over. */
   hangup(): void {
-    if (this.isFinal || this.hangupRequested) return;
-    this.hangupRequested = true;
+    if (this.isFinal || this._hangingUp) return;
+    this._hangingUp = true;
     this.session?.hangup();
     // Over a slow network the answer to the BYE takes a while: let the box say so meanwhile.
     if (!this.isFinal) this.changed();
@@ -198,11 +183,10 @@ export class Call extends EventTarget {
     return snapshot;
   }
 
-  /** @internal Connects the call to its session; returns the listener the session reports to. */
-  attach(start: (listener: SessionListener) => OutboundSession): void {
+  /** @internal Dials through the engine; from here on the engine's session reports to this call. */
+  dial(engine: TelephonyEngine, request: OutboundRequest): void {
     this.changed({ type: 'dialing' });
-    this.session = start(this.listener);
-    if (this.hangupRequested) this.session.hangup();
+    this.session = engine.placeCall(request, this.listener);
   }
 
   /** @internal The page is going away: the call ends "by the reload", and the far end is told. */
@@ -211,11 +195,6 @@ export class Call extends EventTarget {
     const session = this.session;
     this.finish('ended', makeOutcome('system', 'reload'));
     session?.hangup();
-  }
-
-  /** @internal Ends a call that never got a session (refused before anything was sent). */
-  fail(endedBy: EndedBy, reason: CallEndReason, message?: string): void {
-    this.finish('failed', makeOutcome(endedBy, reason, undefined, message));
   }
 
   private readonly listener: SessionListener = {
@@ -264,7 +243,7 @@ export class Call extends EventTarget {
   }
 
   private changed(fact?: CallFact): void {
-    this.owner.callChanged(this, fact);
+    if (fact) this.dispatchEvent(factEvent(this.toJSON(), fact));
     this.dispatchEvent(new Event('change'));
   }
 }

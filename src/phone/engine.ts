@@ -2,6 +2,8 @@
  * The seam between the `Phone` and the signalling stack. The real engine (sip-engine.ts, loaded
  * with a dynamic import) drives sip.js; the public fake phone drives a scripted one. Everything
  * above this seam (validation, call state, events, persistence, webhook) is the same code in both.
+ * The `Phone` talks to either through a `LazyEngine`, which loads it and holds what the agent
+ * does before a call's INVITE is out.
  * @internal
  */
 import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials } from './types.js';
@@ -57,8 +59,28 @@ export interface TelephonyEngine {
   connect(): Promise<void>;
   /** Gets everything ready for a fast first call: connection, microphone, media stack. */
   prewarm(): Promise<void>;
+  /**
+   * Gets what one call needs before its INVITE can leave (the connection, the microphone).
+   * Rejects with a {@link CallStartError} saying why the call can't start.
+   */
+  prepareCall(): Promise<void>;
+  /**
+   * Sends the INVITE now (once `prepareCall` has resolved) and returns its session, which
+   * reports to `listener` from then on.
+   */
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession;
   dispose(): Promise<void>;
 }
 
+/** Makes the engine for one account (the Phone calls it once per account, when a call needs it). */
 export type EngineFactory = (host: EngineHost) => Promise<TelephonyEngine>;
+
+/** Why a call could not start: the outcome's reason, and its words when the reason's own don't say enough. */
+export class CallStartError extends Error {
+  constructor(
+    readonly reason: CallEndReason,
+    readonly words?: string,
+  ) {
+    super(words ?? reason);
+  }
+}

@@ -1,11 +1,25 @@
-// The public API of the controller. Number checking, header building, the status-webhook outbox
-// and sip.js are loaded lazily by the Phone, so nothing here pulls them in statically.
+// The public API of the controller, by name. Number checking, header building, the status-webhook
+// outbox and sip.js are loaded lazily by the Phone, so nothing here pulls them in statically.
+// The seam to the signalling engine is not here: it is for test doubles (`vc-phone/testing`).
 export { Phone, checkServerUrl, prefetchTelephony, type PhoneOptions } from './phone.js';
 export { Call, checkColorName } from './call.js';
 export { PhoneInputError, type InputErrorCode } from './errors.js';
 export { describeSipStatus } from './sip-errors.js';
 export { memoryStorage, type KeyValueStorage, type PhonePrefs } from './store.js';
 export type { WebhookPayload } from './status-webhook.js';
-export type { HeaderLine } from './headers.js';
-export type { EngineHost, TelephonyEngine, OutboundRequest, OutboundSession, SessionListener, EngineConfig } from './engine.js';
-export * from './types.js';
+export type {
+  CallEndReason,
+  CallOptions,
+  CallOutcome,
+  CallSnapshot,
+  CallState,
+  CallTarget,
+  CallerIdentity,
+  ConnectionState,
+  DtmfMode,
+  EndedBy,
+  MediaStats,
+  PhoneConfig,
+  SipCredentials,
+  StatusWebhookConfig,
+} from './types.js';

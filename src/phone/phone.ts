@@ -1,40 +1,31 @@
 /**
- * The telephony controller: one SIP account (one sip.js UserAgent, loaded lazily) and its calls.
+ * The telephony controller: one SIP account (one signalling engine, loaded lazily) and its calls.
  * Works with no DOM element at all; the elements share one instance through `@lit/context`.
+ *
+ * The call path runs one way: `phone.call()` checks and builds the request, makes a `Call` and
+ * has it dial through the engine; facts come back as events (session -> call -> phone -> page).
  */
-import {
-  VcCallAnsweredEvent,
-  VcCallColorEvent,
-  VcCallDialingEvent,
-  VcCallDtmfEvent,
-  VcCallEndedEvent,
-  VcCallFailedEvent,
-  VcCallMuteEvent,
-  VcCallRemovedEvent,
-  VcCallRingingEvent,
-  VcConnectionChangeEvent,
-} from '../events/call-lifecycle-events.js';
+import { VcCallRemovedEvent, VcConnectionChangeEvent, type CallEventDetail } from '../events/call-lifecycle-events.js';
 import type { PhoneEventMap } from '../events/index.js';
 import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
-import { Call, checkColorName, type CallFact, type CallOwner } from './call.js';
-import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import { Call, checkColorName } from './call.js';
+import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
+import { LazyEngine } from './lazy-engine.js';
+import { loadDialing, sipEngineFactory } from './lazy-modules.js';
+import { LazyOutbox } from './lazy-outbox.js';
+import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
-import type { StatusWebhookOutbox, WebhookDelivery } from './status-webhook.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
-import type { Dialing } from './dialing.js';
 import type { CallOptions, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+export { checkServerUrl } from './server-url.js';
+export { prefetchTelephony } from './lazy-modules.js';
 
-let dialingModule: Promise<Dialing> | undefined;
-
-/** Number checking, formatting and header building, with the phone-number metadata (lazy). */
-function loadDialing(): Promise<Dialing> {
-  dialingModule ??= import('./dialing.js');
-  return dialingModule;
-}
+/** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
+const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers'] as const;
 
 /** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
 function newId(): string {
@@ -42,41 +33,12 @@ function newId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Checks the WebSocket server URL: `wss:` required, `ws:` only on this machine. */
-export function checkServerUrl(server: string | undefined): string {
-  if (!server) throw inputError('missing-config', 'server', 'No SIP server is configured: set the WebSocket address (wss://...).');
-  let url: URL;
-  try {
-    url = new URL(server);
-  } catch {
-    throw inputError('invalid-server', 'server', `"${server.slice(0, 80)}" is not a WebSocket address (wss://host/path).`);
-  }
-  if (url.username || url.password) {
-    throw inputError('invalid-server', 'server', 'Put SIP credentials in the auth option, never in the server address.');
-  }
-  if (url.protocol === 'wss:') return url.href;
-  if (url.protocol === 'ws:') {
-    if (LOCAL_HOSTS.has(url.hostname)) return url.href;
-    throw inputError('insecure-server', 'server', `Unencrypted ws:// is only allowed for localhost. Use wss://${url.host}${url.pathname}.`);
-  }
-  throw inputError('invalid-server', 'server', 'The SIP server address must start with wss:// (or ws:// for localhost).');
-}
-
-/**
- * Downloads (without running anything) the lazily-loaded parts: sip.js and the phone-number
- * metadata. The elements call it when the page is idle so the first call does not wait for them.
- */
-export function prefetchTelephony(): Promise<void> {
-  return Promise.all([import('./sip-engine.js'), loadDialing()]).then(
-    () => undefined,
-    () => undefined,
-  );
-}
-
-/** Options for where the phone keeps what survives a reload. */
+/** Options for where the phone keeps what survives a reload, and what it calls through. */
 export interface PhoneOptions {
   /** Where state is persisted (default: localStorage). */
   storage?: KeyValueStorage;
+  /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
+  engine?: EngineFactory;
 }
 
 /**
@@ -86,57 +48,45 @@ export interface PhoneOptions {
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
  */
-export class Phone extends EventTarget implements CallOwner {
-  private _config: PhoneConfig;
+export class Phone extends EventTarget {
+  #config: PhoneConfig;
   private _calls: Call[] = [];
   private _connectionState: ConnectionState = 'idle';
   private _connectionMessage: string | undefined;
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
-  /** The webhook outbox, loaded only when a webhook is configured or deliveries are pending. */
-  private outbox: StatusWebhookOutbox | undefined;
-  private outboxLoading: Promise<StatusWebhookOutbox> | undefined;
-  private restoredOutbox: WebhookDelivery[];
+  private readonly outbox: LazyOutbox;
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
-  private engine: Promise<TelephonyEngine> | undefined;
+  private readonly engineFactory: EngineFactory;
+  private engine: LazyEngine | undefined;
   /** The account changed since the engine was made: replace it once no call needs it. */
   private engineStale = false;
+  private saveQueued = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
-    this._config = { ...config };
+    this.#config = { ...config };
+    this.engineFactory = options.engine ?? sipEngineFactory;
     this.store = new PhoneStore(config.storageKey, options.storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.restoredOutbox = saved.outbox;
+    this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
     const cutByReload: Call[] = [];
     for (const snapshot of saved.calls) {
       const final = snapshot.state === 'ended' || snapshot.state === 'failed';
-      const restored = new Call(this, {
-        snapshot: final
-          ? snapshot
-          : {
-              ...snapshot,
-              state: 'ended',
-              endedAt: saved.savedAt,
-              outcome: outcome('system', 'reload'),
-            },
+      const restored = new Call({
+        snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload') },
       });
       if (!final) cutByReload.push(restored);
+      this.watch(restored);
       this._calls.push(restored);
     }
     const webhook = config.statusWebhook;
-    if (webhook || this.restoredOutbox.length) {
-      void this.loadOutbox().then((outbox) => {
-        if (!webhook) return;
-        try {
-          outbox.register(webhook);
-          for (const call of cutByReload) outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
-        } catch (error) {
-          this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
-        }
-      });
+    if (webhook) {
+      this.outbox.register(webhook);
+      for (const call of cutByReload) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
     }
+    this.outbox.resume();
     this.persist();
     globalThis.addEventListener?.('pagehide', this.onPageHide);
   }
@@ -163,7 +113,7 @@ export class Phone extends EventTarget implements CallOwner {
 
   /** The current configuration, without credentials (no SIP auth, no webhook password). */
   get config(): Readonly<Omit<PhoneConfig, 'auth'>> {
-    const { auth: _auth, ...rest } = this._config;
+    const { auth: _auth, ...rest } = this.#config;
     void _auth;
     const withoutPassword = (webhook?: StatusWebhookConfig) => webhook && { url: webhook.url, username: webhook.username };
     return {
@@ -178,20 +128,9 @@ export class Phone extends EventTarget implements CallOwner {
    * placed while no call is live (a live call keeps the connection it was placed on).
    */
   configure(changes: PhoneConfig): void {
-    const accountChanged = (['server', 'aor', 'auth', 'displayName', 'iceServers'] as const).some(
-      (key) => key in changes && changes[key] !== this._config[key],
-    );
-    this._config = { ...this._config, ...changes };
-    const webhook = changes.statusWebhook;
-    if (webhook) {
-      void this.loadOutbox().then((outbox) => {
-        try {
-          outbox.register(webhook);
-        } catch (error) {
-          this.refuse(inputError('invalid-config', 'statusWebhook', (error as Error).message));
-        }
-      });
-    }
+    const accountChanged = ACCOUNT_KEYS.some((key) => key in changes && changes[key] !== this.#config[key]);
+    this.#config = { ...this.#config, ...changes };
+    if (changes.statusWebhook) this.outbox.register(changes.statusWebhook);
     if (accountChanged && this.engine) this.engineStale = true;
     this.dropStaleEngine();
     this.dispatchEvent(new Event('change'));
@@ -199,14 +138,14 @@ export class Phone extends EventTarget implements CallOwner {
 
   /** Outbound calling is switched on. */
   get enabled(): boolean {
-    return this._config.enabled !== false;
+    return this.#config.enabled !== false;
   }
   set enabled(enabled: boolean) {
     this.configure({ enabled });
   }
   /** Why calling is off (when `enabled` is false). */
   get disabledReason(): string {
-    return this._config.disabledReason || 'Outbound calling is switched off.';
+    return this.#config.disabledReason || 'Outbound calling is switched off.';
   }
 
   /** Every call, newest first, including finished ones until they are removed. */
@@ -241,13 +180,12 @@ export class Phone extends EventTarget implements CallOwner {
    * {@link PhoneInputError} saying why it can't be called (no event: nothing was attempted).
    */
   async checkTarget(to: string): Promise<CallTarget> {
-    return this.parseTo(to, await loadDialing());
+    return (await loadDialing()).resolveTarget(to, this.#config);
   }
 
   /** Formats an international number as it is typed (`+442079` -> `+44 20 79`). */
   async formatAsTyped(input: string): Promise<string> {
-    const dialing = await loadDialing();
-    return dialing.formatAsTyped(input, dialing);
+    return (await loadDialing()).formatAsTyped(input);
   }
 
   /**
@@ -258,8 +196,8 @@ export class Phone extends EventTarget implements CallOwner {
     if (!this.enabled) return;
     try {
       await loadDialing();
-      checkServerUrl(this._config.server);
-      await (await this.loadEngineOnce()).prewarm();
+      checkServerUrl(this.#config.server);
+      await (await this.currentEngine()).prewarm();
     } catch {
       // A failed warm-up is not an error: the call itself reports what is wrong.
     }
@@ -267,8 +205,8 @@ export class Phone extends EventTarget implements CallOwner {
 
   /** Connects to the SIP server now (calls connect on demand anyway). */
   async connect(): Promise<void> {
-    this.validateAccount(await loadDialing());
-    await (await this.loadEngineOnce()).connect();
+    (await loadDialing()).checkAccount(this.#config);
+    await (await this.currentEngine()).connect();
   }
 
   /**
@@ -279,30 +217,17 @@ export class Phone extends EventTarget implements CallOwner {
   async call(to: string, options: CallOptions = {}): Promise<Call> {
     let request: OutboundRequest;
     let target: CallTarget;
+    let merged: CallOptions;
     let webhook: StatusWebhookConfig | undefined;
-    const defaults = this._config.defaults ?? {};
-    // A call's own context and headers add to the defaults (and win on the same name).
-    const merged: CallOptions = {
-      ...defaults,
-      ...options,
-      context: defaults.context || options.context ? { ...defaults.context, ...options.context } : undefined,
-      headers: defaults.headers || options.headers ? { ...defaults.headers, ...options.headers } : undefined,
-    };
     try {
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
       const dialing = await loadDialing();
-      this.validateAccount(dialing);
-      target = this.parseTo(to, dialing);
-      request = this.buildRequest(target, merged, dialing);
-      webhook = merged.statusWebhook ?? this._config.statusWebhook;
-      if (webhook) {
-        const { checkWebhookUrl } = await import('./status-webhook.js');
-        try {
-          checkWebhookUrl(webhook.url);
-        } catch (error) {
-          throw inputError('invalid-config', 'statusWebhook', (error as Error).message);
-        }
-      }
+      dialing.checkAccount(this.#config);
+      merged = dialing.withDefaults(this.#config.defaults, options);
+      target = dialing.resolveTarget(to, this.#config);
+      request = dialing.buildRequest(target, merged, this.#config);
+      webhook = merged.statusWebhook ?? this.#config.statusWebhook;
+      if (webhook) await this.outbox.check(webhook);
       if (merged.color !== undefined) checkColorName(merged.color);
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
@@ -310,11 +235,13 @@ export class Phone extends EventTarget implements CallOwner {
     }
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.dropStaleEngine();
-    const call = new Call(this, { id: newId(), target, from, color: merged.color });
+    const engine = await this.currentEngine();
+    const call = new Call({ id: newId(), target, from, color: merged.color });
     this.webhookOf.set(call.id, webhook);
+    this.watch(call);
     this._calls = [call, ...this._calls];
     this.dispatchEvent(new Event('change'));
-    call.attach((listener) => this.startSession(request, listener));
+    call.dial(engine, request);
     return call;
   }
 
@@ -323,9 +250,10 @@ export class Phone extends EventTarget implements CallOwner {
     const call = this.getCall(id);
     if (!call || call.isLive) return;
     this._calls = this._calls.filter((c) => c !== call);
+    this.unwatch(call);
     this.webhookOf.delete(id);
     this.persist();
-    this.emit(new VcCallRemovedEvent({ call: call.toJSON() }));
+    this.dispatchEvent(new VcCallRemovedEvent({ call: call.toJSON() }));
     this.dispatchEvent(new Event('change'));
   }
 
@@ -333,156 +261,29 @@ export class Phone extends EventTarget implements CallOwner {
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     for (const call of this._calls) call.hangup();
-    this.outbox?.dispose();
+    this.outbox.dispose();
+    this.save();
     await this.disposeEngine();
   }
 
-  /** @internal */
-  callChanged(call: Call, fact?: CallFact): void {
-    this.persist();
-    if (!fact) return;
-    const detail = { call: call.toJSON() };
-    let event: VcEvent<unknown>;
-    let data: Record<string, unknown> | undefined;
-    switch (fact.type) {
-      case 'dialing':
-        event = new VcCallDialingEvent(detail);
-        break;
-      case 'ringing':
-        event = new VcCallRingingEvent({ ...detail, earlyMedia: fact.earlyMedia });
-        data = { earlyMedia: fact.earlyMedia };
-        break;
-      case 'answered':
-        event = new VcCallAnsweredEvent(detail);
-        break;
-      case 'dtmf':
-        event = new VcCallDtmfEvent({ ...detail, digit: fact.digit, method: fact.method });
-        data = { digit: fact.digit, method: fact.method };
-        break;
-      case 'mute':
-        event = new VcCallMuteEvent({ ...detail, muted: fact.muted });
-        data = { muted: fact.muted };
-        break;
-      case 'color':
-        event = new VcCallColorEvent({ ...detail, color: fact.color });
-        data = { color: fact.color ?? null };
-        break;
-      case 'ended':
-        event = new VcCallEndedEvent({ ...detail, outcome: fact.outcome });
-        break;
-      case 'failed':
-        event = new VcCallFailedEvent({ ...detail, outcome: fact.outcome });
-        break;
-    }
-    const webhook = this.webhookOf.get(call.id);
-    // Enqueued in the order the facts happen, even while the outbox module is still loading.
-    if (webhook) void this.loadOutbox().then((outbox) => outbox.enqueue(webhook, event.type, detail.call, data));
-    this.emit(event);
-  }
-
-  /** Loads the telephony engine (sip.js) — overridden by the fake phone. */
-  protected async loadEngine(host: EngineHost): Promise<TelephonyEngine> {
-    const { createSipEngine } = await import('./sip-engine.js');
-    return createSipEngine(host);
-  }
-
-  /** Events the phone dispatches: subclasses (and the provider element) observe them here. */
-  protected emit(event: VcEvent<unknown>): void {
-    this.dispatchEvent(event);
-  }
-
   private refuse(error: PhoneInputError): void {
-    this.emit(new VcInputErrorEvent({ code: error.code, message: error.message, field: error.field }));
+    this.dispatchEvent(new VcInputErrorEvent({ code: error.code, message: error.message, field: error.field }));
   }
 
-  private validateAccount(dialing: Dialing): void {
-    checkServerUrl(this._config.server);
-    if (!this._config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
-    dialing.parseSipUri(this._config.aor, 'aor', "agent's SIP address");
-    if (this._config.displayName) dialing.escapeDisplayName(this._config.displayName, 'displayName');
-    const auth = this._config.auth;
-    if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
-      throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
-    }
-  }
-
-  private aorDomain(): string {
-    const aor = this._config.aor ?? '';
-    return aor.replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[;?]/)[0];
-  }
-
-  private parseTo(to: string, dialing: Dialing): CallTarget {
-    return dialing.parseTarget(to, dialing, (e164) => this.numberToUri(e164, dialing));
-  }
-
-  private numberToUri(e164: string, dialing: Dialing): string {
-    if (this._config.numberToUri) return this._config.numberToUri(e164);
-    return dialing.numberAtDomain(e164, this._config.numberDomain ?? this.aorDomain());
-  }
-
-  /** Turns validated options into header lines; throws PhoneInputError on anything unsafe. */
-  private buildRequest(target: CallTarget, options: CallOptions, dialing: Dialing): OutboundRequest {
-    const { routeHeaders, contextHeaders, extraHeaders, normaliseIdentity, checkIdentityUri, parseInternationalNumber, assertedIdentityHeader, escapeDisplayName } =
-      dialing;
-    const headers: string[] = [...routeHeaders(options.route), ...contextHeaders(options.context), ...extraHeaders(options.headers)];
-    const identity = normaliseIdentity(options.from);
-    let fromUri: string | undefined;
-    if (identity?.uri) {
-      fromUri = /^(sips?|tel):/i.test(identity.uri) ? checkIdentityUri(identity.uri) : undefined;
-      if (fromUri?.startsWith('tel:') || fromUri === undefined) {
-        // A number (or tel: URI) as identity: the SIP stack needs a SIP URI, at the account's domain.
-        try {
-          const number = parseInternationalNumber(identity.uri.replace(/^tel:/i, ''), dialing, 'from');
-          fromUri = `sip:${number.e164}@${this.aorDomain()};user=phone`;
-        } catch (error) {
-          throw inputError('invalid-identity', 'from', `Calling identity: ${(error as Error).message}`);
-        }
-      }
-    }
-    const displayName = identity?.displayName ?? this._config.displayName;
-    if (identity) headers.push(assertedIdentityHeader(identity, fromUri ?? (this._config.aor as string)));
-    return {
-      uri: target.uri,
-      fromUri,
-      fromDisplayName: displayName === undefined ? undefined : escapeDisplayName(displayName, identity?.displayName ? 'from' : 'displayName'),
-      extraHeaders: headers,
-      dtmf: this._config.dtmf ?? 'rfc4733',
-    };
-  }
-
-  private loadEngineOnce(): Promise<TelephonyEngine> {
+  /** The engine for the current account; only the current one may report the connection. */
+  private async currentEngine(): Promise<LazyEngine> {
     if (!this.engine) {
-      const { server, aor, displayName, auth, iceServers } = this._config;
-      const engine = loadDialing().then((dialing) =>
-        this.loadEngine({
-          config: {
-            server: checkServerUrl(server),
-            aor: aor as string,
-            displayName: displayName === undefined ? undefined : dialing.escapeDisplayName(displayName, 'displayName'),
-            auth,
-            iceServers: iceServers ?? [],
-          },
-          connectionChanged: (state, message) => this.connectionChanged(state, message),
-        }),
-      );
-      this.engine = engine;
-      engine.catch(() => {
-        if (this.engine === engine) this.engine = undefined;
+      const config = (await loadDialing()).engineConfig(this.#config);
+      if (this.engine) return this.engine;
+      const engine: LazyEngine = new LazyEngine(this.engineFactory, {
+        config,
+        connectionChanged: (state, message) => {
+          if (this.engine === engine) this.connectionChanged(state, message);
+        },
       });
+      this.engine = engine;
     }
     return this.engine;
-  }
-
-  private loadOutbox(): Promise<StatusWebhookOutbox> {
-    this.outboxLoading ??= import('./status-webhook.js').then(({ StatusWebhookOutbox }) => {
-      this.outbox = new StatusWebhookOutbox(this.restoredOutbox, {
-        persist: () => this.persist(),
-        onGiveUp: (delivery, why) => console.warn(`vc-phone: status webhook event ${delivery.payload.type} given up (${why}).`),
-      });
-      this.restoredOutbox = [];
-      return this.outbox;
-    });
-    return this.outboxLoading;
   }
 
   private dropStaleEngine(): void {
@@ -493,57 +294,58 @@ export class Phone extends EventTarget implements CallOwner {
 
   private async disposeEngine(): Promise<void> {
     const engine = this.engine;
+    if (!engine) return;
     this.engine = undefined;
-    if (engine) await (await engine.catch(() => undefined))?.dispose();
+    await engine.dispose();
+    // The dropped engine no longer reports: say it is gone, unless a new one took over.
+    if (!this.engine) this.connectionChanged('disconnected');
   }
 
   private connectionChanged(state: ConnectionState, message?: string): void {
     if (state === this._connectionState && message === this._connectionMessage) return;
     this._connectionState = state;
     this._connectionMessage = message;
-    this.emit(new VcConnectionChangeEvent(message ? { state, message } : { state }));
+    this.dispatchEvent(new VcConnectionChangeEvent(message ? { state, message } : { state }));
     this.dispatchEvent(new Event('change'));
   }
 
-  /** A session that starts once the engine has loaded; actions in the meantime are kept. */
-  private startSession(request: OutboundRequest, listener: SessionListener): OutboundSession {
-    let session: OutboundSession | undefined;
-    let hungUp = false;
-    let microphoneEnabled = true;
-    this.loadEngineOnce().then(
-      (engine) => {
-        if (hungUp) return listener.ended('local', 'cancelled');
-        session = engine.placeCall(request, listener);
-        if (!microphoneEnabled) session.setMicrophoneEnabled(false);
-      },
-      (error: unknown) => listener.ended('system', 'connection-lost', undefined, `The phone could not start: ${(error as Error).message}`),
-    );
-    return {
-      hangup: () => {
-        hungUp = true;
-        session?.hangup();
-      },
-      setMicrophoneEnabled: (enabled) => {
-        microphoneEnabled = enabled;
-        session?.setMicrophoneEnabled(enabled);
-      },
-      sendDtmf: (digits) => session?.sendDtmf(digits),
-      mediaStats: async () => session?.mediaStats(),
-    };
+  private watch(call: Call): void {
+    for (const type of CALL_FACT_EVENTS) call.addEventListener(type, this.onCallFact);
+    call.addEventListener('change', this.onCallChange);
   }
 
+  private unwatch(call: Call): void {
+    for (const type of CALL_FACT_EVENTS) call.removeEventListener(type, this.onCallFact);
+    call.removeEventListener('change', this.onCallChange);
+  }
+
+  /** A call's fact: post it to the call's webhook (in order) and re-dispatch it from the phone. */
+  private readonly onCallFact = (event: Event): void => {
+    const fact = event as VcEvent<CallEventDetail>;
+    const webhook = this.webhookOf.get(fact.detail.call.id);
+    if (webhook) this.outbox.enqueue(webhook, fact.type, fact.detail.call, factData(fact.detail));
+    this.dispatchEvent(fact.clone());
+  };
+
+  private readonly onCallChange = (): void => this.persist();
+
+  /** Saves once per task, however many facts the task brought (a digit must not serialise every call). */
   private persist(): void {
-    this.store.save({
-      calls: this._calls.map((call) => call.toJSON()),
-      prefs: this.prefs,
-      outbox: this.outbox ? [...this.outbox.pending] : this.restoredOutbox,
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      if (this.saveQueued) this.save();
     });
+  }
+
+  private save(): void {
+    this.saveQueued = false;
+    this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
     for (const call of this._calls) call.cutByPageUnload();
-    this.persist();
+    this.save();
   };
 }
-

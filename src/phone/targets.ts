@@ -3,11 +3,9 @@
  * formatting), a `tel:` URI or a `sip:`/`sips:` URI. Everything is refused here, with words a
  * person understands, before any SIP message can be built from it.
  */
+import { AsYouType, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/min';
 import { inputError } from './errors.js';
 import type { CallTarget } from './types.js';
-
-/** The parts of libphonenumber-js used here; the lazily loaded `dialing` module provides them. */
-export type PhoneNumberLib = Pick<typeof import('libphonenumber-js/min'), 'AsYouType' | 'parsePhoneNumberWithError' | 'validatePhoneNumberLength'>;
 
 /** Longest input considered at all: far beyond any real number or SIP address. */
 export const MAX_TARGET_LENGTH = 256;
@@ -96,7 +94,7 @@ export function parseSipUri(input: string, field = 'to', what = 'SIP address'): 
  * Parses an international number typed in any common formatting (`+44 20 7946 0958`,
  * `+1 (415) 555-0132`) into E.164, or throws a {@link PhoneInputError} saying why not.
  */
-export function parseInternationalNumber(input: string, lib: PhoneNumberLib, field = 'to'): {
+export function parseInternationalNumber(input: string, field = 'to'): {
   e164: string;
   country?: string;
   display: string;
@@ -125,7 +123,7 @@ export function parseInternationalNumber(input: string, lib: PhoneNumberLib, fie
   }
   let parsed;
   try {
-    parsed = lib.parsePhoneNumberWithError(digitsAndPlus);
+    parsed = parsePhoneNumberWithError(digitsAndPlus);
   } catch (error) {
     const reason = (error as Error).message;
     const countryCode = /^\+(\d{1,3})/.exec(digitsAndPlus)?.[1] ?? '';
@@ -143,7 +141,7 @@ export function parseInternationalNumber(input: string, lib: PhoneNumberLib, fie
   const country = parsed.country;
   const name = countryName(country);
   if (!parsed.isPossible()) {
-    const length = lib.validatePhoneNumberLength(digitsAndPlus);
+    const length = validatePhoneNumberLength(digitsAndPlus);
     if (length === 'TOO_SHORT') {
       throw inputError('too-short', field, `This number is too short${name ? ` for ${name}` : ''}.`);
     }
@@ -162,7 +160,7 @@ export function parseInternationalNumber(input: string, lib: PhoneNumberLib, fie
 }
 
 /** Parses a `tel:` URI with a global number (`tel:+44-20-7946-0958`). */
-function parseTelUri(input: string, lib: PhoneNumberLib, field: string) {
+function parseTelUri(input: string, field: string) {
   const body = input.slice(4);
   const [number, ...params] = body.split(';');
   for (const param of params) {
@@ -174,7 +172,7 @@ function parseTelUri(input: string, lib: PhoneNumberLib, field: string) {
     throw inputError('invalid-tel-uri', field, 'A tel: address must hold an international number starting with +.');
   }
   if (/\s/.test(number)) throw inputError('invalid-tel-uri', field, "A tel: address can't contain spaces.");
-  return parseInternationalNumber(number, lib, field);
+  return parseInternationalNumber(number, field);
 }
 
 /** Default Request-URI for a dialled number: the E.164 number at the given domain. */
@@ -186,7 +184,7 @@ export function numberAtDomain(e164: string, domain: string): string {
  * Parses anything the agent may dial. Throws a {@link PhoneInputError} for anything that must
  * not be dialled; `numberToUri` maps a valid E.164 number to the Request-URI.
  */
-export function parseTarget(input: string, lib: PhoneNumberLib, numberToUri: (e164: string) => string, field = 'to'): CallTarget {
+export function parseTarget(input: string, numberToUri: (e164: string) => string, field = 'to'): CallTarget {
   const text = input.trim();
   refuseUnsafeText(text, field, 'number');
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text)?.[1]?.toLowerCase();
@@ -195,13 +193,13 @@ export function parseTarget(input: string, lib: PhoneNumberLib, numberToUri: (e1
     return { kind: 'sip', uri, display: uri.replace(/^sips?:/, '') };
   }
   if (scheme === 'tel') {
-    const number = parseTelUri(text, lib, field);
+    const number = parseTelUri(text, field);
     return { kind: 'number', ...number, uri: checkedNumberUri(numberToUri, number.e164) };
   }
   if (scheme && !/^\+?\d/.test(text)) {
     throw inputError('unsupported-scheme', field, `"${scheme}:" addresses can't be called. Use a phone number, or a sip:, sips: or tel: address.`);
   }
-  const number = parseInternationalNumber(text, lib, field);
+  const number = parseInternationalNumber(text, field);
   return { kind: 'number', ...number, uri: checkedNumberUri(numberToUri, number.e164) };
 }
 
@@ -215,8 +213,8 @@ function checkedNumberUri(numberToUri: (e164: string) => string, e164: string): 
 }
 
 /** Formats an international number as the agent types it; other input is returned as typed. */
-export function formatAsTyped(input: string, lib: PhoneNumberLib): string {
+export function formatAsTyped(input: string): string {
   const text = input.trimStart();
   if (!text.startsWith('+') || !NUMBER_CHARACTERS.test(text)) return input;
-  return new lib.AsYouType().input(text);
+  return new AsYouType().input(text);
 }

@@ -9,11 +9,11 @@
  * phone.far(call).answer();
  * ```
  */
-import type { EngineHost, OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from '../phone/engine.js';
+import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from '../phone/engine.js';
 import { Phone, type PhoneOptions } from '../phone/phone.js';
 import type { Call } from '../phone/call.js';
 import { memoryStorage } from '../phone/store.js';
-import type { CallEndReason, CallState, PhoneConfig } from '../phone/types.js';
+import type { CallState, PhoneConfig } from '../phone/types.js';
 
 export type FakeMicrophone = 'granted' | 'denied' | 'missing';
 
@@ -36,7 +36,7 @@ export class FakeFarEnd {
   readonly request: OutboundRequest;
   microphoneEnabled = true;
   /** `cancel` or `bye` once the caller hung up. */
-  hungUpWith: 'cancel' | 'bye' | 'nothing-sent' | undefined;
+  hungUpWith: 'cancel' | 'bye' | undefined;
   /** The Call-ID the fake INVITE carried. */
   readonly sipCallId: string;
   private answered = false;
@@ -104,7 +104,9 @@ class FakeEngine implements TelephonyEngine {
   constructor(
     private readonly phone: FakePhone,
     private readonly host: EngineHost,
-  ) {}
+  ) {
+    phone.connections.push({ aor: host.config.aor, username: host.config.auth?.username });
+  }
 
   async connect(): Promise<void> {
     this.host.connectionChanged('connected');
@@ -114,36 +116,23 @@ class FakeEngine implements TelephonyEngine {
     await this.connect();
   }
 
+  async prepareCall(): Promise<void> {
+    const microphone = this.phone.microphone;
+    if (microphone !== 'granted') throw new CallStartError(microphone === 'denied' ? 'microphone-denied' : 'no-microphone');
+  }
+
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
     const far = new FakeFarEnd(request, listener, ++this.phone.callsPlaced);
-    let started = false;
-    let hangupBeforeStart = false;
     const pendingDigits: string[] = [];
     this.phone.farEnds.push(far);
-    queueMicrotask(() => {
-      const microphone = this.phone.microphone;
-      if (microphone !== 'granted') {
-        const reason: CallEndReason = microphone === 'denied' ? 'microphone-denied' : 'no-microphone';
-        far.hungUpWith = 'nothing-sent';
-        listener.ended('system', reason);
-        return;
-      }
-      if (hangupBeforeStart) {
-        far.hungUpWith = 'nothing-sent';
-        listener.ended('local', 'cancelled');
-        return;
-      }
-      started = true;
-      listener.inviteSent(far.sipCallId);
-      if (this.phone.options.autoRing !== false) far.ring();
-      const answerAfter = this.phone.options.autoAnswerMs;
-      if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
-    });
+    listener.inviteSent(far.sipCallId);
+    if (this.phone.options.autoRing !== false) far.ring();
+    const answerAfter = this.phone.options.autoAnswerMs;
+    if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
     const hangupDelayMs = this.phone.options.hangupDelayMs;
     return {
       hangup: () => {
-        if (!started) hangupBeforeStart = true;
-        else if (hangupDelayMs === undefined) far.hangupFromCaller();
+        if (hangupDelayMs === undefined) far.hangupFromCaller();
         else setTimeout(() => far.hangupFromCaller(), hangupDelayMs);
       },
       setMicrophoneEnabled: (enabled) => (far.microphoneEnabled = enabled),
@@ -174,6 +163,8 @@ export class FakePhone extends Phone {
   readonly farEnds: FakeFarEnd[] = [];
   /** How many calls reached the fake network (numbers the fake Call-IDs). */
   callsPlaced = 0;
+  /** The account of each connection the phone made, oldest first (a new one after an account change). */
+  readonly connections: Array<{ aor: string; username?: string }> = [];
   /** What the next microphone request does. */
   microphone: FakeMicrophone;
 
@@ -181,7 +172,10 @@ export class FakePhone extends Phone {
     config: PhoneConfig = {},
     readonly options: FakePhoneOptions = {},
   ) {
-    super({ ...FAKE_CONFIG, ...config }, { storage: options.storage ?? memoryStorage() });
+    // The engine is made on the first call, when `this` exists.
+    const self: { phone?: FakePhone } = {};
+    super({ ...FAKE_CONFIG, ...config }, { storage: options.storage ?? memoryStorage(), engine: async (host) => new FakeEngine(self.phone as FakePhone, host) });
+    self.phone = this;
     this.microphone = options.microphone ?? 'granted';
   }
 
@@ -221,10 +215,6 @@ export class FakePhone extends Phone {
       const index = this.farEnds.findIndex((far) => far.sipCallId === sipCallId);
       if (index >= 0) this.farEnds.splice(index, 1);
     }
-  }
-
-  protected override async loadEngine(host: EngineHost): Promise<TelephonyEngine> {
-    return new FakeEngine(this, host);
   }
 }
 

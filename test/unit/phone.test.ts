@@ -158,6 +158,7 @@ describe('Phone', () => {
     const live = await before.callInState('connected', '+44 20 7946 0958');
     live.setColor('blue');
     before.confirmClose = false;
+    await settle(); // state is written once per task
 
     const after = new FakePhone({}, { storage });
     expect(after.calls.map((c) => [c.target.display, c.state, c.color, c.outcome?.reason])).to.deep.equal([
@@ -168,26 +169,20 @@ describe('Phone', () => {
     expect(after.calls[0].restored).to.equal(true);
     expect(after.confirmClose).to.equal(false);
     after.removeCall(after.calls[1].id);
+    await settle();
     expect(new FakePhone({}, { storage }).calls).to.have.length(1);
   });
 
   it('uses new credentials from the next call placed once no call is live; hides passwords from config', async () => {
-    class CountingPhone extends FakePhone {
-      engines: Array<string | undefined> = [];
-      protected override loadEngine(host: Parameters<FakePhone['loadEngine']>[0]) {
-        this.engines.push(host.config.auth?.username);
-        return super.loadEngine(host);
-      }
-    }
-    const phone = new CountingPhone({ auth: { username: 'old', password: 'p1' }, statusWebhook: { url: 'https://crm.example.com/h', username: 'u', password: 'hook-pw' } });
+    const phone = new FakePhone({ auth: { username: 'old', password: 'p1' }, statusWebhook: { url: 'https://crm.example.com/h', username: 'u', password: 'hook-pw' } });
     const live = await phone.callInState('connected');
     phone.configure({ auth: { username: 'new', password: 'p2' } });
     await phone.callInState('connected');
-    expect(phone.engines).to.deep.equal(['old']);
+    expect(phone.connections.map((c) => c.username)).to.deep.equal(['old']);
     phone.far(live).hangUp();
     for (const call of phone.calls) call.hangup();
     await phone.callInState('connected');
-    expect(phone.engines).to.deep.equal(['old', 'new']);
+    expect(phone.connections.map((c) => c.username)).to.deep.equal(['old', 'new']);
     expect(JSON.stringify(phone.config)).not.to.contain('p2');
     expect(JSON.stringify(phone.config)).not.to.contain('hook-pw');
     expect(phone.config.statusWebhook).to.deep.equal({ url: 'https://crm.example.com/h', username: 'u' });

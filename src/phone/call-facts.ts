@@ -1,0 +1,61 @@
+/**
+ * The one table from a call's life-cycle fact to its event. A `Call` dispatches these events on
+ * itself; the `Phone` re-dispatches them, saves the call and derives the webhook's `data` from
+ * the event's detail (so each fact is written once).
+ * @internal
+ */
+import {
+  VcCallAnsweredEvent,
+  VcCallColorEvent,
+  VcCallDialingEvent,
+  VcCallDtmfEvent,
+  VcCallEndedEvent,
+  VcCallFailedEvent,
+  VcCallMuteEvent,
+  VcCallRingingEvent,
+  type CallEventDetail,
+} from '../events/call-lifecycle-events.js';
+import type { VcEvent } from '../events/vc-event.js';
+import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
+
+/** A life-cycle fact worth an event, with what it says besides the call itself. */
+export type CallFact =
+  | { type: 'dialing' }
+  | { type: 'ringing'; earlyMedia: boolean }
+  | { type: 'answered' }
+  | { type: 'dtmf'; digit: string; method: DtmfMode }
+  | { type: 'mute'; muted: boolean }
+  | { type: 'color'; color: string | undefined }
+  | { type: 'ended'; outcome: CallOutcome }
+  | { type: 'failed'; outcome: CallOutcome };
+
+type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
+
+const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
+  dialing: VcCallDialingEvent,
+  ringing: VcCallRingingEvent,
+  answered: VcCallAnsweredEvent,
+  dtmf: VcCallDtmfEvent,
+  mute: VcCallMuteEvent,
+  color: VcCallColorEvent,
+  ended: VcCallEndedEvent,
+  failed: VcCallFailedEvent,
+};
+
+/** The names of every event a call dispatches for a fact. */
+export const CALL_FACT_EVENTS: readonly string[] = Object.values(FACT_EVENTS).map((event) => event.eventName);
+
+/** The event for a fact about a call (as it is now). */
+export function factEvent(call: CallSnapshot, fact: CallFact): VcEvent<CallEventDetail> {
+  const { type, ...facts } = fact;
+  const EventClass = FACT_EVENTS[type] as unknown as new (detail: CallEventDetail) => VcEvent<CallEventDetail>;
+  return new EventClass({ call, ...facts });
+}
+
+/** What an event says besides the call (a removed colour is `null`, so JSON keeps it). */
+export function factData(detail: CallEventDetail): Record<string, unknown> | undefined {
+  const { call: _call, ...facts } = detail as CallEventDetail & Record<string, unknown>;
+  void _call;
+  const entries = Object.entries(facts);
+  return entries.length ? Object.fromEntries(entries.map(([name, value]) => [name, value ?? null])) : undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * From the Phone's configuration and what the agent typed to a request that is safe to put on
+ * the wire: the account checks, the number-to-URI mapping, the per-call options merged with the
+ * defaults, and the header lines. Part of the lazily loaded dialing chunk; throws a
+ * `PhoneInputError` for anything refused.
+ * @internal
+ */
+import type { EngineConfig, OutboundRequest } from './engine.js';
+import { inputError } from './errors.js';
+import { assertedIdentityHeader, checkIdentityUri, contextHeaders, escapeDisplayName, extraHeaders, normaliseIdentity, routeHeaders } from './headers.js';
+import { checkServerUrl } from './server-url.js';
+import { numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
+import type { CallOptions, CallTarget, PhoneConfig } from './types.js';
+
+/** Checks the account settings a call needs (server, aor, display name, credentials). */
+export function checkAccount(config: PhoneConfig): void {
+  checkServerUrl(config.server);
+  if (!config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
+  parseSipUri(config.aor, 'aor', "agent's SIP address");
+  if (config.displayName) escapeDisplayName(config.displayName, 'displayName');
+  const auth = config.auth;
+  if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
+    throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
+  }
+}
+
+/** What the signalling engine needs of a checked account. */
+export function engineConfig(config: PhoneConfig): EngineConfig {
+  checkAccount(config);
+  const { server, aor, displayName, auth, iceServers } = config;
+  return {
+    server: checkServerUrl(server),
+    aor: aor as string,
+    displayName: displayName === undefined ? undefined : escapeDisplayName(displayName, 'displayName'),
+    auth,
+    iceServers: iceServers ?? [],
+  };
+}
+
+function aorDomain(config: PhoneConfig): string {
+  return (config.aor ?? '').replace(/^sips?:/i, '').replace(/^[^@]*@/, '').split(/[;?]/)[0];
+}
+
+/** Parses what the agent dials; numbers are addressed as the configuration says. */
+export function resolveTarget(to: string, config: PhoneConfig): CallTarget {
+  return parseTarget(to, (e164) => (config.numberToUri ? config.numberToUri(e164) : numberAtDomain(e164, config.numberDomain ?? aorDomain(config))));
+}
+
+/** A call's own context and headers add to the defaults (and win on the same name). */
+export function withDefaults(defaults: PhoneConfig['defaults'] = {}, options: CallOptions): CallOptions {
+  return {
+    ...defaults,
+    ...options,
+    context: defaults.context || options.context ? { ...defaults.context, ...options.context } : undefined,
+    headers: defaults.headers || options.headers ? { ...defaults.headers, ...options.headers } : undefined,
+  };
+}
+
+/** Turns validated options into header lines; throws PhoneInputError on anything unsafe. */
+export function buildRequest(target: CallTarget, options: CallOptions, config: PhoneConfig): OutboundRequest {
+  const headers: string[] = [...routeHeaders(options.route), ...contextHeaders(options.context), ...extraHeaders(options.headers)];
+  const identity = normaliseIdentity(options.from);
+  let fromUri: string | undefined;
+  if (identity?.uri) {
+    fromUri = /^(sips?|tel):/i.test(identity.uri) ? checkIdentityUri(identity.uri) : undefined;
+    if (fromUri?.startsWith('tel:') || fromUri === undefined) {
+      // A number (or tel: URI) as identity: the SIP stack needs a SIP URI, at the account's domain.
+      try {
+        const number = parseInternationalNumber(identity.uri.replace(/^tel:/i, ''), 'from');
+        fromUri = `sip:${number.e164}@${aorDomain(config)};user=phone`;
+      } catch (error) {
+        throw inputError('invalid-identity', 'from', `Calling identity: ${(error as Error).message}`);
+      }
+    }
+  }
+  const displayName = identity?.displayName ?? config.displayName;
+  if (identity) headers.push(assertedIdentityHeader(identity, fromUri ?? (config.aor as string)));
+  return {
+    uri: target.uri,
+    fromUri,
+    fromDisplayName: displayName === undefined ? undefined : escapeDisplayName(displayName, identity?.displayName ? 'from' : 'displayName'),
+    extraHeaders: headers,
+    dtmf: config.dtmf ?? 'rfc4733',
+  };
+}

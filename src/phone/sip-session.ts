@@ -1,0 +1,227 @@
+/**
+ * One outbound call over sip.js: sends the INVITE, follows its answers, and reports to the
+ * `Call` through its `SessionListener`. Made by the engine once the call is ready to leave (the
+ * connection is up and the microphone granted), so it never holds actions for later.
+ * @internal
+ */
+import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
+import { DtmfQueue } from './dtmf-queue.js';
+import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
+import type { CallEndReason, MediaStats } from './types.js';
+
+/** RFC 4733 tone length and gap (ms): long enough for any IVR, short enough for fast typing. */
+const TONE_MS = 100;
+const TONE_GAP_MS = 70;
+
+/** What a session needs of its engine. */
+export interface SessionContext {
+  readonly userAgent: UserAgent;
+  readonly iceServers: RTCIceServer[];
+  /** The session is over (the engine forgets it). */
+  sessionEnded(session: SipSession): void;
+  /** The connection dropped under the call: the far end is told once it is back. */
+  hangUpWhenReconnected(inviter: Inviter): void;
+}
+
+export class SipSession implements OutboundSession {
+  private readonly inviter: Inviter;
+  private microphoneEnabled = true;
+  private finished = false;
+  private finalStatus: number | undefined;
+  private accepted = false;
+  private established = false;
+  private endedBy: 'local' | 'remote' | undefined;
+  private readonly infoQueue: DtmfQueue;
+  private readonly remoteAudio = new RemoteAudio();
+
+  /** Sends the INVITE at once; the answer comes to `listener`. */
+  constructor(
+    private readonly context: SessionContext,
+    private readonly request: OutboundRequest,
+    private readonly listener: SessionListener,
+  ) {
+    this.infoQueue = new DtmfQueue(
+      (digit) => this.sendInfo(digit),
+      (digit) => this.listener.dtmfSent(digit, 'info'),
+    );
+    const target = UserAgent.makeURI(request.uri);
+    if (!target) throw new Error(`"${request.uri}" is not a SIP address.`);
+    this.inviter = new Inviter(context.userAgent, target, {
+      earlyMedia: true,
+      extraHeaders: request.extraHeaders,
+      params: {
+        ...(request.fromUri ? { fromUri: request.fromUri } : {}),
+        ...(request.fromDisplayName ? { fromDisplayName: request.fromDisplayName } : {}),
+      },
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
+      delegate: {
+        onBye: (bye) => {
+          this.endedBy = 'remote';
+          void bye.accept();
+        },
+        onSessionDescriptionHandler: (sdh) => this.watchMedia(sdh as Web.SessionDescriptionHandler),
+      },
+    });
+    this.inviter.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        this.established = true;
+        this.remoteAudio.play(this.peerConnection);
+        if (!this.microphoneEnabled) this.applyMicrophone();
+        this.listener.answered();
+      } else if (state === SessionState.Terminated) {
+        // sip.js reports Terminated before it hands the final response to onReject: decide after it.
+        queueMicrotask(() => this.onTerminated());
+      }
+    });
+    void this.invite();
+  }
+
+  hangup(): void {
+    this.endedBy ??= 'local';
+    switch (this.inviter.state) {
+      case SessionState.Initial:
+      case SessionState.Establishing:
+        // Before the INVITE has left, sip.js sends nothing at all.
+        this.inviter.cancel().catch(() => undefined);
+        break;
+      case SessionState.Established:
+        this.inviter.bye().catch(() => undefined);
+        break;
+      default:
+        break;
+    }
+  }
+
+  setMicrophoneEnabled(enabled: boolean): void {
+    this.microphoneEnabled = enabled;
+    this.applyMicrophone();
+  }
+
+  sendDtmf(digits: string): void {
+    if (this.request.dtmf === 'info') return this.infoQueue.enqueue(digits);
+    const sender = this.dtmfSender();
+    if (!sender?.canInsertDTMF) {
+      // The far end did not negotiate telephone-events: SIP INFO still gets the digits there.
+      return this.infoQueue.enqueue(digits);
+    }
+    // Appending to the tone buffer (instead of replacing it) is what keeps fast typing lossless.
+    sender.insertDTMF(sender.toneBuffer + digits, TONE_MS, TONE_GAP_MS);
+  }
+
+  async mediaStats(): Promise<MediaStats | undefined> {
+    const pc = this.peerConnection;
+    if (!pc || this.finished) return undefined;
+    return readMediaStats(pc);
+  }
+
+  /** The connection dropped: the call ends now, and its BYE (or CANCEL) goes out once it is back. */
+  transportLost(): void {
+    if (this.finished) return;
+    this.finish('system', 'connection-lost');
+    // Stop the media now; the signalling to the far end has to wait for the connection.
+    this.inviter.sessionDescriptionHandler?.close();
+    this.context.hangUpWhenReconnected(this.inviter);
+  }
+
+  private get peerConnection(): RTCPeerConnection | undefined {
+    return peerConnectionOf(this.inviter.sessionDescriptionHandler);
+  }
+
+  private async invite(): Promise<void> {
+    const inviter = this.inviter;
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const status = response.message.statusCode ?? 0;
+            const earlyMedia = status === 183 && response.message.body.length > 0;
+            if (earlyMedia) this.remoteAudio.play(this.peerConnection);
+            this.listener.progress(status, earlyMedia);
+          },
+          onAccept: () => {
+            this.accepted = true;
+          },
+          onReject: (response) => {
+            this.finalStatus = response.message.statusCode;
+          },
+        },
+      });
+      this.listener.inviteSent(inviter.request.callId);
+    } catch (error) {
+      this.finish('system', 'error', undefined, `The call could not be started: ${(error as Error).message}`);
+    }
+  }
+
+  private watchMedia(sdh: Web.SessionDescriptionHandler): void {
+    offerOnFirstUsableCandidate(sdh, this.context.iceServers);
+    const pc = peerConnectionOf(sdh);
+    pc?.addEventListener('connectionstatechange', () => {
+      if (pc.connectionState === 'failed' && !this.finished) {
+        this.finish('system', 'media-failed');
+        this.inviter.bye().catch(() => undefined);
+      }
+    });
+  }
+
+  private dtmfSender(): RTCDTMFSender | undefined {
+    const sender = this.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio' || s.dtmf);
+    const dtmf = sender?.dtmf ?? undefined;
+    if (dtmf && !dtmf.ontonechange) {
+      dtmf.ontonechange = (event) => {
+        if (event.tone) this.listener.dtmfSent(event.tone, 'rfc4733');
+      };
+    }
+    return dtmf;
+  }
+
+  private sendInfo(digit: string): Promise<void> {
+    const inviter = this.inviter;
+    if (inviter.state !== SessionState.Established) return Promise.reject(new Error('not connected'));
+    return new Promise<void>((resolve, reject) => {
+      inviter
+        .info({
+          requestOptions: {
+            body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=${TONE_MS * 2}\r\n` },
+          },
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new Error(`INFO refused (${response.message.statusCode})`)),
+          },
+        })
+        .catch(reject);
+    });
+  }
+
+  private applyMicrophone(): void {
+    // Until the offer holds the microphone there is nothing to switch; Established applies it again.
+    this.peerConnection?.getSenders().forEach((sender) => {
+      if (sender.track?.kind === 'audio') sender.track.enabled = this.microphoneEnabled;
+    });
+  }
+
+  private onTerminated(): void {
+    const status = this.finalStatus;
+    const hungUpHere = this.endedBy === 'local';
+    if (this.endedBy === 'remote') return this.finish('remote', 'hangup');
+    if (status !== undefined && status >= 300) {
+      if (status === 487 && hungUpHere) return this.finish('local', 'cancelled', 487);
+      return this.finish('remote', 'rejected', status);
+    }
+    if (hungUpHere) return this.finish('local', this.established ? 'hangup' : 'cancelled');
+    if (this.accepted && !this.established) {
+      // Answered, but the browser could not use the far end's SDP: sip.js ACKs and sends BYE.
+      return this.finish('system', 'media-failed', undefined, 'The call was answered, but the audio could not be set up.');
+    }
+    this.finish('system', 'connection-lost');
+  }
+
+  private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.infoQueue.stop();
+    this.remoteAudio.stop();
+    this.context.sessionEnded(this);
+    this.listener.ended(endedBy, reason, sipStatus, message);
+  }
+}
