@@ -3,8 +3,44 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 import type { VcPlaceCall } from '../../src/components/place-call/place-call.js';
 import type { VcCallRequestEvent } from '../../src/events/user-events.js';
+import { setStrings } from '../../src/i18n/strings.js';
+import type { CallTarget } from '../../src/phone/types.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
 import { deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';
+
+/** A phone whose checks of what was typed finish only when the test lets them, in any order. */
+class SlowCheckPhone extends FakePhone {
+  private readonly held: Array<{ value: string; release: () => void; result: Promise<unknown> }> = [];
+  private holding = true;
+
+  override checkTarget(to: string): Promise<CallTarget> {
+    if (!this.holding) return super.checkTarget(to);
+    let release = () => {};
+    const result = new Promise<void>((resolve) => (release = resolve)).then(() => super.checkTarget(to));
+    this.held.push({ value: to, release, result });
+    return result;
+  }
+
+  /** Lets the checks of `value` finish; resolves once they have. */
+  async finishChecks(value: string): Promise<void> {
+    const checks = this.held.filter((held) => held.value === value);
+    for (const check of checks) {
+      this.held.splice(this.held.indexOf(check), 1);
+      check.release();
+    }
+    await Promise.allSettled(checks.map((check) => check.result));
+  }
+
+  /** Lets every check finish, now and from now on. */
+  finishAllChecks(): void {
+    this.holding = false;
+    for (const check of this.held.splice(0)) check.release();
+  }
+
+  get checksRunning(): number {
+    return this.held.length;
+  }
+}
 
 async function placeCall(phone = new FakePhone()) {
   const el = await fixture<VcPlaceCall>(html`<vc-place-call .phone=${phone}></vc-place-call>`);
@@ -94,6 +130,49 @@ describe('<vc-place-call>', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => /letters/.test(describedBy(el)), 'letters error');
     expect(callButton(el).disabled).to.equal(true);
+  });
+
+  it('shows a translated input error from the strings table, by code', async () => {
+    setStrings({ inputErrors: { letters: 'Keine Buchstaben, bitte.' } });
+    try {
+      const { el } = await placeCall();
+      await openAndType(el, 'call me');
+      await sendKeys({ press: 'Enter' });
+      await until(() => field(el).getAttribute('aria-invalid') === 'true', 'error shown');
+      expect(describedBy(el)).to.equal('Keine Buchstaben, bitte.');
+      // A code with no translation keeps the phone's own words.
+      el.value = '+44 20';
+      await until(() => /too short/.test(describedBy(el)), 'English words for an untranslated code');
+    } finally {
+      setStrings({ inputErrors: {} });
+    }
+  });
+
+  it('judges the latest value: a check that finishes late for an older value changes nothing', async () => {
+    const phone = new SlowCheckPhone();
+    const el = await fixture<VcPlaceCall>(html`<vc-place-call .phone=${phone} open value="+44 20 7946 0958"></vc-place-call>`);
+    await until(() => phone.checksRunning === 1, 'the first value is being checked');
+    el.value = '+44 20';
+    await until(() => phone.checksRunning === 2, 'the newer value is being checked');
+    await phone.finishChecks('+44 20');
+    await settled(el);
+    expect(field(el).getAttribute('aria-invalid')).to.equal('true');
+    await phone.finishChecks('+44 20 7946 0958'); // valid, but no longer what is in the field
+    await settled(el);
+    expect(callButton(el).disabled).to.equal(true);
+    expect(describedBy(el)).to.match(/too short/);
+  });
+
+  it('Enter typed before the check of the number has finished dials once it has', async () => {
+    const phone = new SlowCheckPhone();
+    const { el } = await placeCall(phone);
+    await openAndType(el, '+442079460958');
+    await sendKeys({ press: 'Enter' });
+    await settled(el);
+    expect(phone.calls.length).to.equal(0);
+    phone.finishAllChecks();
+    await until(() => phone.calls.length === 1, 'the call was placed');
+    expect(phone.calls[0].target.e164).to.equal('+442079460958');
   });
 
   it('dials on Enter, after a vc-call-request event, and closes the field', async () => {
