@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { SipConnection, type ConnectableAgent } from '../../src/phone/sip-connection.js';
+
+/** An agent whose server is down until the test brings it up. */
+class FlakyAgent implements ConnectableAgent {
+  started = false;
+  up = false;
+  attempts = 0;
+  connected = false;
+  async start() {
+    this.started = true;
+    return this.attempt();
+  }
+  async reconnect() {
+    return this.attempt();
+  }
+  isConnected() {
+    return this.connected;
+  }
+  private attempt(): Promise<void> {
+    this.attempts += 1;
+    this.connected = this.up;
+    return this.up ? Promise.resolve() : Promise.reject(new Error('down'));
+  }
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('SipConnection', () => {
+  it('stops reconnecting while the page is hidden and no call is live, and resumes when it is shown', async () => {
+    const agent = new FlakyAgent();
+    let visible = true;
+    const reports: string[] = [];
+    const connection = new SipConnection(agent, { report: (state) => reports.push(state), hasLiveCalls: () => false, isPageVisible: () => visible });
+    await connection.connect().catch(() => undefined);
+    await until(() => agent.attempts >= 2, 'a reconnect');
+    visible = false;
+    await until(() => connection.isPaused, 'the pause');
+    const attemptsWhenPaused = agent.attempts;
+    expect(reports.at(-1)).to.equal('disconnected');
+    // Longer than the first retries would take (0.5 s, 1 s): nothing is tried while hidden.
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    expect(agent.attempts).to.equal(attemptsWhenPaused);
+    visible = true;
+    agent.up = true;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => agent.isConnected(), 'the reconnect on show');
+    connection.connected();
+    expect(reports.at(-1)).to.equal('connected');
+    connection.close();
+  });
+
+  it('keeps reconnecting from a hidden page while a call is live', async () => {
+    const agent = new FlakyAgent();
+    const connection = new SipConnection(agent, { report: () => undefined, hasLiveCalls: () => true, isPageVisible: () => false });
+    await connection.connect().catch(() => undefined);
+    await until(() => agent.attempts >= 3, 'two reconnects');
+    expect(connection.isPaused).to.equal(false);
+    connection.close();
+  });
+
+  it('reconnects at once when a call needs the connection, even while paused', async () => {
+    const agent = new FlakyAgent();
+    const connection = new SipConnection(agent, { report: () => undefined, hasLiveCalls: () => false, isPageVisible: () => false });
+    await connection.connect().catch(() => undefined);
+    await until(() => connection.isPaused, 'the pause');
+    agent.up = true;
+    await connection.connect();
+    expect(agent.isConnected()).to.equal(true);
+    connection.close();
+  });
+});

@@ -1,0 +1,206 @@
+// SipSession against the real sip.js UserAgent and Inviter, with a stand-in transport (the test
+// plays the far end in SIP text) and a stand-in description handler (no WebRTC needed).
+import { expect } from '@open-wc/testing';
+import { EmitterImpl, TransportState, UserAgent, type Logger, type SessionDescriptionHandler, type Transport } from 'sip.js';
+import type { OutboundRequest, SessionListener } from '../../src/phone/engine.js';
+import { SipSession, type SessionContext } from '../../src/phone/sip-session.js';
+
+const SDP = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n';
+
+/** Records what the phone sends; `receive` plays what the proxy sends back. */
+class StubTransport implements Transport {
+  static current: StubTransport;
+  readonly protocol = 'WSS';
+  state = TransportState.Disconnected;
+  readonly stateChange = new EmitterImpl<TransportState>();
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
+  readonly sent: string[] = [];
+  constructor(_logger: Logger, _options: unknown) {
+    StubTransport.current = this;
+  }
+  async connect() {
+    this.state = TransportState.Connected;
+    this.stateChange.emit(this.state);
+    this.onConnect?.();
+  }
+  async disconnect() {
+    this.state = TransportState.Disconnected;
+    this.stateChange.emit(this.state);
+    this.onDisconnect?.();
+  }
+  async dispose() {}
+  isConnected() {
+    return this.state === TransportState.Connected;
+  }
+  async send(message: string) {
+    this.sent.push(message);
+  }
+  receive(message: string) {
+    this.onMessage?.(message);
+  }
+  /** The requests sent with this method, oldest first. */
+  requests(method: string): string[] {
+    return this.sent.filter((message) => message.startsWith(`${method} `));
+  }
+}
+
+const stubDescriptionHandler = (): SessionDescriptionHandler => ({
+  close: () => undefined,
+  getDescription: async () => ({ body: SDP, contentType: 'application/sdp' }),
+  hasDescription: (contentType: string) => contentType === 'application/sdp',
+  setDescription: async () => undefined,
+  sendDtmf: () => true,
+});
+
+/** A response to `request`, as a far end (through the proxy) would send it. */
+function response(request: string, status: string, options: { toTag?: string; body?: string; headers?: string[] } = {}): string {
+  const lines = request.split('\r\n');
+  const header = (name: string) => lines.filter((line) => line.toLowerCase().startsWith(`${name.toLowerCase()}:`));
+  const to = header('To')[0] + (options.toTag && !/;tag=/.test(header('To')[0]) ? `;tag=${options.toTag}` : '');
+  const body = options.body ?? '';
+  return [
+    `SIP/2.0 ${status}`,
+    ...header('Via'),
+    ...header('From'),
+    to,
+    ...header('Call-ID'),
+    ...header('CSeq'),
+    'Contact: <sip:far-end@127.0.0.1:5080>',
+    ...(body ? ['Content-Type: application/sdp'] : []),
+    ...(options.headers ?? []),
+    `Content-Length: ${body.length}`,
+    '',
+    body,
+  ].join('\r\n');
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('SipSession (real sip.js, stand-in transport)', () => {
+  let ua: UserAgent;
+  let heard: string[];
+  let listener: SessionListener;
+  let context: SessionContext;
+  const request: OutboundRequest = {
+    uri: 'sip:+442079460958@pbx.example.com',
+    fromDisplayName: 'Dana \\"D\\"',
+    extraHeaders: ['X-VC-Ticket: 42'],
+    dtmf: 'info',
+  };
+
+  beforeEach(async () => {
+    ua = new UserAgent({
+      uri: UserAgent.makeURI('sip:agent@pbx.example.com'),
+      transportConstructor: StubTransport,
+      sessionDescriptionHandlerFactory: stubDescriptionHandler,
+      logBuiltinEnabled: false,
+    });
+    await ua.start();
+    heard = [];
+    listener = {
+      inviteSent: () => heard.push('invite-sent'),
+      progress: (status, earlyMedia) => heard.push(`progress ${status}${earlyMedia ? ' early media' : ''}`),
+      answered: () => heard.push('answered'),
+      dtmfSent: (digit, method) => heard.push(`dtmf ${digit} ${method}`),
+      ended: (endedBy, reason, status) => heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}`),
+    };
+    context = { userAgent: ua, iceServers: [], sessionEnded: () => heard.push('forgotten'), hangUpWhenReconnected: () => heard.push('bye when reconnected') };
+  });
+
+  // Not awaited: stopping waits for answers to its own BYEs, which nobody plays here.
+  afterEach(() => void ua.stop().catch(() => undefined));
+
+  const transport = () => StubTransport.current;
+  const invite = () => transport().requests('INVITE')[0];
+
+  it('sends the INVITE as built, rings, answers, sends INFO digits and hangs up with a BYE', async () => {
+    const session = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    expect(invite()).to.match(/^INVITE sip:\+442079460958@pbx\.example\.com SIP\/2\.0/);
+    expect(invite()).to.contain('\r\nX-VC-Ticket: 42\r\n');
+    expect(invite()).to.match(/\r\nFrom: "Dana \\"D\\"" <sip:agent@pbx\.example\.com>;tag=/);
+    transport().receive(response(invite(), '180 Ringing', { toTag: 'far' }));
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    expect(transport().requests('ACK')).to.have.length(1);
+
+    session.sendDtmf('5');
+    await until(() => transport().requests('INFO').length === 1, 'the INFO');
+    const info = transport().requests('INFO')[0];
+    expect(info).to.contain('Signal=5');
+    transport().receive(response(info, '200 OK'));
+    await until(() => heard.includes('dtmf 5 info'), 'the digit confirmed');
+
+    session.hangup();
+    await until(() => transport().requests('BYE').length === 1, 'the BYE');
+    transport().receive(response(transport().requests('BYE')[0], '200 OK'));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard).to.deep.equal(['invite-sent', 'progress 180', 'answered', 'dtmf 5 info', 'forgotten', 'ended local hangup']);
+  });
+
+  it('ends with the far end\'s status when it refuses the call', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '486 Busy Here', { toTag: 'far' }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard).to.deep.equal(['invite-sent', 'forgotten', 'ended remote rejected 486']);
+    expect(transport().requests('ACK')).to.have.length(1);
+  });
+
+  it('cancels a ringing call and ends it as cancelled once the far end answers 487', async () => {
+    const session = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '180 Ringing', { toTag: 'far' }));
+    await until(() => heard.includes('progress 180'), 'ringing');
+    session.hangup();
+    await until(() => transport().requests('CANCEL').length === 1, 'the CANCEL');
+    transport().receive(response(transport().requests('CANCEL')[0], '200 OK', { toTag: 'far' }));
+    transport().receive(response(invite(), '487 Request Terminated', { toTag: 'far' }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.at(-1)).to.equal('ended local cancelled 487');
+  });
+
+  it('answers a BYE from the far end and ends as hung up by them', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    const callId = /\r\nCall-ID: (.*)\r\n/.exec(invite())![1];
+    const from = /\r\nFrom: (.*)\r\n/.exec(invite())![1];
+    const to = /\r\nTo: (.*)\r\n/.exec(invite())![1];
+    transport().receive(
+      [
+        'BYE sip:agent@pbx.example.com SIP/2.0',
+        'Via: SIP/2.0/WSS 127.0.0.1:5080;branch=z9hG4bKfarbye1',
+        `From: ${to};tag=far`,
+        `To: ${from}`,
+        `Call-ID: ${callId}`,
+        'CSeq: 1 BYE',
+        'Max-Forwards: 70',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.at(-1)).to.equal('ended remote hangup');
+    expect(transport().sent.some((message) => /^SIP\/2\.0 200 OK\r\n[\s\S]*CSeq: 1 BYE/.test(message))).to.equal(true);
+  });
+
+  it('ends a call cut by a lost connection at once, and leaves its BYE for the reconnect', async () => {
+    const session = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    session.transportLost();
+    expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended system connection-lost', 'bye when reconnected']);
+  });
+});
