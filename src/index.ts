@@ -1,8 +1,84 @@
 /**
  * vc-phone: outbound calling from any web page. This entry is free of side effects: it exports
  * the `Phone` controller, the events, the types and the element classes, and defines no custom
- * element (import `vc-phone/vc-phone.js`, or a component's `vc-*.js`, for that).
+ * element (import `vc-phone/vc-phone.js`, or a component's `vc-*.js`, for that). Test doubles
+ * and the engine seam they plug into are in `vc-phone/testing`.
  */
-export * from './phone/index.js';
-export * from './events/index.js';
-export * from './components/index.js';
+// Every export is named on purpose: this list is the package's public API, and
+// test/package/public-api.test.mjs fails when it changes (list a new export there too).
+
+// The controller: calls, connection, persistence, and the types they carry.
+export {
+  Phone,
+  Call,
+  PhoneInputError,
+  checkColorName,
+  checkServerUrl,
+  describeSipStatus,
+  memoryStorage,
+  prefetchTelephony,
+  type CallEndReason,
+  type CallOptions,
+  type CallOutcome,
+  type CallSnapshot,
+  type CallState,
+  type CallTarget,
+  type CallerIdentity,
+  type ConnectionState,
+  type DtmfMode,
+  type EndedBy,
+  type InputErrorCode,
+  type KeyValueStorage,
+  type MediaStats,
+  type PhoneConfig,
+  type PhoneOptions,
+  type PhonePrefs,
+  type SipCredentials,
+  type StatusWebhookConfig,
+  type WebhookPayload,
+} from './phone/index.js';
+
+// Events: the Phone's call facts and what the agent did in an element.
+export {
+  VcEvent,
+  VcBoxCloseEvent,
+  VcBoxRemoveEvent,
+  VcCallAnsweredEvent,
+  VcCallColorEvent,
+  VcCallDialingEvent,
+  VcCallDtmfEvent,
+  VcCallEndedEvent,
+  VcCallFailedEvent,
+  VcCallMuteEvent,
+  VcCallRemovedEvent,
+  VcCallRequestEvent,
+  VcCallRingingEvent,
+  VcColorChangeEvent,
+  VcConnectionChangeEvent,
+  VcDtmfEvent,
+  VcInputErrorEvent,
+  VcMuteChangeEvent,
+  type CallEventDetail,
+  type InputErrorDetail,
+  type PhoneEventMap,
+  type VcElementEventMap,
+} from './events/index.js';
+
+// The element classes (no tag defined), the context they find the Phone through, the colour tags.
+export {
+  VcCallBox,
+  VcCallList,
+  VcColorTag,
+  VcDialpad,
+  VcMuteButton,
+  VcPhone,
+  VcPlaceCall,
+  COLOR_TAGS,
+  DIALPAD_KEYS,
+  colorLabel,
+  formatDuration,
+  phoneContext,
+} from './components/index.js';
+
+// Words: translate the elements with setStrings().
+export { defaultStrings, setStrings, type OutcomeStrings, type VcStrings } from './i18n/strings.js';

@@ -1,7 +1,9 @@
 // The public API of the controller, by name. Number checking, header building, the status-webhook
 // outbox and sip.js are loaded lazily by the Phone, so nothing here pulls them in statically.
 // The seam to the signalling engine is not here: it is for test doubles (`vc-phone/testing`).
-export { Phone, checkServerUrl, prefetchTelephony, type PhoneOptions } from './phone.js';
+export { Phone, type PhoneOptions } from './phone.js';
+export { checkServerUrl } from './server-url.js';
+export { prefetchTelephony } from './lazy-modules.js';
 export { Call, checkColorName } from './call.js';
 export { PhoneInputError, type InputErrorCode } from './errors.js';
 export { describeSipStatus } from './sip-errors.js';

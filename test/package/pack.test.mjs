@@ -50,7 +50,8 @@ describe('npm package', () => {
       'package/dist/index.d.ts',
       'package/dist/vc-phone.js',
       'package/dist/react/index.js',
-      'package/dist/testing/fake-phone.js',
+      'package/dist/testing/index.js',
+      'package/dist/testing/index.d.ts',
       'package/dist/components/dialpad/vc-dialpad.js',
       'package/cdn/vc-phone.js',
       'package/cdn/index.js',
@@ -99,11 +100,12 @@ describe('npm package', () => {
       `import { Phone, VcPhone, type CallOptions, type VcCallEndedEvent } from 'vc-phone';
 import 'vc-phone/vc-phone.js';
 import 'vc-phone/components/dialpad/vc-dialpad.js';
-import { FakePhone } from 'vc-phone/testing';
+import { FakePhone, type TelephonyEngine } from 'vc-phone/testing';
 const options: CallOptions = { context: { Ticket: '42' } };
 const phone: Phone = new FakePhone();
+const seam: keyof TelephonyEngine = 'placeCall';
 const el: VcPhone = document.createElement('vc-phone');
-el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(event.detail.call.outcome, options, phone));
+el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(event.detail.call.outcome, options, phone, seam));
 `,
     );
     fs.writeFileSync(

@@ -1,0 +1,18 @@
+/**
+ * `vc-phone/testing`: the fake phone for Storybook, element tests and your own tests, and the
+ * seam it plugs into (the engine types, and the error a call that cannot start rejects with),
+ * for a test double of your own. A page that makes real calls needs none of this, so the main
+ * entry leaves it out.
+ */
+export { FakePhone, FakeFarEnd, settle, type FakePhoneOptions, type FakeMicrophone } from './fake-phone.js';
+export {
+  CallStartError,
+  type EngineConfig,
+  type EngineFactory,
+  type EngineHost,
+  type OutboundRequest,
+  type OutboundSession,
+  type SessionListener,
+  type TelephonyEngine,
+} from '../phone/engine.js';
+export type { HeaderLine } from '../phone/headers.js';
