@@ -48,8 +48,30 @@ function vscodeCustomData() {
 }
 
 /**
- * The public API only, in a stable order: private and protected members (and `@internal` ones,
- * which the analyzer drops itself) are implementation, not something to document or turn into a
+ * `VcDialpad.define('vc-dialpad')` (the elements' base-class `define()`) registers a tag, as
+ * `customElements.define('vc-dialpad', VcDialpad)` does: record it the same way, so the class
+ * gets its tag name.
+ */
+function baseClassDefineCalls() {
+  return {
+    name: 'vc-define-calls',
+    analyzePhase({ ts, node, moduleDoc, context }) {
+      if (node.kind !== ts.SyntaxKind.CallExpression) return;
+      const callee = node.expression;
+      const [tag] = node.arguments;
+      if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'define' || !ts.isIdentifier(callee.expression)) return;
+      if (node.arguments.length !== 1 || !ts.isStringLiteral(tag)) return;
+      const name = callee.expression.text;
+      const imported = context?.imports?.find((entry) => entry.name === name);
+      const module = imported && !imported.isBareModuleSpecifier ? new URL(imported.importPath, `file:///${moduleDoc.path}`).pathname : moduleDoc.path;
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), { kind: 'custom-element-definition', name: tag.text, declaration: { name, module } }];
+    },
+  };
+}
+
+/**
+ * The public API only, in a stable order: private, protected and static members (and `@internal`
+ * ones, which the analyzer drops itself) are implementation, not something to document or turn into a
  * Storybook control; module order follows the file walk, which varies.
  */
 function publicApiStableOrder() {
@@ -59,8 +81,12 @@ function publicApiStableOrder() {
       customElementsManifest.modules.sort((a, b) => a.path.localeCompare(b.path));
       for (const module of customElementsManifest.modules) {
         for (const declaration of module.declarations ?? []) {
+          // The elements' base classes (src/internal) define no tag: documented for what the
+          // elements inherit, not listed as elements.
+          if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
           if (declaration.members) {
-            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'));
+            // Static members (`define()`, `version`) belong to the class, not to an element on the page.
+            declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.static && !member.name.startsWith('#'));
           }
         }
       }
@@ -69,7 +95,8 @@ function publicApiStableOrder() {
 }
 
 export default {
-  globs: ['src/components/**/*.ts'],
+  // src/internal holds the base classes: the elements' inherited members (`phone`) are documented from there.
+  globs: ['src/components/**/*.ts', 'src/internal/vc-element.ts', 'src/internal/vc-phone-consumer-element.ts'],
   exclude: ['src/components/**/*.styles.ts', 'src/components/**/*.parts.ts', 'src/components/shared/**'],
   outdir,
   // package.json's customElements field is written by hand: the freshness check analyses into a
@@ -77,5 +104,5 @@ export default {
   packagejson: false,
   litelement: true,
   dev: false,
-  plugins: [publicApiStableOrder(), vscodeCustomData()],
+  plugins: [baseClassDefineCalls(), publicApiStableOrder(), vscodeCustomData()],
 };
