@@ -5,30 +5,20 @@ import { format, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
-import type { CallEndReason, CallOutcome, CallState } from '../../phone/types.js';
+import type { CallState } from '../../phone/types.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
 import type { VcDialpad } from '../dialpad/dialpad.js';
 import { alertIcon, binIcon, closeIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { callBoxStyles } from './call-box.styles.js';
+import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateText } from './call-words.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
+export { formatDuration };
 
-const MICROPHONE_REASONS: ReadonlySet<CallEndReason> = new Set(['microphone-denied', 'no-microphone', 'insecure-context']);
 const DTMF_KEYS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']);
 /** Every custom state of the box (see `@cssstate` below). */
 const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted'] as const;
-
-/** mm:ss (h:mm:ss from an hour on). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const mm = String(minutes).padStart(2, '0');
-  const ss = String(seconds).padStart(2, '0');
-  return hours ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
-}
 
 /** Typing a digit here is text entry, not a DTMF key. */
 function isTextEntry(target: EventTarget | undefined): boolean {
@@ -144,13 +134,13 @@ export class VcCallBox extends VcPhoneConsumerElement {
     if (this.seen?.id !== call.id) {
       // A new box: announce a live call once it is on screen, not a restored or finished one.
       if (call.isLive) {
-        const first = this.stateText(call);
+        const first = stateText(call);
         setTimeout(() => {
           if (this.phoneConsumer.call === call && this.announcement === '') this.announcement = first;
         }, 50);
       }
     } else if (this.seen.state !== call.state) {
-      this.announcement = this.announcementFor(call);
+      this.announcement = announcementFor(call);
     }
     this.seen = { id: call.id, state: call.state };
   }
@@ -169,7 +159,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
     const party = call.target.display;
     const live = call.isLive;
     const connected = call.state === 'connected';
-    const micProblem = call.outcome && MICROPHONE_REASONS.has(call.outcome.reason) ? call.outcome : undefined;
+    const micProblem = call.outcome && isMicrophoneProblem(call.outcome) ? call.outcome : undefined;
     const timer = connected ? formatDuration(call.durationMs) : call.answeredAt !== undefined && call.isFinal ? format(strings.duration, { time: formatDuration(call.durationMs) }) : '';
     return html`<div
       part="base"
@@ -197,15 +187,15 @@ export class VcCallBox extends VcPhoneConsumerElement {
             </button>`}
       </div>
       <div class="status-row">
-        <span part="status" class="status"><span class="dot" aria-hidden="true"></span><span class="status-text">${this.stateText(call)}</span></span>
+        <span part="status" class="status"><span class="dot" aria-hidden="true"></span><span class="status-text">${stateText(call)}</span></span>
         ${timer ? html`<span part="timer" class="timer">${timer}</span>` : nothing}
       </div>
-      ${call.isFinal ? html`<div part="meta" class="meta">${format(strings.startedAt, { time: this.clock(call.startedAt) })}</div>` : nothing}
+      ${call.isFinal ? html`<div part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</div>` : nothing}
       ${micProblem
         ? html`<div part="alert" class="alert" role="alert">
             ${alertIcon}
             <div><strong>${strings.microphoneProblem}</strong>
-              <p>${this.outcomeText(micProblem)}</p></div>
+              <p>${outcomeText(micProblem)}</p></div>
           </div>`
         : nothing}
       ${connected
@@ -231,46 +221,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
         </div>
       </dialog>
     </div>`;
-  }
-
-  /** The state in words, as shown. */
-  private stateText(call: Call): string {
-    if (call.hangingUp) return strings.stateHangingUp;
-    switch (call.state) {
-      case 'dialing':
-        return strings.stateDialing;
-      case 'ringing':
-        return strings.stateRinging;
-      case 'early-media':
-        return strings.stateEarlyMedia;
-      case 'connected':
-        return strings.stateConnected;
-      default:
-        return format(strings.stateEndedWith, { reason: this.reasonText(call) });
-    }
-  }
-
-  private reasonText(call: Call): string {
-    const outcome = call.outcome;
-    if (!outcome) return '';
-    if (MICROPHONE_REASONS.has(outcome.reason)) return strings.microphoneProblem;
-    if (outcome.reason === 'hangup' && outcome.endedBy === 'local') return strings.endedByYou;
-    if (outcome.reason === 'hangup' && outcome.endedBy === 'remote') return strings.endedByFarEnd;
-    return this.outcomeText(outcome);
-  }
-
-  /** The outcome's words: a translation from the strings table, else the phone's own. */
-  private outcomeText(outcome: CallOutcome): string {
-    return strings.outcomes[outcome.reason] ?? outcome.message;
-  }
-
-  private announcementFor(call: Call): string {
-    if (call.isFinal) return format(strings.announceEnded, { reason: this.reasonText(call) });
-    return this.stateText(call);
-  }
-
-  private clock(epochMs: number): string {
-    return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
   private reflectState(call: Call | undefined): void {

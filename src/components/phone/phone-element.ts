@@ -2,8 +2,6 @@ import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
-import type { PhoneEventMap } from '../../events/index.js';
-import type { VcEvent } from '../../events/vc-event.js';
 import { strings } from '../../i18n/strings.js';
 import { VcElement } from '../../internal/vc-element.js';
 import { whenIdle } from '../../internal/when-idle.js';
@@ -13,24 +11,7 @@ import { CALL_LIST_PARTS } from '../call-list/call-list.parts.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
-
-/** Every event the Phone dispatches, forwarded into the DOM (a record, so a new event can't be forgotten). */
-const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
-  'vc-call-dialing': true,
-  'vc-call-ringing': true,
-  'vc-call-answered': true,
-  'vc-call-dtmf': true,
-  'vc-call-mute': true,
-  'vc-call-color': true,
-  'vc-call-ended': true,
-  'vc-call-failed': true,
-  'vc-call-removed': true,
-  'vc-connection-change': true,
-  'vc-input-error': true,
-};
-
-/** Marks a phone event once one element has forwarded it (two `<vc-phone>`s sharing a phone forward it once). */
-const FORWARDED = Symbol.for('vc-phone.forwarded');
+import { PhoneEventForwarder } from './phone-event-forwarder.js';
 
 /** Attribute-backed properties and the config key each one sets. */
 const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
@@ -138,10 +119,10 @@ export class VcPhone extends VcElement {
 
   private readonly provider = new ContextProvider(this, { context: phoneContext });
   private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
+  private readonly forwarder = new PhoneEventForwarder(this, () => this._phone);
   private _phone: Phone | undefined;
   private ownsPhone = false;
   private credentials: SipCredentials | undefined;
-  private listeningTo: Phone | undefined;
   private phoneLoad: Promise<Phone> | undefined;
   private phoneResolved: ((phone: Phone) => void) | undefined;
   private ready = this.nextPhone();
@@ -159,7 +140,7 @@ export class VcPhone extends VcElement {
       this.phoneResolved?.(phone);
     }
     this.provider.setValue(phone);
-    this.listen();
+    this.forwarder.follow();
     this.requestUpdate();
   }
 
@@ -190,13 +171,11 @@ export class VcPhone extends VcElement {
       else this.deferOwnPhone();
     }
     super.connectedCallback();
-    this.listen();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
-    this.listen();
     if (this.ownsPhone) requestAnimationFrame(this.disposeOwnPhoneIfGone);
   }
 
@@ -246,7 +225,7 @@ export class VcPhone extends VcElement {
     this.ownsPhone = true;
     this._phone = phone;
     this.provider.setValue(phone);
-    this.listen();
+    this.forwarder.follow();
     this.phoneResolved?.(phone);
     this.requestUpdate();
     // Made after the element left the page (the phone code arrived late): it goes if the element does not come back.
@@ -298,22 +277,4 @@ export class VcPhone extends VcElement {
     }
     if (Object.keys(config).length) phone.configure(config);
   }
-
-  /** Listens to the phone in use while connected (and to nothing otherwise). */
-  private listen(): void {
-    const next = this.isConnected ? this._phone : undefined;
-    if (next === this.listeningTo) return;
-    for (const type of Object.keys(FORWARDED_EVENTS)) {
-      this.listeningTo?.removeEventListener(type, this.forward);
-      next?.addEventListener(type, this.forward);
-    }
-    this.listeningTo = next;
-  }
-
-  private readonly forward = (event: Event): void => {
-    const marked = event as Event & { [FORWARDED]?: boolean };
-    if (marked[FORWARDED] || !this.isConnected) return;
-    marked[FORWARDED] = true;
-    this.dispatchEvent((event as VcEvent<unknown>).clone());
-  };
 }
