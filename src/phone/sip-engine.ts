@@ -8,6 +8,7 @@
 import { Inviter, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
+import { tolerantTransport } from './sip-tolerant-transport.js';
 import { SharedMicrophone, WarmCertificate } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
 
@@ -48,14 +49,14 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         else if (level === 'warn') console.warn(`vc-phone [${category}] ${redact(content)}`);
       },
       userAgentString: 'vc-phone (sip.js)',
-      sessionDescriptionHandlerFactory: this.descriptionHandlerFactory(),
       sessionDescriptionHandlerFactoryOptions: {
         // Default bundle policy: SIP media relays answer without a BUNDLE group, which max-bundle refuses.
         peerConnectionConfiguration: { iceServers },
         // Without STUN/TURN gathering ends within milliseconds; the cap only matters with slow servers.
         iceGatheringTimeout: 1000,
       },
-      ...overrides,
+      sessionDescriptionHandlerFactory: overrides.sessionDescriptionHandlerFactory ?? this.descriptionHandlerFactory(),
+      transportConstructor: tolerantTransport(overrides.transportConstructor ?? Web.Transport),
       delegate: {
         onConnect: () => {
           this.connection.connected();

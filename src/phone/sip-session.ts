@@ -13,6 +13,8 @@ import type { CallEndReason, MediaStats } from './types.js';
 /** RFC 4733 tone length and gap (ms): long enough for any IVR, short enough for fast typing. */
 const TONE_MS = 100;
 const TONE_GAP_MS = 70;
+/** RFC 3261's 64*T1: the longest the INVITE waits for a first answer, and a hang-up for its confirmation. */
+const REQUEST_DEADLINE_MS = 32_000;
 
 /** What a session needs of its engine. */
 export interface SessionContext {
@@ -22,6 +24,8 @@ export interface SessionContext {
   sessionEnded(session: SipSession): void;
   /** The connection dropped under the call: the far end is told once it is back. */
   hangUpWhenReconnected(inviter: Inviter): void;
+  /** Overrides the 32 s request deadline (tests). */
+  readonly requestDeadlineMs?: number;
 }
 
 export class SipSession implements OutboundSession {
@@ -32,6 +36,9 @@ export class SipSession implements OutboundSession {
   private accepted = false;
   private established = false;
   private endedBy: 'local' | 'remote' | undefined;
+  /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
+  private answeredAtAll = false;
+  private deadline: ReturnType<typeof setTimeout> | undefined;
   private readonly infoQueue: DtmfQueue;
   private readonly remoteAudio = new RemoteAudio();
 
@@ -79,6 +86,8 @@ export class SipSession implements OutboundSession {
 
   hangup(): void {
     this.endedBy ??= 'local';
+    // A far end (or proxy) that never confirms must not keep the box "Hanging up…".
+    this.startDeadline(() => this.finish('local', this.established ? 'hangup' : 'cancelled'));
     switch (this.inviter.state) {
       case SessionState.Initial:
       case SessionState.Establishing:
@@ -134,23 +143,51 @@ export class SipSession implements OutboundSession {
       await inviter.invite({
         requestDelegate: {
           onProgress: (response) => {
+            this.gotAnswer();
             const status = response.message.statusCode ?? 0;
             const earlyMedia = status === 183 && response.message.body.length > 0;
             if (earlyMedia) this.remoteAudio.play(this.peerConnection);
             this.listener.progress(status, earlyMedia);
           },
           onAccept: () => {
+            this.gotAnswer();
             this.accepted = true;
           },
           onReject: (response) => {
+            this.gotAnswer();
             this.finalStatus = response.message.statusCode;
           },
         },
       });
       this.listener.inviteSent(inviter.request.callId);
+      if (!this.answeredAtAll && !this.finished) this.startDeadline(() => this.noAnswerFromServer());
     } catch (error) {
       this.finish('system', 'error', undefined, `The call could not be started: ${(error as Error).message}`);
     }
+  }
+
+  private gotAnswer(): void {
+    if (this.answeredAtAll) return;
+    this.answeredAtAll = true;
+    if (this.endedBy !== 'local') this.stopDeadline();
+  }
+
+  private noAnswerFromServer(): void {
+    this.finish('system', 'no-answer', undefined, 'The SIP server did not answer the call within 32 s. Check the connection, then call again.');
+    this.inviter.cancel().catch(() => undefined);
+  }
+
+  private startDeadline(expired: () => void): void {
+    this.stopDeadline();
+    this.deadline = setTimeout(() => {
+      this.deadline = undefined;
+      if (!this.finished) expired();
+    }, this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS);
+  }
+
+  private stopDeadline(): void {
+    clearTimeout(this.deadline);
+    this.deadline = undefined;
   }
 
   private watchMedia(sdh: Web.SessionDescriptionHandler): void {
@@ -209,6 +246,7 @@ export class SipSession implements OutboundSession {
       return this.finish('remote', 'rejected', status);
     }
     if (hungUpHere) return this.finish('local', this.established ? 'hangup' : 'cancelled');
+    if (!this.answeredAtAll) return this.noAnswerFromServer();
     if (this.accepted && !this.established) {
       // Answered, but the browser could not use the far end's SDP: sip.js ACKs and sends BYE.
       return this.finish('system', 'media-failed', undefined, 'The call was answered, but the audio could not be set up.');
@@ -219,6 +257,7 @@ export class SipSession implements OutboundSession {
   private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string): void {
     if (this.finished) return;
     this.finished = true;
+    this.stopDeadline();
     this.infoQueue.stop();
     this.remoteAudio.stop();
     this.context.sessionEnded(this);

@@ -5,6 +5,7 @@ import { UserAgent } from 'sip.js';
 import { SDP, StubTransport, response, stubDescriptionHandler } from '../support/stub-sip.js';
 import type { OutboundRequest, SessionListener } from '../../src/phone/engine.js';
 import { SipSession, type SessionContext } from '../../src/phone/sip-session.js';
+import { tolerantMessage, tolerantTransport } from '../../src/phone/sip-tolerant-transport.js';
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 5000;
@@ -29,7 +30,8 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
   beforeEach(async () => {
     ua = new UserAgent({
       uri: UserAgent.makeURI('sip:agent@pbx.example.com'),
-      transportConstructor: StubTransport,
+      // As the engine does: responses reach sip.js's parser through the tolerant transport.
+      transportConstructor: tolerantTransport(StubTransport),
       sessionDescriptionHandlerFactory: stubDescriptionHandler,
       logBuiltinEnabled: false,
     });
@@ -132,5 +134,54 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     await until(() => heard.includes('answered'), 'the answer');
     session.transportLost();
     expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended system connection-lost', 'bye when reconnected']);
+  });
+
+  for (const [line, ending] of [
+    ['480 Temporarily Unavailable [Q.850;cause=18]', 'ended remote rejected 480'],
+    ['486 Busy "here" <x>', 'ended remote rejected 486'],
+    ['503 50% {overload} | try later #2', 'ended remote rejected 503'],
+    ['404', 'ended remote rejected 404'],
+  ]) {
+    it(`understands a final answer whose reason phrase sip.js's grammar refuses: ${line}`, async () => {
+      new SipSession(context, request, listener);
+      await until(() => !!invite(), 'the INVITE');
+      transport().receive(response(invite(), line, { toTag: 'far' }));
+      await until(() => heard.some((entry) => entry.startsWith('ended')), 'the end');
+      expect(heard.at(-1)).to.equal(ending);
+      expect(transport().requests('ACK')).to.have.length(1);
+    });
+  }
+
+  it('ends a hang-up the far end never confirms once its deadline passes, in words', async () => {
+    const session = new SipSession({ ...context, requestDeadlineMs: 300 }, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '180 Ringing', { toTag: 'far' }));
+    await until(() => heard.includes('progress 180'), 'ringing');
+    session.hangup();
+    await until(() => transport().requests('CANCEL').length === 1, 'the CANCEL');
+    transport().receive(response(transport().requests('CANCEL')[0], '200 OK', { toTag: 'far' }));
+    // No 487 ever comes back.
+    await until(() => heard.some((entry) => entry.startsWith('ended')), 'the deadline');
+    expect(heard.at(-1)).to.equal('ended local cancelled');
+  });
+
+  it('fails a call whose INVITE gets no answer at all by its deadline, saying the server did not answer', async () => {
+    const messages: string[] = [];
+    const quiet = { ...listener, ended: (...args: Parameters<SessionListener['ended']>) => (messages.push(args[3] ?? ''), listener.ended(...args)) };
+    new SipSession({ ...context, requestDeadlineMs: 300 }, request, quiet);
+    await until(() => !!invite(), 'the INVITE');
+    await until(() => heard.some((entry) => entry.startsWith('ended')), 'the deadline');
+    expect(heard.at(-1)).to.equal('ended system no-answer');
+    expect(messages[0]).to.match(/SIP server did not answer/);
+  });
+});
+
+describe('tolerantMessage', () => {
+  it('escapes what the grammar refuses in a reason phrase and leaves the rest of the message alone', () => {
+    const headers = '\r\nVia: SIP/2.0/WSS x;branch=z9hG4bK1\r\nCSeq: 1 INVITE\r\n\r\n';
+    expect(tolerantMessage(`SIP/2.0 480 Unavailable [cause=18]${headers}`)).to.equal(`SIP/2.0 480 Unavailable %5Bcause=18%5D${headers}`);
+    expect(tolerantMessage(`SIP/2.0 486${headers}`)).to.equal(`SIP/2.0 486 ${headers}`);
+    expect(tolerantMessage(`SIP/2.0 200 OK 100%25 fine é${headers}`)).to.equal(`SIP/2.0 200 OK 100%25 fine é${headers}`);
+    expect(tolerantMessage(`INVITE sip:a@b SIP/2.0${headers}`)).to.equal(`INVITE sip:a@b SIP/2.0${headers}`);
   });
 });
