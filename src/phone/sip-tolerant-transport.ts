@@ -7,13 +7,13 @@
  * and everything after the first line are left as they are.
  * @internal
  */
-import type { Transport, UserAgentOptions } from 'sip.js';
+import type { UserAgentOptions } from 'sip.js';
 
 type TransportClass = NonNullable<UserAgentOptions['transportConstructor']>;
 
 const STATUS_LINE = /^SIP\/2\.0 (\d{3})(?: ([^\r\n]*))?$/;
 /** What RFC 3261's Reason-Phrase allows besides %HH escapes and non-ASCII: reserved, unreserved, space, tab. */
-const PHRASE_CHARACTER = /[A-Za-z0-9\-_.!~*'();/?:@&=+$, \t]|[^\x00-\x7f]/u;
+const PHRASE_CHARACTER = /[A-Za-z0-9\-_.!~*'();/?:@&=+$, \t]|[^\p{ASCII}]/u;
 
 /** The reason phrase with every character the grammar refuses %-escaped (valid escapes kept). */
 export function tolerantReasonPhrase(phrase: string): string {
@@ -38,7 +38,7 @@ export function tolerantMessage(message: string): string {
 
 /** The given transport class, handing sip.js every response in a form its parser takes. */
 export function tolerantTransport(Base: TransportClass): TransportClass {
-  return class TolerantTransport extends (Base as new (...args: ConstructorParameters<TransportClass>) => Transport) {
+  return class TolerantTransport extends Base {
     constructor(...args: ConstructorParameters<TransportClass>) {
       super(...args);
       // sip.js assigns `onMessage` after construction: wrap whatever it assigns.
@@ -49,5 +49,5 @@ export function tolerantTransport(Base: TransportClass): TransportClass {
         set: (next: ((message: string) => void) | undefined) => (handler = next),
       });
     }
-  } as TransportClass;
+  };
 }
