@@ -81,4 +81,4 @@ export {
 } from './components/index.js';
 
 // Words: translate the elements with setStrings().
-export { defaultStrings, setStrings, type OutcomeStrings, type VcStrings } from './i18n/strings.js';
+export { defaultStrings, setStrings, type InputErrorStrings, type OutcomeStrings, type VcStrings } from './i18n/strings.js';

@@ -24,7 +24,7 @@ window.reactReady = (async () => {
       null,
       React.createElement(VcPhone, { phone, silent: true, onVcCallRequest: record, onVcCallDialing: record }),
       React.createElement('h2', null, 'Mute of the first call'),
-      React.createElement(VcMuteButton, { phone, call: connected, onVcMuteChange: record }),
+      React.createElement(VcMuteButton, { call: connected, onVcMuteChange: record }),
     ),
   );
 })();
