@@ -24,7 +24,11 @@ export type InputErrorCode =
   | 'missing-config'
   | 'invalid-config'
   | 'disabled'
-  | 'call-not-live';
+  | 'call-not-live'
+  /** A value of the wrong JavaScript type (a number, null, an object where text was expected). */
+  | 'wrong-type'
+  /** The headers added to one INVITE are larger than a proxy safely takes (see MAX_ADDED_HEADER_BYTES). */
+  | 'headers-too-large';
 
 /**
  * Thrown (and announced as a `vc-input-error` event) when input is refused.

@@ -4,7 +4,7 @@
  * token grammar and values are encoded, so no input can end a header line or start a new one.
  */
 import { inputError } from './errors.js';
-import { parseSipUri, refuseUnsafeText } from './targets.js';
+import { parseSipUri, refuseUnsafeText } from './sip-uri.js';
 import type { CallerIdentity, CallOptions } from './types.js';
 
 /** Prefix of the headers that carry `context` pairs. */
@@ -15,6 +15,14 @@ const MAX_HEADERS = 32;
 const HEADER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 /** Headers other than `X-` ones that a page may add; the rest belong to the SIP stack. */
 const ALLOWED_PLAIN_HEADERS = new Set(['subject', 'priority', 'organization', 'call-info', 'alert-info', 'user-to-user']);
+
+/**
+ * Most bytes all added header lines of one INVITE may take on the wire (each line with its CRLF).
+ * Per-value limits alone let 32 values of 1024 characters, or non-ASCII text that grows ninefold
+ * when encoded, make an INVITE of tens of kB: proxies drop the WebSocket of such a message, and
+ * every live call on it. 4 KiB keeps the whole INVITE (with a WebRTC SDP of 2-4 kB) near 8 kB.
+ */
+export const MAX_ADDED_HEADER_BYTES = 4096;
 
 /** A header as it will be written on the wire: `Name: value`. */
 export type HeaderLine = `${string}: ${string}`;
@@ -59,6 +67,33 @@ export function encodeHeaderValue(value: string, field: string, name: string): s
     // encodeURIComponent throws on a lone surrogate: broken text, not something to send.
     throw inputError('invalid-header-value', field, `The value of ${name} is not valid text.`);
   }
+}
+
+/** The option a header line came from, to name it when the total is too large. */
+function sourceOf(line: string): string {
+  if (line.startsWith('Route:')) return 'route';
+  if (line.startsWith(CONTEXT_HEADER_PREFIX)) return 'context';
+  if (line.startsWith('P-Asserted-Identity:')) return 'from';
+  return 'headers';
+}
+
+/** Refuses added header lines larger, all together and as encoded, than {@link MAX_ADDED_HEADER_BYTES}. */
+export function checkAddedHeadersSize(lines: readonly string[]): void {
+  const encoder = new TextEncoder();
+  const bytesBySource = new Map<string, number>();
+  let total = 0;
+  for (const line of lines) {
+    const bytes = encoder.encode(line).length + 2;
+    total += bytes;
+    bytesBySource.set(sourceOf(line), (bytesBySource.get(sourceOf(line)) ?? 0) + bytes);
+  }
+  if (total <= MAX_ADDED_HEADER_BYTES) return;
+  const [largest] = [...bytesBySource].sort((a, b) => b[1] - a[1])[0];
+  throw inputError(
+    'headers-too-large',
+    largest,
+    `The headers added to this call would take ${total} bytes once encoded; at most ${MAX_ADDED_HEADER_BYTES} bytes can be sent. Send less ${largest} data (non-ASCII text takes up to 9 bytes a character).`,
+  );
 }
 
 /** `context` pairs -> `X-VC-<Name>: <value>` lines. */

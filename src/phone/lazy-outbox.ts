@@ -72,16 +72,6 @@ export class LazyOutbox {
     this.run((outbox) => outbox.enqueue(webhook, type, call, data));
   }
 
-  /** Checks a webhook URL (loads the module; throws a PhoneInputError if it is refused). */
-  async check(webhook: StatusWebhookConfig): Promise<void> {
-    const { checkWebhookUrl } = await this.load();
-    try {
-      checkWebhookUrl(webhook.url);
-    } catch (error) {
-      throw inputError('invalid-config', 'statusWebhook', (error as Error).message);
-    }
-  }
-
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.retryTimer);

@@ -5,22 +5,34 @@
  * `PhoneInputError` for anything refused.
  * @internal
  */
+import { checkConfig } from './config-checks.js';
 import type { EngineConfig, OutboundRequest } from './engine.js';
 import { inputError } from './errors.js';
-import { assertedIdentityHeader, checkIdentityUri, contextHeaders, escapeDisplayName, extraHeaders, normaliseIdentity, routeHeaders } from './headers.js';
+import {
+  assertedIdentityHeader,
+  checkAddedHeadersSize,
+  checkIdentityUri,
+  contextHeaders,
+  escapeDisplayName,
+  extraHeaders,
+  normaliseIdentity,
+  routeHeaders,
+} from './headers.js';
 import { checkServerUrl } from './server-url.js';
+import { checkHostPort } from './sip-uri.js';
 import { numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
 import type { CallOptions, CallTarget, PhoneConfig } from './types.js';
 
 /** Checks the account settings a call needs (server, aor, display name, credentials). */
 export function checkAccount(config: PhoneConfig): void {
+  // Types, credentials, webhook: a configuration given to the constructor was not checked yet.
+  checkConfig(config);
   checkServerUrl(config.server);
   if (!config.aor) throw inputError('missing-config', 'aor', "No SIP address (aor) is configured for the agent, e.g. sip:agent@example.com.");
   parseSipUri(config.aor, 'aor', "agent's SIP address");
   if (config.displayName) escapeDisplayName(config.displayName, 'displayName');
-  const auth = config.auth;
-  if (auth && (typeof auth.username !== 'string' || typeof auth.password !== 'string' || !auth.username)) {
-    throw inputError('invalid-config', 'auth', 'SIP credentials need both a username and a password.');
+  if (config.dtmf !== undefined && config.dtmf !== 'rfc4733' && config.dtmf !== 'info') {
+    throw inputError('invalid-config', 'dtmf', `"${String(config.dtmf).slice(0, 40)}" is not a DTMF method: use rfc4733 (in the audio) or info (SIP INFO).`);
   }
 }
 
@@ -43,7 +55,15 @@ function aorDomain(config: PhoneConfig): string {
 
 /** Parses what the agent dials; numbers are addressed as the configuration says. */
 export function resolveTarget(to: string, config: PhoneConfig): CallTarget {
-  return parseTarget(to, (e164) => (config.numberToUri ? config.numberToUri(e164) : numberAtDomain(e164, config.numberDomain ?? aorDomain(config))));
+  return parseTarget(to, (e164) => {
+    if (config.numberToUri) return config.numberToUri(e164);
+    if (config.numberDomain !== undefined) {
+      // Checked here, with its own name: the combined URI's words would blame numberToUri.
+      checkHostPort(config.numberDomain, 'numberDomain', 'numberDomain setting', 'invalid-config');
+      return numberAtDomain(e164, config.numberDomain);
+    }
+    return numberAtDomain(e164, aorDomain(config));
+  });
 }
 
 /** A call's own context and headers add to the defaults (and win on the same name). */
@@ -75,6 +95,7 @@ export function buildRequest(target: CallTarget, options: CallOptions, config: P
   }
   const displayName = identity?.displayName ?? config.displayName;
   if (identity) headers.push(assertedIdentityHeader(identity, fromUri ?? (config.aor as string)));
+  checkAddedHeadersSize(headers);
   return {
     uri: target.uri,
     fromUri,

@@ -11,15 +11,18 @@ import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook } from './config-checks.js';
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
+import { withoutOldestFinished } from './finished-calls.js';
+import { checkCallArguments } from './input-shapes.js';
 import { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
-import type { CallOptions, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
@@ -72,7 +75,9 @@ export class Phone extends EventTarget {
     this.prefs = saved.prefs;
     this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
     const cutByReload: Call[] = [];
-    for (const snapshot of saved.calls) {
+    // Capped before any Call is made: thousands of stored calls must not cost a long task.
+    const kept = withoutOldestFinished(saved.calls, this.maxFinishedCalls, () => true);
+    for (const snapshot of kept) {
       const final = snapshot.state === 'ended' || snapshot.state === 'failed';
       const restored = new Call({
         snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload') },
@@ -111,7 +116,7 @@ export class Phone extends EventTarget {
     super.removeEventListener(type, listener, options);
   }
 
-  /** The current configuration, without credentials (no SIP auth, no webhook password). */
+  /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
   get config(): Readonly<Omit<PhoneConfig, 'auth'>> {
     const { auth: _auth, ...rest } = this.#config;
     void _auth;
@@ -120,20 +125,36 @@ export class Phone extends EventTarget {
       ...rest,
       ...(rest.statusWebhook ? { statusWebhook: withoutPassword(rest.statusWebhook) } : {}),
       ...(rest.defaults?.statusWebhook ? { defaults: { ...rest.defaults, statusWebhook: withoutPassword(rest.defaults.statusWebhook) } } : {}),
+      ...(rest.iceServers ? { iceServers: rest.iceServers.map(({ credential: _credential, ...server }) => server) } : {}),
     };
   }
 
   /**
    * Changes the configuration. A new server, account or credentials apply from the next call
    * placed while no call is live (a live call keeps the connection it was placed on).
+   * Wrong types, unsafe credentials and a refused status webhook throw a {@link PhoneInputError}
+   * (and dispatch `vc-input-error`) and change nothing. The server, aor and display name are
+   * judged when a call needs them, with words for the agent.
    */
   configure(changes: PhoneConfig): void {
+    try {
+      checkConfig(changes);
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
     const accountChanged = ACCOUNT_KEYS.some((key) => key in changes && changes[key] !== this.#config[key]);
     this.#config = { ...this.#config, ...changes };
     if (changes.statusWebhook) this.outbox.register(changes.statusWebhook);
     if (accountChanged && this.engine) this.engineStale = true;
     this.dropStaleEngine();
+    if ('maxFinishedCalls' in changes) this.dropOldestFinished();
     this.dispatchEvent(new Event('change'));
+  }
+
+  /** What JSON.stringify(phone) shows: the calls and the settings, never a credential. */
+  toJSON(): { config: Readonly<Omit<PhoneConfig, 'auth'>>; calls: CallSnapshot[]; connectionState: ConnectionState } {
+    return { config: this.config, calls: this._calls.map((call) => call.toJSON()), connectionState: this._connectionState };
   }
 
   /** Outbound calling is switched on. */
@@ -220,6 +241,7 @@ export class Phone extends EventTarget {
     let merged: CallOptions;
     let webhook: StatusWebhookConfig | undefined;
     try {
+      checkCallArguments(to, options);
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
       const dialing = await loadDialing();
       dialing.checkAccount(this.#config);
@@ -227,7 +249,7 @@ export class Phone extends EventTarget {
       target = dialing.resolveTarget(to, this.#config);
       request = dialing.buildRequest(target, merged, this.#config);
       webhook = merged.statusWebhook ?? this.#config.statusWebhook;
-      if (webhook) await this.outbox.check(webhook);
+      checkStatusWebhook(webhook);
       if (merged.color !== undefined) checkColorName(merged.color);
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
@@ -327,7 +349,28 @@ export class Phone extends EventTarget {
     this.dispatchEvent(fact.clone());
   };
 
-  private readonly onCallChange = (): void => this.persist();
+  private readonly onCallChange = (event: Event): void => {
+    if ((event.target as Call).isFinal) this.dropOldestFinished();
+    this.persist();
+  };
+
+  private get maxFinishedCalls(): number {
+    return this.#config.maxFinishedCalls ?? DEFAULT_MAX_FINISHED_CALLS;
+  }
+
+  /** Keeps at most `maxFinishedCalls` finished calls: the ones that finished longest ago go first. */
+  private dropOldestFinished(): void {
+    const kept = withoutOldestFinished(this._calls, this.maxFinishedCalls, (call) => call.isFinal);
+    if (kept.length === this._calls.length) return;
+    for (const call of this._calls) {
+      if (kept.includes(call)) continue;
+      this.unwatch(call);
+      this.webhookOf.delete(call.id);
+    }
+    this._calls = kept;
+    this.persist();
+    this.dispatchEvent(new Event('change'));
+  }
 
   /** Saves once per task, however many facts the task brought (a digit must not serialise every call). */
   private persist(): void {

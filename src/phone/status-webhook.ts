@@ -7,6 +7,9 @@
  * the same webhook URL again.
  */
 import type { CallSnapshot, StatusWebhookConfig } from './types.js';
+import { checkWebhookUrl } from './webhook-url.js';
+
+export { checkWebhookUrl } from './webhook-url.js';
 
 /** The JSON body of one webhook request. */
 export interface WebhookPayload {
@@ -51,23 +54,6 @@ function basicAuth(username: string, password: string): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return `Basic ${btoa(binary)}`;
-}
-
-/** Refuses webhook URLs that are not http(s), or that carry credentials in them. */
-export function checkWebhookUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`The status webhook URL "${url.slice(0, 80)}" is not a valid URL.`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Error('The status webhook URL must start with https:// (or http:// on localhost).');
-  }
-  if (parsed.username || parsed.password) {
-    throw new Error('Put the status webhook credentials in statusWebhook.username/password, not in the URL.');
-  }
-  return parsed.href;
 }
 
 export class StatusWebhookOutbox {
@@ -141,7 +127,8 @@ export class StatusWebhookOutbox {
   /** Sends the head of each call's queue that is due; schedules the next wake-up. */
   private pump(): void {
     const now = Date.now();
-    const expired = this.deliveries.filter((d) => now - Date.parse(d.payload.timestamp) > this.maxAgeMs);
+    // A timestamp that does not parse can't be judged young: it is given up rather than kept for ever.
+    const expired = this.deliveries.filter((d) => !(now - Date.parse(d.payload.timestamp) <= this.maxAgeMs));
     for (const delivery of expired) this.giveUp(delivery, 'older than the retry window');
     const headsSeen = new Set<string>();
     let nextDue = Infinity;
@@ -150,15 +137,17 @@ export class StatusWebhookOutbox {
       if (headsSeen.has(queue)) continue; // ordered per call: only the head goes out
       headsSeen.add(queue);
       if (this.inFlight.has(delivery.id) || !this.credentials.has(delivery.url)) continue;
-      if (delivery.dueAt <= now) void this.send(delivery);
-      else nextDue = Math.min(nextDue, delivery.dueAt);
+      // A due time that is not a number (corrupt storage) means "now": never a timer that spins.
+      const dueAt = Number.isFinite(delivery.dueAt) ? delivery.dueAt : now;
+      if (dueAt <= now) void this.send(delivery);
+      else nextDue = Math.min(nextDue, dueAt);
     }
     if (nextDue !== Infinity) this.schedule(nextDue - now);
   }
 
   private async send(delivery: WebhookDelivery): Promise<void> {
     this.inFlight.add(delivery.id);
-    delivery.attempts += 1;
+    delivery.attempts = (Number.isFinite(delivery.attempts) ? delivery.attempts : 0) + 1;
     const credentials = this.credentials.get(delivery.url) ?? {};
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (credentials.username !== undefined || credentials.password !== undefined) {

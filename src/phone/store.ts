@@ -33,20 +33,65 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isCallSnapshot(value: unknown): value is CallSnapshot {
+const CALL_STATES = new Set(['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed']);
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** Absent, or of the given kind: stored data from any version (or any hand) is checked, never trusted. */
+const optional = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+const isText = (value: unknown): value is string => typeof value === 'string';
+
+function isOutcome(value: unknown): boolean {
   return (
     isObject(value) &&
-    typeof value.id === 'string' &&
-    typeof value.state === 'string' &&
-    typeof value.startedAt === 'number' &&
-    isObject(value.target) &&
-    typeof value.target.display === 'string' &&
-    typeof value.target.uri === 'string'
+    isText(value.endedBy) &&
+    isText(value.reason) &&
+    isText(value.message) &&
+    optional(value.sipStatus, isFiniteNumber)
   );
 }
 
+/** A stored call: every field a box renders has the type it is rendered as. */
+function isCallSnapshot(value: unknown): value is CallSnapshot {
+  if (!isObject(value) || !isObject(value.target)) return false;
+  const { target, from } = value;
+  return (
+    isText(value.id) &&
+    isText(value.state) &&
+    CALL_STATES.has(value.state) &&
+    isFiniteNumber(value.startedAt) &&
+    isText(target.display) &&
+    isText(target.uri) &&
+    optional(target.kind, (kind) => kind === 'number' || kind === 'sip') &&
+    optional(target.e164, isText) &&
+    optional(target.country, isText) &&
+    optional(from, (f) => isObject(f) && optional(f.displayName, isText) && optional(f.uri, isText)) &&
+    optional(value.muted, (muted) => typeof muted === 'boolean') &&
+    optional(value.color, isText) &&
+    optional(value.answeredAt, isFiniteNumber) &&
+    optional(value.endedAt, isFiniteNumber) &&
+    optional(value.durationMs, isFiniteNumber) &&
+    optional(value.outcome, isOutcome) &&
+    optional(value.sipCallId, isText) &&
+    optional(value.restored, (restored) => typeof restored === 'boolean')
+  );
+}
+
+/** A stored webhook delivery: a non-numeric due time or attempt count once spun a timer. */
 function isDelivery(value: unknown): value is WebhookDelivery {
-  return isObject(value) && typeof value.id === 'string' && typeof value.url === 'string' && isObject(value.payload);
+  if (!isObject(value) || !isObject(value.payload)) return false;
+  const payload = value.payload;
+  return (
+    isText(value.id) &&
+    isText(value.url) &&
+    isFiniteNumber(value.attempts) &&
+    isFiniteNumber(value.dueAt) &&
+    isText(payload.id) &&
+    isText(payload.type) &&
+    isText(payload.callId) &&
+    isFiniteNumber(payload.sequence) &&
+    isText(payload.timestamp) &&
+    Number.isFinite(Date.parse(payload.timestamp)) &&
+    isObject(payload.call)
+  );
 }
 
 /** In-memory storage, for a page without localStorage (or one that blocks it). */
@@ -94,7 +139,7 @@ export class PhoneStore {
       const prefs = isObject(data.prefs) ? data.prefs : {};
       return {
         version: STATE_VERSION,
-        savedAt: typeof data.savedAt === 'number' ? data.savedAt : Date.now(),
+        savedAt: isFiniteNumber(data.savedAt) ? data.savedAt : Date.now(),
         calls: Array.isArray(data.calls) ? data.calls.filter(isCallSnapshot) : [],
         prefs: { confirmClose: prefs.confirmClose !== false },
         outbox: Array.isArray(data.outbox) ? data.outbox.filter(isDelivery) : [],

@@ -4,21 +4,18 @@
  * person understands, before any SIP message can be built from it.
  */
 import { AsYouType, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/min';
-import { inputError } from './errors.js';
+import { PhoneInputError, inputError } from './errors.js';
+import { checkUriParams, parseSipUri, refuseUnsafeText } from './sip-uri.js';
 import type { CallTarget } from './types.js';
 
-/** Longest input considered at all: far beyond any real number or SIP address. */
-export const MAX_TARGET_LENGTH = 256;
+export { MAX_TARGET_LENGTH, parseSipUri, refuseUnsafeText } from './sip-uri.js';
 
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 const NUMBER_CHARACTERS = /^\+?[0-9\s\-.()/\u00a0]*$/;
 const LETTERS = /\p{L}/u;
-const SIP_USER = /^(?:[A-Za-z0-9\-_.!~*()&=+$,;/]|%[0-9A-Fa-f]{2})+$/;
-const HOSTNAME = /^(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
-const IPV6_REFERENCE = /^\[[0-9A-Fa-f:.]{2,45}\]$/;
-const URI_PARAM = /^[A-Za-z0-9\-_.!~*%+]+(?:=[A-Za-z0-9\-_.!~*%+:[\]/]+)?$/;
+/** Digits of other scripts (Arabic-Indic, full-width...): they look like digits but are not 0-9. */
+const OTHER_DIGITS = /(?![0-9])\p{Nd}/u;
+/** Zero-width and other format characters, often pasted along with a number. */
+const FORMAT_CHARACTERS = /\p{Cf}/u;
 
 function countryName(country: string | undefined): string | undefined {
   if (!country) return undefined;
@@ -27,67 +24,6 @@ function countryName(country: string | undefined): string | undefined {
   } catch {
     return country;
   }
-}
-
-/** Checks shared by every kind of target and by every text that ends up in a SIP message. */
-export function refuseUnsafeText(value: string, field: string, what: string): void {
-  if (value.length > MAX_TARGET_LENGTH) {
-    throw inputError('too-long', field, `The ${what} is too long (at most ${MAX_TARGET_LENGTH} characters).`);
-  }
-  if (CONTROL_CHARACTERS.test(value)) {
-    throw inputError(
-      'control-characters',
-      field,
-      `The ${what} contains invisible control characters (such as a line break). Type or paste it again.`,
-    );
-  }
-}
-
-/**
- * Validates a `sip:`/`sips:` URI and returns it normalised (lower-case scheme).
- * Refuses spaces, `<>`, quotes, passwords in the URI and `?headers` (a way to inject headers).
- */
-export function parseSipUri(input: string, field = 'to', what = 'SIP address'): string {
-  refuseUnsafeText(input, field, what);
-  const match = /^(sips?):(.*)$/i.exec(input);
-  if (!match) throw inputError('invalid-sip-uri', field, `The ${what} must start with sip: or sips:.`);
-  const scheme = match[1].toLowerCase();
-  const rest = match[2];
-  const bad = /[\s<>"'`\\{}|^]/.exec(rest);
-  if (bad) {
-    const shown = /\s/.test(bad[0]) ? 'spaces' : `the character ${bad[0]}`;
-    throw inputError('invalid-sip-uri', field, `The ${what} can't contain ${shown}.`);
-  }
-  if (rest.includes('?')) {
-    throw inputError('invalid-sip-uri', field, `The ${what} can't carry ?headers.`);
-  }
-  const at = rest.lastIndexOf('@');
-  const user = at >= 0 ? rest.slice(0, at) : '';
-  const hostPart = at >= 0 ? rest.slice(at + 1) : rest;
-  if (at >= 0) {
-    if (user.includes(':')) {
-      throw inputError('invalid-sip-uri', field, `The ${what} can't contain a password.`);
-    }
-    if (!SIP_USER.test(user)) {
-      throw inputError('invalid-sip-uri', field, `The user part of the ${what} ("${user}") has characters SIP does not allow.`);
-    }
-  }
-  const [hostPort, ...params] = hostPart.split(';');
-  const portMatch = /^(.*?)(?::(\d{1,5}))?$/.exec(hostPort);
-  const host = portMatch?.[1] ?? '';
-  const port = portMatch?.[2];
-  if (!host || !(HOSTNAME.test(host) || IPV4.test(host) || IPV6_REFERENCE.test(host))) {
-    throw inputError('invalid-sip-uri', field, `The ${what} needs a valid host after the @, for example sip:alice@example.com.`);
-  }
-  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) {
-    throw inputError('invalid-sip-uri', field, `The port in the ${what} must be between 1 and 65535.`);
-  }
-  for (const param of params) {
-    if (!URI_PARAM.test(param)) {
-      throw inputError('invalid-sip-uri', field, `The ${what} has a malformed parameter ";${param}".`);
-    }
-  }
-  return `${scheme}:${rest}`;
 }
 
 /**
@@ -104,6 +40,12 @@ export function parseInternationalNumber(input: string, field = 'to'): {
     throw inputError('empty', field, 'Enter a number in international format, starting with + and the country code.');
   }
   refuseUnsafeText(text, field, 'number');
+  if (OTHER_DIGITS.test(text)) {
+    throw inputError('invalid-characters', field, 'Type the number with the digits 0-9: it has digits of another script (such as ٤ or ４).');
+  }
+  if (FORMAT_CHARACTERS.test(text)) {
+    throw inputError('invalid-characters', field, 'The number contains invisible characters (such as a zero-width space). Type it again.');
+  }
   if (LETTERS.test(text)) {
     throw inputError('letters', field, "Phone numbers can't contain letters. Type digits only, starting with + and the country code.");
   }
@@ -163,11 +105,7 @@ export function parseInternationalNumber(input: string, field = 'to'): {
 function parseTelUri(input: string, field: string) {
   const body = input.slice(4);
   const [number, ...params] = body.split(';');
-  for (const param of params) {
-    if (!URI_PARAM.test(param)) {
-      throw inputError('invalid-tel-uri', field, `The tel: address has a malformed parameter ";${param}".`);
-    }
-  }
+  checkUriParams(params, field, 'invalid-tel-uri', 'tel: address');
   if (!number.startsWith('+')) {
     throw inputError('invalid-tel-uri', field, 'A tel: address must hold an international number starting with +.');
   }
@@ -203,8 +141,18 @@ export function parseTarget(input: string, numberToUri: (e164: string) => string
   return { kind: 'number', ...number, uri: checkedNumberUri(numberToUri, number.e164) };
 }
 
+/** The page's own numberToUri may throw or return anything: its result is checked like typed input. */
 function checkedNumberUri(numberToUri: (e164: string) => string, e164: string): string {
-  const uri = numberToUri(e164);
+  let uri: unknown;
+  try {
+    uri = numberToUri(e164);
+  } catch (error) {
+    if (error instanceof PhoneInputError) throw error;
+    throw inputError('invalid-config', 'numberToUri', `numberToUri failed for ${e164}: ${(error as Error)?.message ?? String(error)}`);
+  }
+  if (typeof uri !== 'string') {
+    throw inputError('invalid-config', 'numberToUri', `numberToUri must return a SIP URI as text, and returned ${uri === null ? 'null' : typeof uri}.`);
+  }
   try {
     return parseSipUri(uri, 'numberToUri', 'Request-URI');
   } catch (error) {

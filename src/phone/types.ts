@@ -118,6 +118,12 @@ export interface PhoneConfig {
   iceServers?: RTCIceServer[];
   /** Namespace of the persisted state (boxes, colours, prefs, webhook outbox). */
   storageKey?: string;
+  /**
+   * How many finished calls are kept (and survive a reload) until binned; when one more call
+   * ends, the call that finished longest ago is dropped (quietly: no `vc-call-removed`, which is
+   * the agent's bin). Live calls are never dropped. Default 100.
+   */
+  maxFinishedCalls?: number;
 }
 
 /** Connection to the SIP server. */
