@@ -11,9 +11,13 @@
 //       ws       HTTP upgrade to WebSocket, subprotocol "sip" -> 101 (Kamailio's ws side)
 //       udpbound a UDP socket is bound there (sipp: an OPTIONS would be an unexpected
 //                message and, for some scenarios, start a bogus call)
+//       wss      as ws, over TLS (Kamailio's tls module; the test CA is not checked here)
+//       stun     STUN Binding Request over UDP -> Binding Success Response (coturn)
+import crypto from 'node:crypto';
 import dgram from 'node:dgram';
 import fs from 'node:fs';
 import net from 'node:net';
+import tls from 'node:tls';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -65,9 +69,24 @@ function once(kind, host, port) {
       s.on('error', () => resolve(false));
     });
   }
-  if (kind === 'ws') {
+  if (kind === 'stun') {
     return new Promise((resolve) => {
-      const s = net.connect(port, host, () => {
+      const s = dgram.createSocket('udp4');
+      const txid = crypto.randomBytes(12);
+      const req = Buffer.concat([Buffer.from([0x00, 0x01, 0x00, 0x00, 0x21, 0x12, 0xa4, 0x42]), txid]);
+      const done = (v) => { clearTimeout(timer); try { s.close(); } catch {} resolve(v); };
+      const timer = setTimeout(() => done(false), 150);
+      s.on('message', (m) => done(m.length >= 20 && m.readUInt16BE(0) === 0x0101 && m.subarray(8, 20).equals(txid)));
+      s.on('error', () => done(false));
+      s.bind(0, '127.0.0.1', () => s.send(req, port, host));
+    });
+  }
+  if (kind === 'ws' || kind === 'wss') {
+    return new Promise((resolve) => {
+      const connect = kind === 'wss'
+        ? (cb) => tls.connect({ port, host, servername: 'localhost', rejectUnauthorized: false }, cb)
+        : (cb) => net.connect(port, host, cb);
+      const s = connect(() => {
         s.write([`GET / HTTP/1.1`, `Host: ${host}:${port}`, 'Upgrade: websocket', 'Connection: Upgrade',
           'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Version: 13',
           'Sec-WebSocket-Protocol: sip', 'Origin: http://localhost', '', ''].join('\r\n'));

@@ -12,6 +12,9 @@
 #
 # Fixed ports (all 127.0.0.1; see numbers.json and README.md):
 #   5066/tcp Kamailio SIP over WebSocket (ws://127.0.0.1:5066)   5060/udp Kamailio SIP
+#   5067/tcp Kamailio SIP over secure WebSocket (wss://sip.vc-phone.test:5067, test CA)
+#   3478/udp+tcp coturn, long-term credentials   3488/udp+tcp coturn, TURN REST credentials
+#   49152-49251 / 49252-49351 udp coturn relay ports (same order)
 #   2223/udp rtpengine ng    30000-30399/udp RTP (rtpengine)     40000/udp DTMF log sink
 #   5090/udp baresip         5070/5072/5074/5076/5078 udp sipp answer/hangup/busy/notfound/noanswer
 #   6000..6042/udp sipp media (6000 answer, 6010 hangup, 6020 busy, 6030 notfound, 6040 noanswer)
@@ -41,11 +44,18 @@ check_programs() {
   { command -v baresip >/dev/null && [ -f /usr/lib/baresip/modules/sndfile.so ]; } \
     || { missing+=(baresip); pkgs+=(baresip-core); }
   command -v sipp >/dev/null || { missing+=(sipp); pkgs+=(sip-tester); }
+  [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/tls.so ] \
+    || { missing+=(kamailio-tls.so); pkgs+=(kamailio-tls-modules); }
+  [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/auth_ephemeral.so ] \
+    || { missing+=(kamailio-auth_ephemeral.so); pkgs+=(kamailio-autheph-modules); }
+  command -v turnserver >/dev/null || { missing+=(turnserver); pkgs+=(coturn); }
+  command -v openssl >/dev/null || { missing+=(openssl); pkgs+=(openssl); }
+  command -v certutil >/dev/null || { missing+=(certutil); pkgs+=(libnss3-tools); }
   command -v node >/dev/null || { missing+=(node); pkgs+=("nodejs (>= 20)"); }
   if [ ${#missing[@]} -gt 0 ]; then
     echo "stack.sh: missing: ${missing[*]}" >&2
     echo "install (Debian 12, as root): apt-get install -y --no-install-recommends ${pkgs[*]}" >&2
-    echo "(full set: kamailio kamailio-websocket-modules rtpengine-daemon baresip-core sip-tester chromium)" >&2
+    echo "(full set: scripts/install-prerequisites.sh)" >&2
     exit 3
   fi
 }
@@ -127,6 +137,30 @@ wait_ready() {
   fi
 }
 
+# make_test_ca FOLDER: a throw-away CA (2 days) and a server certificate it signs for
+# sip.vc-phone.test, localhost and 127.0.0.1; an NSS database (FOLDER/nssdb) that trusts the CA,
+# for the test browsers (Chromium reads $HOME/.pki/nssdb, Firefox its profile's cert9.db).
+make_test_ca() {
+  local d=$1
+  (
+    set -e
+    cd "$d"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout ca.key \
+      -out ca.pem -days 2 -subj "/O=vc-phone e2e/CN=vc-phone e2e test CA" \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout server.key \
+      -out server.csr -subj "/O=vc-phone e2e/CN=sip.vc-phone.test"
+    printf '%s\n' "subjectAltName=DNS:sip.vc-phone.test,DNS:localhost,IP:127.0.0.1" \
+      "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature" \
+      "extendedKeyUsage=serverAuth" >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+      -extfile server.ext -out server.pem
+    mkdir -p nssdb
+    certutil -N -d sql:nssdb --empty-password
+    certutil -A -d sql:nssdb -n "vc-phone e2e test CA" -t "C,," -i ca.pem
+  ) >"$DIR/logs/test-ca.log" 2>&1
+}
+
 do_up() {
   check_programs
   if [ -f "$DIR/pids" ]; then
@@ -141,7 +175,8 @@ do_up() {
   T0=$(ms)
   if ! out=$(node "$HERE/probe.mjs" free udp:127.0.0.1:5060 tcp:127.0.0.1:5066 udp:127.0.0.1:2223 \
       udp:127.0.0.1:40000 udp:127.0.0.1:5090 udp:127.0.0.1:5070 udp:127.0.0.1:5072 \
-      udp:127.0.0.1:5074 udp:127.0.0.1:5076 udp:127.0.0.1:5078); then
+      udp:127.0.0.1:5074 udp:127.0.0.1:5076 udp:127.0.0.1:5078 tcp:127.0.0.1:5067 \
+      udp:127.0.0.1:3478 udp:127.0.0.1:3488); then
     echo "stack.sh: FAILED: $out (another stack in this network namespace?)" >&2
     exit 1
   fi
@@ -150,6 +185,9 @@ do_up() {
   rm -rf "$DIR/run" "$DIR/logs" "$DIR/pids" "$DIR/pids.stopped"
   mkdir -p "$DIR/run" "$DIR/logs/sipdump" "$DIR/logs/baresip-audio" "$DIR/run/kamailio"
   sed "s#@DIR@#$DIR#g" "$HERE/conf/kamailio.cfg" >"$DIR/run/kamailio.cfg"
+  mkdir -p "$DIR/run/tls"
+  sed "s#@DIR@#$DIR#g" "$HERE/conf/kamailio-tls.cfg" >"$DIR/run/tls/kamailio-tls.cfg"
+  make_test_ca "$DIR/run/tls" || fail "could not make the test CA (openssl/certutil)"
   # baresip writes a uuid file into its config folder: never point it at the repo
   cp -r "$HERE/conf/baresip" "$DIR/run/baresip"
   sed -i "s#@DIR@#$DIR#g" "$DIR/run/baresip/config"
@@ -180,6 +218,20 @@ do_up() {
     mp=$((mp + 10)); port=$((port + 2))
   done
 
+  # TURN relays (coturn): one with a static long-term user, one with TURN REST credentials
+  # (username "<expiry>:<user>", password base64(HMAC-SHA1(secret, username))). Loopback peers
+  # allowed: rtpengine lives on 127.0.0.1 too. -c: an empty config (never /etc/turnserver.conf).
+  : >"$DIR/run/turnserver.conf"
+  local turn_common=(-c "$DIR/run/turnserver.conf" -n --listening-ip=127.0.0.1 --relay-ip=127.0.0.1
+    --realm=vc-phone.test --fingerprint --no-tls --no-dtls --no-cli --allow-loopback-peers
+    --no-multicast-peers --log-file=stdout --simple-log --verbose)
+  start coturn-lt turnserver "${turn_common[@]}" --listening-port=3478 --alt-listening-port=3479 \
+    --min-port=49152 --max-port=49251 --lt-cred-mech --user=vc-turn:e2e-Turn-42 \
+    --pidfile="$DIR/run/coturn-lt.pid"
+  start coturn-rest turnserver "${turn_common[@]}" --listening-port=3488 --alt-listening-port=3489 \
+    --min-port=49252 --max-port=49351 --use-auth-secret --static-auth-secret=e2e-Ephemeral-Secret-42 \
+    --pidfile="$DIR/run/coturn-rest.pid"
+
   # 2. Kamailio once rtpengine answers (its rtpengine module pings at start and would
   #    otherwise mark it disabled for rtpengine_disable_tout seconds)
   wait_ready "rtpengine:ng:127.0.0.1:2223:$(pid_of rtpengine)" \
@@ -189,6 +241,9 @@ do_up() {
 
   wait_ready "kamailio:sip:127.0.0.1:5060:$(pid_of kamailio)" \
     "kamailio:ws:127.0.0.1:5066:$(pid_of kamailio)" \
+    "kamailio:wss:127.0.0.1:5067:$(pid_of kamailio)" \
+    "coturn-lt:stun:127.0.0.1:3478:$(pid_of coturn-lt)" \
+    "coturn-rest:stun:127.0.0.1:3488:$(pid_of coturn-rest)" \
     "baresip:sip:127.0.0.1:5090:$(pid_of baresip)" \
     "sipp-answer:udpbound:127.0.0.1:5070:$(pid_of sipp-answer)" \
     "sipp-hangup:udpbound:127.0.0.1:5072:$(pid_of sipp-hangup)" \
