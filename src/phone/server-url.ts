@@ -6,6 +6,10 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** Checks the WebSocket server URL: `wss:` required, `ws:` only on this machine. */
 export function checkServerUrl(server: string | undefined): string {
   if (!server) throw inputError('missing-config', 'server', 'No SIP server is configured: set the WebSocket address (wss://...).');
+  // The URL parser silently drops line breaks and tabs: refuse them rather than connect somewhere else.
+  if (/[\s\p{Cc}\p{Cf}]/u.test(server)) {
+    throw inputError('invalid-server', 'server', 'The SIP server address contains spaces, line breaks or invisible characters.');
+  }
   let url: URL;
   try {
     url = new URL(server);

@@ -13,6 +13,8 @@ export const MAX_TARGET_LENGTH = 256;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Embeddings, overrides and isolates: they make text read differently than it is stored (spoofing). */
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
+/** Zero-width spaces and joiners with no use in a name or number (ZWJ/ZWNJ, which scripts need, are allowed). */
+const ZERO_WIDTH = /[\u200b\u2060-\u2064\ufeff]/;
 /** Control, format (zero-width, bidi) and separator characters: never meaningful inside an address. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 const SIP_USER = /^(?:[A-Za-z0-9\-_.!~*()&=+$,;/]|%[0-9A-Fa-f]{2})+$/;
@@ -39,6 +41,9 @@ export function refuseUnsafeText(value: string, field: string, what: string): vo
       field,
       `The ${what} contains invisible characters that change the direction of the text, so it would not read as it is. Type it again.`,
     );
+  }
+  if (ZERO_WIDTH.test(value)) {
+    throw inputError('control-characters', field, `The ${what} contains invisible characters (such as a zero-width space). Type it again.`);
   }
 }
 

@@ -7,8 +7,13 @@ import { inputError } from './errors.js';
 /** http: is allowed only where nothing crosses a network: Basic credentials would travel in clear. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+const MAX_URL_LENGTH = 2048;
+
 /** Refuses webhook URLs that are not https (http only on this machine), or that carry credentials. */
 export function checkWebhookUrl(url: string): string {
+  if (url.length > MAX_URL_LENGTH) {
+    throw inputError('invalid-config', 'statusWebhook', `The status webhook URL is too long (at most ${MAX_URL_LENGTH} characters).`);
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
