@@ -5,7 +5,7 @@
  * (sip-media.ts) and one `SipSession` per call (sip-session.ts).
  * @internal
  */
-import { Inviter, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
+import { Inviter, SIPExtension, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
@@ -49,6 +49,8 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         else if (level === 'warn') console.warn(`vc-phone [${category}] ${redact(content)}`);
       },
       userAgentString: 'vc-phone (sip.js)',
+      // Gateways that play announcements in reliable provisional responses (RFC 3262) get their PRACK.
+      sipExtension100rel: SIPExtension.Supported,
       sessionDescriptionHandlerFactoryOptions: {
         // Default bundle policy: SIP media relays answer without a BUNDLE group, which max-bundle refuses.
         peerConnectionConfiguration: { iceServers },

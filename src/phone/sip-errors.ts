@@ -26,6 +26,9 @@ const BY_STATUS: Record<number, Reason> = {
 export function describeSipStatus(status: number): Reason {
   const known = BY_STATUS[status];
   if (known) return known;
+  if (status >= 300 && status < 400) {
+    return { reason: 'rejected', message: `The far end redirected the call elsewhere (${status}); the phone does not follow redirects.` };
+  }
   if (status >= 500 && status < 600) {
     return { reason: 'server-error', message: `The SIP server had a problem (${status}). Try again in a moment.` };
   }

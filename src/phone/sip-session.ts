@@ -149,9 +149,14 @@ export class SipSession implements OutboundSession {
             if (earlyMedia) this.remoteAudio.play(this.peerConnection);
             this.listener.progress(status, earlyMedia);
           },
+          onTrying: () => this.gotAnswer(),
           onAccept: () => {
             this.gotAnswer();
             this.accepted = true;
+          },
+          onRedirect: (response) => {
+            this.gotAnswer();
+            this.finalStatus = response.message.statusCode;
           },
           onReject: (response) => {
             this.gotAnswer();

@@ -78,6 +78,15 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     expect(heard).to.deep.equal(['invite-sent', 'progress 180', 'answered', 'dtmf 5 info', 'forgotten', 'ended local hangup']);
   });
 
+  it('ends with the far end\'s status on a redirect, which it does not follow (sip.js reports 3xx apart)', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '100 Trying'));
+    transport().receive(response(invite(), '302 Moved Temporarily', { toTag: 'far' }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.at(-1)).to.equal('ended remote rejected 302');
+  });
+
   it('ends with the far end\'s status when it refuses the call', async () => {
     new SipSession(context, request, listener);
     await until(() => !!invite(), 'the INVITE');

@@ -1,0 +1,152 @@
+// Far ends that are not polite, on the real stack: each scenario is a sipp UAS of its own
+// (test/e2e/far-ends/*.xml) that Kamailio reaches as sip:<scenario>@127.0.0.1:<51xx>. sipp's
+// exit code says whether the far end saw what it expected (ACK, PRACK, BYE, the SDP directions
+// of the answers); the page says what the agent saw, and the SIP dump what was on the wire.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { messagesForCall, waitFor } from './stack/far-end.mjs';
+import { openPage, plan, root, stackDir, useBrowserAndServer } from './lib/harness.mjs';
+
+const suite = useBrowserAndServer();
+const CONFIG = { server: plan.wsUrl, aor: `sip:agent@${plan.domain}`, displayName: 'E2E Agent' };
+let nextPort = 5100;
+
+/** True once something listens on this UDP port (sipp is ready for the INVITE). */
+function udpBound(port) {
+  const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return ['/proc/net/udp', '/proc/net/udp6'].some((file) => fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').some((line) => line.split(/\s+/)[2]?.endsWith(hex)));
+}
+
+/** Starts the scenario's sipp for one call; `done` resolves with its exit code and its error log. */
+async function farEnd(scenario) {
+  const port = nextPort;
+  nextPort += 2;
+  const logs = path.join(stackDir, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const errorFile = path.join(logs, `far-end-${scenario}-errors.log`);
+  const sipp = spawn(
+    'sipp',
+    ['-sf', path.join(root, 'test/e2e/far-ends', `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-mp', String(7000 + (port - 5100) * 10),
+      '-m', '1', '-timeout', '30s', '-timeout_error', '-nostdin',
+      '-trace_msg', '-message_file', path.join(logs, `far-end-${scenario}-messages.log`), '-trace_err', '-error_file', errorFile],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  sipp.stderr.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise((resolve) =>
+    sipp.on('exit', (code) => resolve({ code, errors: fs.existsSync(errorFile) ? fs.readFileSync(errorFile, 'utf8').slice(-2000) : '' })),
+  );
+  await waitFor(() => udpBound(port) || sipp.exitCode !== null, 5000).catch((error) => {
+    throw new Error(`${error.message}; pid ${sipp.pid} exit ${sipp.exitCode}; ${fs.readFileSync('/proc/net/udp', 'utf8').split('\n').slice(0, 12).join('\n')}`);
+  });
+  if (sipp.exitCode !== null) throw new Error(`sipp (${scenario}) did not start: ${stderr.slice(-1000)}`);
+  return { uri: `sip:${scenario}@127.0.0.1:${port}`, done, stop: () => sipp.exitCode === null && sipp.kill() };
+}
+
+async function phonePage(config = {}) {
+  const opened = await openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/phone.html`);
+  await opened.page.evaluate((c) => window.makePhone(c), { ...CONFIG, ...config });
+  return opened;
+}
+
+async function place(page, to) {
+  const placed = await page.evaluate((t) => window.placeCall('call', t), to);
+  assert.equal(placed.error, undefined, `call refused: ${JSON.stringify(placed.error)}`);
+}
+
+async function waitState(page, states, timeout = 15000) {
+  await page.waitForFunction((wanted) => wanted.includes(window.callState('call')?.state), states, { timeout }).catch(async (error) => {
+    throw new Error(`never ${states.join('/')}: ${JSON.stringify(await page.evaluate(() => window.callState('call')))} (${error.message.split('\n')[0]})`);
+  });
+  return page.evaluate(() => window.callState('call'));
+}
+
+const eventTypes = (page) => page.evaluate(() => window.events.filter((e) => e.callId === window.calls.call?.id).map((e) => e.type));
+
+/** Runs one scenario: the far end must finish as scripted, and the page must say what it saw. */
+async function scenario(name, drive, config) {
+  const far = await farEnd(name);
+  const { page, context, consoleLines } = await phonePage(config);
+  try {
+    await place(page, far.uri);
+    const seen = await drive(page);
+    const { code, errors } = await far.done;
+    assert.equal(code, 0, `the far end (${name}) did not see what it expected:\n${errors}`);
+    assert.deepEqual(consoleLines.filter((line) => /^pageerror/.test(line)), []);
+    return seen;
+  } finally {
+    far.stop();
+    await context.close();
+  }
+}
+
+describe('far ends that are not polite', () => {
+  it('a refusal whose reason phrase carries a Q.850 cause (sip.js drops it as is) ends the call with the status words; far-end text is not shown', async () => {
+    const state = await scenario('reject-odd-phrase', (page) => waitState(page, ['failed', 'ended']));
+    assert.equal(state.state, 'failed');
+    assert.equal(state.outcome.sipStatus, 480);
+    assert.equal(state.outcome.reason, 'unavailable');
+    assert.equal(state.outcome.message, 'The person called is unavailable right now.');
+  });
+
+  it('a busy answer whose reason phrase has quotes, braces and a bar is understood', async () => {
+    const state = await scenario('busy-odd-phrase', (page) => waitState(page, ['failed', 'ended']));
+    assert.deepEqual([state.state, state.outcome.sipStatus, state.outcome.reason], ['failed', 486, 'busy']);
+  });
+
+  it('a redirect (3xx) fails in words that say it was not followed', async () => {
+    const state = await scenario('redirect', (page) => waitState(page, ['failed', 'ended']));
+    assert.deepEqual([state.state, state.outcome.sipStatus], ['failed', 302]);
+    assert.match(state.outcome.message, /redirect/i);
+  });
+
+  it('a 6xx decline after a 183 without SDP: ringing, then declined', async () => {
+    const seen = await scenario('decline-reason', async (page) => {
+      const state = await waitState(page, ['failed', 'ended']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.sipStatus, seen.state.outcome.reason], ['failed', 603, 'declined']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-failed']);
+  });
+
+  it('a far end that challenges again after the credentials: one retry, then "credentials refused" (no loop)', async () => {
+    const state = await scenario('challenge-twice', (page) => waitState(page, ['failed', 'ended']), { auth: { username: 'vc-agent', password: 'wrong-for-this-gateway' } });
+    assert.deepEqual([state.state, state.outcome.sipStatus, state.outcome.reason], ['failed', 407, 'auth-failed']);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const invites = messagesForCall(stackDir, state.sipCallId).filter((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws'));
+    assert.equal(invites.length, 2, 'the INVITE, and once more with credentials');
+  });
+
+  it('held by the far end and taken back (re-INVITEs sendonly, sendrecv): answered recvonly then sendrecv, the call stays up until the far end hangs up', async () => {
+    const seen = await scenario('hold-and-resume', async (page) => {
+      await waitState(page, ['connected']);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['ended', 'remote', 'hangup']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+  });
+
+  it('a 200 OK that crosses the CANCEL is ACKed and hung up with a BYE, and the box ends', async () => {
+    const state = await scenario('answer-crosses-cancel', async (page) => {
+      await waitState(page, ['ringing']);
+      await page.evaluate(() => window.calls.call.hangup());
+      return waitState(page, ['ended', 'failed']);
+    });
+    assert.equal(state.state, 'ended');
+    assert.equal(state.outcome.endedBy, 'local');
+  });
+
+  it('a reliable 183 with early media (RFC 3262) is PRACKed, then answered', async () => {
+    const seen = await scenario('reliable-early-media', async (page) => {
+      await waitState(page, ['early-media', 'connected']);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy], ['ended', 'remote']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-ended']);
+  });
+});
