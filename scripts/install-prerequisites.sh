@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian 12 machine lacks for vc-phone's demo and tests: Debian's Chromium
-# (the only browser the tests use; nothing downloads one) and the local SIP stack (Kamailio with
-# its WebSocket module, rtpengine, baresip, sipp). Needs root. Safe to run again.
+# and Firefox ESR (the only browsers the tests use; nothing downloads one) and the local SIP stack
+# (Kamailio with its WebSocket, TLS and ephemeral-auth modules, rtpengine, baresip, sipp, coturn,
+# liblinphone's linphonec as a second far end; openssl + certutil for the test CA). Needs root.
+# Safe to run again.
 set -euo pipefail
-PACKAGES=(chromium kamailio kamailio-websocket-modules rtpengine-daemon baresip-core sip-tester iproute2 util-linux)
+PACKAGES=(chromium firefox-esr kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-autheph-modules
+  rtpengine-daemon baresip-core sip-tester coturn linphone-cli openssl libnss3-tools iproute2 util-linux)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
@@ -27,6 +30,6 @@ fi
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 if command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then
-  systemctl disable --now kamailio rtpengine-daemon >/dev/null 2>&1 || true
+  systemctl disable --now kamailio rtpengine-daemon coturn >/dev/null 2>&1 || true
 fi
 echo "prerequisites: installed ${missing[*]}"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The end-to-end suite: the real SIP stack (Kamailio + rtpengine + baresip + sipp) and the real
-# vc-phone build in headless Chromium, all on loopback inside a private network namespace, so
-# no packet can leave the machine. Assertions read what the far end saw.
+# The end-to-end suite: the real SIP stack (Kamailio ws:// + wss://, rtpengine, baresip, sipp,
+# coturn, linphone) and the real vc-phone build in headless Chromium and Firefox ESR, all on
+# loopback inside a private network namespace, so no packet can leave the machine. Assertions
+# read what the far end saw.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -18,6 +19,9 @@ if [ "$VC_IN_NETNS" = 1 ]; then
 fi
 
 [ -x /usr/bin/chromium ] || { echo "test:e2e: /usr/bin/chromium is missing: run scripts/install-prerequisites.sh (as root)" >&2; exit 3; }
+[ -x /usr/bin/firefox-esr ] || { echo "test:e2e: /usr/bin/firefox-esr is missing: run scripts/install-prerequisites.sh (as root)" >&2; exit 3; }
+# never let a package fetch a browser of its own
+export PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 npx rollup -c --silent
 STACK_DIR="$ROOT/.stack/e2e"

@@ -15,6 +15,7 @@
 #   5067/tcp Kamailio SIP over secure WebSocket (wss://sip.vc-phone.test:5067, test CA)
 #   3478/udp+tcp coturn, long-term credentials   3488/udp+tcp coturn, TURN REST credentials
 #   49152-49251 / 49252-49351 udp coturn relay ports (same order)
+#   5092/udp linphone (liblinphone, second far-end implementation)   31000-31099/udp its RTP
 #   2223/udp rtpengine ng    30000-30399/udp RTP (rtpengine)     40000/udp DTMF log sink
 #   5090/udp baresip         5070/5072/5074/5076/5078 udp sipp answer/hangup/busy/notfound/noanswer
 #   6000..6042/udp sipp media (6000 answer, 6010 hangup, 6020 busy, 6030 notfound, 6040 noanswer)
@@ -49,6 +50,7 @@ check_programs() {
   [ -f /usr/lib/x86_64-linux-gnu/kamailio/modules/auth_ephemeral.so ] \
     || { missing+=(kamailio-auth_ephemeral.so); pkgs+=(kamailio-autheph-modules); }
   command -v turnserver >/dev/null || { missing+=(turnserver); pkgs+=(coturn); }
+  command -v linphonec >/dev/null || { missing+=(linphonec); pkgs+=(linphone-cli); }
   command -v openssl >/dev/null || { missing+=(openssl); pkgs+=(openssl); }
   command -v certutil >/dev/null || { missing+=(certutil); pkgs+=(libnss3-tools); }
   command -v node >/dev/null || { missing+=(node); pkgs+=("nodejs (>= 20)"); }
@@ -176,7 +178,7 @@ do_up() {
   if ! out=$(node "$HERE/probe.mjs" free udp:127.0.0.1:5060 tcp:127.0.0.1:5066 udp:127.0.0.1:2223 \
       udp:127.0.0.1:40000 udp:127.0.0.1:5090 udp:127.0.0.1:5070 udp:127.0.0.1:5072 \
       udp:127.0.0.1:5074 udp:127.0.0.1:5076 udp:127.0.0.1:5078 tcp:127.0.0.1:5067 \
-      udp:127.0.0.1:3478 udp:127.0.0.1:3488); then
+      udp:127.0.0.1:3478 udp:127.0.0.1:3488 udp:127.0.0.1:5092); then
     echo "stack.sh: FAILED: $out (another stack in this network namespace?)" >&2
     exit 1
   fi
@@ -232,6 +234,15 @@ do_up() {
     --min-port=49252 --max-port=49351 --use-auth-secret --static-auth-secret=e2e-Ephemeral-Secret-42 \
     --pidfile="$DIR/run/coturn-rest.pid"
 
+  # linphone: auto-answer (-a). linphonec reads commands from stdin and quits at EOF: its stdin
+  # is a FIFO opened read-write (never EOF, no extra process); "soundcard use files" (no sound
+  # card here) goes through it once it runs. Detailed log: logs/linphone-core.log.
+  cp -r "$HERE/conf/linphone" "$DIR/run/linphone"
+  mkdir -p "$DIR/run/linphone/.local/share/linphone"
+  mkfifo "$DIR/run/linphone/stdin"
+  start linphone env HOME="$DIR/run/linphone" bash -c 'exec linphonec -c "$1/linphonerc" -a -d 4 -l "$2" <>"$1/stdin"' \
+    linphone "$DIR/run/linphone" "$DIR/logs/linphone-core.log"
+
   # 2. Kamailio once rtpengine answers (its rtpengine module pings at start and would
   #    otherwise mark it disabled for rtpengine_disable_tout seconds)
   wait_ready "rtpengine:ng:127.0.0.1:2223:$(pid_of rtpengine)" \
@@ -243,6 +254,7 @@ do_up() {
     "kamailio:ws:127.0.0.1:5066:$(pid_of kamailio)" \
     "kamailio:wss:127.0.0.1:5067:$(pid_of kamailio)" \
     "coturn-lt:stun:127.0.0.1:3478:$(pid_of coturn-lt)" \
+    "linphone:sip:127.0.0.1:5092:$(pid_of linphone)" \
     "coturn-rest:stun:127.0.0.1:3488:$(pid_of coturn-rest)" \
     "baresip:sip:127.0.0.1:5090:$(pid_of baresip)" \
     "sipp-answer:udpbound:127.0.0.1:5070:$(pid_of sipp-answer)" \
@@ -250,6 +262,7 @@ do_up() {
     "sipp-busy:udpbound:127.0.0.1:5074:$(pid_of sipp-busy)" \
     "sipp-notfound:udpbound:127.0.0.1:5076:$(pid_of sipp-notfound)" \
     "sipp-noanswer:udpbound:127.0.0.1:5078:$(pid_of sipp-noanswer)"
+  echo "soundcard use files" >"$DIR/run/linphone/stdin"
   local t=$(($(ms) - T0))
   echo "total $t ms" >>"$DIR/logs/timings.txt"
   echo "stack ready in $t ms"
