@@ -8,6 +8,8 @@ import type { ConnectionState } from './types.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
+/** A connection attempt that has neither opened nor failed by then has failed (a blocked socket may never say). */
+const CONNECT_DEADLINE_MS = 10_000;
 
 /** The part of a sip.js UserAgent the connection drives. */
 export interface ConnectableAgent {
@@ -24,6 +26,8 @@ export interface ConnectionOptions {
   hasLiveCalls(): boolean;
   /** Whether the page is visible (default: `document.visibilityState`). */
   isPageVisible?: () => boolean;
+  /** How long one attempt may take (default 10 s). */
+  connectDeadlineMs?: number;
 }
 
 export class SipConnection {
@@ -34,6 +38,10 @@ export class SipConnection {
   /** A reconnect is due but waits for the page to be shown (or a call to be placed). */
   private paused = false;
   private closed = false;
+  /** Why connecting can't work on this page (retrying won't help). */
+  private blockedBecause: string | undefined;
+  /** Ends the attempt under way at once, with these words. */
+  private abandonAttempt: ((why: Error) => void) | undefined;
 
   constructor(
     private readonly agent: ConnectableAgent,
@@ -44,6 +52,7 @@ export class SipConnection {
 
   /** Connects (idempotent); rejects with words if the server can't be reached. */
   connect(): Promise<void> {
+    if (this.blockedBecause) return Promise.reject(new Error(this.blockedBecause));
     this.wanted = true;
     this.paused = false;
     if (this.agent.isConnected()) return Promise.resolve();
@@ -51,15 +60,26 @@ export class SipConnection {
       clearTimeout(this.retryTimer);
       this.retryTimer = undefined;
       this.options.report(this.attempt ? 'reconnecting' : 'connecting');
-      const attempt = this.agent.started ? this.agent.reconnect() : this.agent.start();
+      const attempt = this.withDeadline(this.agent.started ? this.agent.reconnect() : this.agent.start());
       this.starting = attempt.finally(() => (this.starting = undefined));
-      this.starting.catch(() => {
-        if (!this.agent.isConnected()) this.retry('The SIP server could not be reached.');
+      this.starting.catch((error: Error) => {
+        if (!this.agent.isConnected() && !this.closed) this.retry(error.message);
       });
     }
-    return this.starting.catch(() => {
-      throw new Error('The SIP server could not be reached. Check the network or try again.');
-    });
+    return this.starting;
+  }
+
+  /**
+   * The connection can't be made for a reason retrying won't fix (the page's CSP blocks it):
+   * the attempt under way and every later one fail at once with these words; nothing is retried.
+   */
+  blocked(words: string): void {
+    this.blockedBecause = words;
+    this.wanted = false;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.abandonAttempt?.(new Error(words));
+    this.options.report('disconnected', words);
   }
 
   /** The agent connected. */
@@ -91,8 +111,30 @@ export class SipConnection {
     return this.paused;
   }
 
+  /** The agent's attempt, failing in words when it fails or takes longer than the deadline. */
+  private withDeadline(attempt: Promise<void>): Promise<void> {
+    const deadlineMs = this.options.connectDeadlineMs ?? CONNECT_DEADLINE_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let abandon!: (why: Error) => void;
+    const result = new Promise<void>((resolve, reject) => {
+      abandon = reject;
+      timer = setTimeout(
+        () => reject(new Error(`The SIP server did not accept the connection within ${deadlineMs / 1000} s. Check the network or try again.`)),
+        deadlineMs,
+      );
+      attempt.then(resolve, () => reject(new Error('The SIP server could not be reached. Check the network or try again.')));
+    });
+    this.abandonAttempt = abandon;
+    const settled = () => {
+      clearTimeout(timer);
+      if (this.abandonAttempt === abandon) this.abandonAttempt = undefined;
+    };
+    result.then(settled, settled);
+    return result;
+  }
+
   private retry(message: string): void {
-    if (this.closed || this.retryTimer !== undefined) return;
+    if (this.closed || !this.wanted || this.retryTimer !== undefined) return;
     if (!this.pageVisible() && !this.options.hasLiveCalls()) {
       // Nothing needs the connection while nobody looks: reconnect when the page is shown again.
       this.paused = true;

@@ -84,6 +84,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
       },
       { report: (state, message) => this.host.connectionChanged(state, message), hasLiveCalls: () => this.sessions.size > 0 },
     );
+    globalThis.document?.addEventListener('securitypolicyviolation', this.onPolicyViolation);
   }
 
   get iceServers(): RTCIceServer[] {
@@ -129,6 +130,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   }
 
   async dispose(): Promise<void> {
+    globalThis.document?.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
     this.connection.close();
     this.cutOff.clear();
     for (const session of this.sessions) session.hangup();
@@ -145,6 +147,17 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   hangUpWhenReconnected(inviter: Inviter): void {
     this.cutOff.add(inviter);
   }
+
+  /** A CSP `connect-src` that blocks the server: say so now (the blocked socket may never close). */
+  private readonly onPolicyViolation = (event: SecurityPolicyViolationEvent): void => {
+    if (!event.effectiveDirective.startsWith('connect-src')) return;
+    const server = new URL(this.host.config.server);
+    const blocked = event.blockedURI.replace(/\/$/, '');
+    if (blocked !== server.origin && blocked !== `${server.protocol}//${server.host}` && !server.href.startsWith(blocked)) return;
+    this.connection.blocked(
+      `This page's Content-Security-Policy blocks the SIP server: add ${server.protocol}//${server.host} to its connect-src.`,
+    );
+  };
 
   private hangUpCutOffCalls(): void {
     for (const inviter of this.cutOff) {

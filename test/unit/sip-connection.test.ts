@@ -75,4 +75,30 @@ describe('SipConnection', () => {
     expect(agent.isConnected()).to.equal(true);
     connection.close();
   });
+
+  it('fails an attempt that neither opens nor fails by its deadline, in words, and tries again', async () => {
+    let attempts = 0;
+    const silent: ConnectableAgent = { started: false, start: () => (attempts++, new Promise(() => undefined)), reconnect: () => (attempts++, new Promise(() => undefined)), isConnected: () => false };
+    const connection = new SipConnection(silent, { report: () => undefined, hasLiveCalls: () => true, connectDeadlineMs: 200 });
+    const error = await connection.connect().then(() => undefined, (reason: Error) => reason);
+    expect(error?.message).to.match(/did not accept the connection within 0.2 s/);
+    await until(() => attempts >= 2, 'a retry');
+    connection.close();
+  });
+
+  it('fails the attempt under way at once when the connection is blocked, and does not retry', async () => {
+    let attempts = 0;
+    const silent: ConnectableAgent = { started: false, start: () => (attempts++, new Promise(() => undefined)), reconnect: () => (attempts++, new Promise(() => undefined)), isConnected: () => false };
+    const reports: string[] = [];
+    const connection = new SipConnection(silent, { report: (state, message) => reports.push(`${state}${message ? `: ${message}` : ''}`), hasLiveCalls: () => true });
+    const pending = connection.connect().then(() => undefined, (reason: Error) => reason);
+    connection.blocked('Blocked by the CSP.');
+    expect((await pending)?.message).to.equal('Blocked by the CSP.');
+    expect(reports.at(-1)).to.equal('disconnected: Blocked by the CSP.');
+    const later = await connection.connect().then(() => undefined, (reason: Error) => reason);
+    expect(later?.message).to.equal('Blocked by the CSP.');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(attempts).to.equal(1);
+    connection.close();
+  });
 });
