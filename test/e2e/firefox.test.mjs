@@ -4,7 +4,7 @@
 // Every assertion reads what the far end saw.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { header, messagesForCall } from './stack/far-end.mjs';
+import { header, messagesForCall, waitFor } from './stack/far-end.mjs';
 import { launch } from './lib/browsers.mjs';
 import { numbers, plan, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
 import {
@@ -79,6 +79,8 @@ describe('Firefox ESR against the real stack (ws://, host candidates on loopback
     const infos = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
     assert.equal(infos.length, 4);
     assert.equal(header(infos[0], 'Content-Type'), 'application/dtmf-relay');
+    // let media run before hanging up (Firefox refreshes its RTP counters in steps: poll, with a deadline)
+    await waitFor(async () => (await mediaStats(page, 'auth')).sent.packets > 50, 8000);
     const loud = await hangupSeenAtFarEnd(page, 'auth', sipCallId).then(() => loudWindowsAtBaresip(sipCallId));
     assert.ok(loud >= 3, `media flowed on the authenticated call: ${loud} loud windows`);
     await page.close();
