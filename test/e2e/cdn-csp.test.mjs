@@ -17,17 +17,23 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The same policy, forgetting the SIP server in connect-src (a common mistake when embedding). */
+const CSP_WITHOUT_SIP = CSP.replace(' ws://127.0.0.1:5066', '');
+
 let browser;
 let web;
+let webWithoutSip;
 
 before(async () => {
   browser = await launchBrowser();
   web = await startStaticServer({ headers: { 'content-security-policy': CSP } });
+  webWithoutSip = await startStaticServer({ headers: { 'content-security-policy': CSP_WITHOUT_SIP } });
 });
 
 after(async () => {
   await browser?.close();
   await web?.close();
+  await webWithoutSip?.close();
 });
 
 describe('CDN build under a strict Content-Security-Policy', () => {
@@ -80,6 +86,26 @@ describe('CDN build under a strict Content-Security-Policy', () => {
     assert.equal(scripts[0], '/cdn/vc-phone.js');
     assert.ok(scripts.every((file) => file.startsWith('/cdn/')), `scripts: ${scripts.join(', ')}`);
     assert.ok(scripts.some((file) => /\/chunks\/sip-engine-/.test(file)), 'sip.js arrived as its own chunk');
+    await context.close();
+  });
+
+  it('says at once which connect-src entry is missing when the policy blocks the SIP server, and sends nothing', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['microphone'], { origin: webWithoutSip.origin });
+    const page = await context.newPage();
+    await page.goto(`${webWithoutSip.origin}/test/e2e/pages/cdn-csp.html`);
+    const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
+    const clickedAt = Date.now();
+    await page.getByRole('button', { name: 'Place call' }).click();
+    await page.getByRole('textbox', { name: 'Phone number' }).fill('+44 20 7946 0958');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+    // Well before the 10 s connection deadline: the violation itself ends the call.
+    await box.getByText(/Ended/).first().waitFor({ timeout: 8000 });
+    const outcome = await page.evaluate(() => document.querySelector('vc-phone').phone.calls[0].outcome);
+    assert.match(outcome.message, /Content-Security-Policy blocks the SIP server: add ws:\/\/127\.0\.0\.1:5066 to its connect-src/);
+    assert.ok(Date.now() - clickedAt < 8000);
+    assert.equal(invitesTo(stackDir, numbers.baresip).length, invitesBefore, 'no INVITE reached the server');
     await context.close();
   });
 });
