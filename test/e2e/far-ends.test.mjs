@@ -17,7 +17,7 @@ let nextPort = 5100;
 /** True once something listens on this UDP port (sipp is ready for the INVITE). */
 function udpBound(port) {
   const hex = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
-  return ['/proc/net/udp', '/proc/net/udp6'].some((file) => fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').some((line) => line.split(/\s+/)[2]?.endsWith(hex)));
+  return ['/proc/net/udp', '/proc/net/udp6'].some((file) => fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').some((line) => line.trim().split(/\s+/)[1]?.endsWith(hex)));
 }
 
 /** Starts the scenario's sipp for one call; `done` resolves with its exit code and its error log. */
@@ -39,9 +39,7 @@ async function farEnd(scenario) {
   const done = new Promise((resolve) =>
     sipp.on('exit', (code) => resolve({ code, errors: fs.existsSync(errorFile) ? fs.readFileSync(errorFile, 'utf8').slice(-2000) : '' })),
   );
-  await waitFor(() => udpBound(port) || sipp.exitCode !== null, 5000).catch((error) => {
-    throw new Error(`${error.message}; pid ${sipp.pid} exit ${sipp.exitCode}; ${fs.readFileSync('/proc/net/udp', 'utf8').split('\n').slice(0, 12).join('\n')}`);
-  });
+  await waitFor(() => udpBound(port) || sipp.exitCode !== null, 5000);
   if (sipp.exitCode !== null) throw new Error(`sipp (${scenario}) did not start: ${stderr.slice(-1000)}`);
   return { uri: `sip:${scenario}@127.0.0.1:${port}`, done, stop: () => sipp.exitCode === null && sipp.kill() };
 }
