@@ -35,6 +35,19 @@ export class VcCallMuteEvent extends VcEvent<CallEventDetail & { muted: boolean 
   static override readonly eventName = 'vc-call-mute';
 }
 
+/** Who put a call on hold, or took it back: this side (`local`) or the other party (`remote`). */
+export type HoldParty = 'local' | 'remote';
+
+/** The call was put on hold: by the agent (re-INVITE `a=sendonly` accepted) or by the other party. */
+export class VcCallHeldEvent extends VcEvent<CallEventDetail & { by: HoldParty }> {
+  static override readonly eventName = 'vc-call-held';
+}
+
+/** A held call was taken back (by whoever had held it). */
+export class VcCallResumedEvent extends VcEvent<CallEventDetail & { by: HoldParty }> {
+  static override readonly eventName = 'vc-call-resumed';
+}
+
 /** The call's colour tag changed. */
 export class VcCallColorEvent extends VcEvent<CallEventDetail & { color: string | undefined }> {
   static override readonly eventName = 'vc-call-color';

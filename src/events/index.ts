@@ -6,11 +6,14 @@ import {
   VcCallDtmfEvent,
   VcCallEndedEvent,
   VcCallFailedEvent,
+  VcCallHeldEvent,
   VcCallMuteEvent,
   VcCallRemovedEvent,
+  VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
+  type HoldParty,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
@@ -23,8 +26,10 @@ export {
   VcCallDtmfEvent,
   VcCallEndedEvent,
   VcCallFailedEvent,
+  VcCallHeldEvent,
   VcCallMuteEvent,
   VcCallRemovedEvent,
+  VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
   VcInputErrorEvent,
@@ -35,6 +40,7 @@ export {
   VcDtmfEvent,
   VcMuteChangeEvent,
   type CallEventDetail,
+  type HoldParty,
   type InputErrorDetail,
 };
 
@@ -45,6 +51,8 @@ export interface PhoneEventMap {
   'vc-call-answered': VcCallAnsweredEvent;
   'vc-call-dtmf': VcCallDtmfEvent;
   'vc-call-mute': VcCallMuteEvent;
+  'vc-call-held': VcCallHeldEvent;
+  'vc-call-resumed': VcCallResumedEvent;
   'vc-call-color': VcCallColorEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;

@@ -11,9 +11,12 @@ import {
   VcCallDtmfEvent,
   VcCallEndedEvent,
   VcCallFailedEvent,
+  VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallResumedEvent,
   VcCallRingingEvent,
   type CallEventDetail,
+  type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
 import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
@@ -25,6 +28,8 @@ export type CallFact =
   | { type: 'answered' }
   | { type: 'dtmf'; digit: string; method: DtmfMode }
   | { type: 'mute'; muted: boolean }
+  | { type: 'held'; by: HoldParty }
+  | { type: 'resumed'; by: HoldParty }
   | { type: 'color'; color: string | undefined }
   | { type: 'ended'; outcome: CallOutcome }
   | { type: 'failed'; outcome: CallOutcome };
@@ -37,6 +42,8 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   answered: VcCallAnsweredEvent,
   dtmf: VcCallDtmfEvent,
   mute: VcCallMuteEvent,
+  held: VcCallHeldEvent,
+  resumed: VcCallResumedEvent,
   color: VcCallColorEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,

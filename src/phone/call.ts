@@ -42,6 +42,11 @@ export class Call extends EventTarget {
   private _sipCallId: string | undefined;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
+  private _held = false;
+  private _heldByRemote = false;
+  private _holdStartedAt: number | undefined;
+  /** A hold or resume under way (its re-INVITE not answered yet). */
+  private holdChange: Promise<void> | undefined;
 
   /** @internal Use `phone.call()`. */
   constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string } | { snapshot: CallSnapshot }) {
@@ -59,6 +64,9 @@ export class Call extends EventTarget {
       this._endedAt = s.endedAt;
       this._outcome = s.outcome;
       this._sipCallId = s.sipCallId;
+      this._held = s.held === true;
+      this._heldByRemote = s.heldByRemote === true;
+      this._holdStartedAt = s.holdStartedAt;
       this.restored = true;
     } else {
       this.id = init.id;
@@ -118,6 +126,65 @@ export class Call extends EventTarget {
     this.session?.hangup();
     // Over a slow network the answer to the BYE takes a while: let the box say so meanwhile.
     if (!this.isFinal) this.changed();
+  }
+
+  /** This side put the call on hold. */
+  get held(): boolean {
+    return this._held;
+  }
+  /** The other party put the call on hold. */
+  get heldByRemote(): boolean {
+    return this._heldByRemote;
+  }
+  /** Since when the call is on hold (either side), for the box's hold timer. */
+  get holdStartedAt(): number | undefined {
+    return this._holdStartedAt;
+  }
+  /** A hold or resume was asked for and the other side has not answered yet. */
+  get changingHold(): boolean {
+    return this.holdChange !== undefined;
+  }
+
+  /**
+   * Puts a connected call on hold: the other party hears nothing from the agent and the agent
+   * hears nothing from them. Resolves once the other side accepted; rejects with an Error in
+   * words when it refused or did not answer (the call stays as it was, and says so).
+   */
+  hold(): Promise<void> {
+    return this.setHeld(true);
+  }
+  /** Takes a held call back. Resolves once the other side accepted; rejects with words otherwise. */
+  resume(): Promise<void> {
+    return this.setHeld(false);
+  }
+
+  private async setHeld(held: boolean): Promise<void> {
+    if (this._state !== 'connected' || !this.session) {
+      throw inputError('call-not-live', 'hold', 'Only a connected call can be put on hold or taken back.');
+    }
+    if (!this.holdChange && this._held === held) return;
+    // One change at a time; the agent's latest wish wins once the one under way is answered.
+    if (this.holdChange) await this.holdChange.catch(() => undefined);
+    if (this._held === held || this.isFinal || !this.session) return;
+    const change = this.session.hold(held);
+    this.holdChange = change;
+    this.changed();
+    try {
+      await change;
+    } finally {
+      this.holdChange = undefined;
+      if (!this.isFinal) this.changed();
+    }
+    if (this.isFinal) return;
+    this._held = held;
+    this.holdTimer();
+    this.changed({ type: held ? 'held' : 'resumed', by: 'local' });
+  }
+
+  private holdTimer(): void {
+    const onHold = this._held || this._heldByRemote;
+    if (!onHold) this._holdStartedAt = undefined;
+    else this._holdStartedAt ??= Date.now();
   }
 
   mute(): void {
@@ -180,6 +247,9 @@ export class Call extends EventTarget {
     if (this._outcome) snapshot.outcome = this._outcome;
     if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
     if (this.restored) snapshot.restored = true;
+    if (this._held) snapshot.held = true;
+    if (this._heldByRemote) snapshot.heldByRemote = true;
+    if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
     return snapshot;
   }
 
@@ -217,6 +287,12 @@ export class Call extends EventTarget {
     },
     dtmfSent: (digit, method) => {
       if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
+    },
+    remoteHoldChanged: (held) => {
+      if (this.isFinal || held === this._heldByRemote) return;
+      this._heldByRemote = held;
+      this.holdTimer();
+      this.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
     },
     ended: (endedBy, reason, sipStatus, message) => {
       if (this.isFinal) return;

@@ -81,8 +81,10 @@ function checkIceServers(servers: unknown): void {
 export function checkConfig(config: unknown): asserts config is PhoneConfig {
   if (!isPlainObject(config)) throw inputError('wrong-type', 'config', `The configuration must be an object, not ${describeValue(config)}.`);
   for (const key of TEXT_SETTINGS) checkOptionalText(config[key], key, `${key} setting`);
-  if (config.enabled !== undefined && typeof config.enabled !== 'boolean') {
-    throw inputError('wrong-type', 'enabled', `enabled must be true or false, not ${describeValue(config.enabled)}.`);
+  for (const key of ['enabled', 'autoHold'] as const) {
+    if (config[key] !== undefined && typeof config[key] !== 'boolean') {
+      throw inputError('wrong-type', key, `${key} must be true or false, not ${describeValue(config[key])}.`);
+    }
   }
   if (config.numberToUri !== undefined && typeof config.numberToUri !== 'function') {
     throw inputError('wrong-type', 'numberToUri', `numberToUri must be a function, not ${describeValue(config.numberToUri)}.`);

@@ -36,6 +36,8 @@ export interface SessionListener {
   progress(status: number, earlyMedia: boolean): void;
   answered(): void;
   dtmfSent(digit: string, method: DtmfMode): void;
+  /** The other party put the call on hold (re-INVITE `a=sendonly`/`a=inactive`), or took it back. */
+  remoteHoldChanged(held: boolean): void;
   ended(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string): void;
 }
 
@@ -45,6 +47,12 @@ export interface OutboundSession {
   setMicrophoneEnabled(enabled: boolean): void;
   /** Queues digits; they go out in order, none dropped. */
   sendDtmf(digits: string): void;
+  /**
+   * Puts the call on hold (re-INVITE offering `a=sendonly`, microphone and far-end audio off) or
+   * takes it back (`a=sendrecv`). Resolves once the other side accepted; rejects with words (and
+   * the call unchanged) when it refused, or did not answer in time.
+   */
+  hold(held: boolean): Promise<void>;
   /** Audio statistics, once media is set up. */
   mediaStats(): Promise<MediaStats | undefined>;
 }

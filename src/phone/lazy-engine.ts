@@ -45,6 +45,11 @@ class PendingSession implements OutboundSession {
     this.session?.sendDtmf(digits);
   }
 
+  hold(held: boolean): Promise<void> {
+    // Only a connected call can be held, and a connected call has its session.
+    return this.session ? this.session.hold(held) : Promise.reject(new Error('The call is not connected yet.'));
+  }
+
   async mediaStats(): Promise<MediaStats | undefined> {
     return this.session?.mediaStats();
   }

@@ -19,6 +19,7 @@ import { checkCallArguments } from './input-shapes.js';
 import { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
+import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
@@ -59,6 +60,7 @@ export class Phone extends EventTarget {
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
   private readonly outbox: LazyOutbox;
+  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false);
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly engineFactory: EngineFactory;
   private engine: LazyEngine | undefined;
@@ -170,6 +172,11 @@ export class Phone extends EventTarget {
   }
 
   /** Every call, newest first, including finished ones until they are removed. */
+  /** The call that hears the agent: connected and not on hold by the agent. */
+  get activeCall(): Call | undefined {
+    return this.oneActiveCall.activeCall;
+  }
+
   get calls(): readonly Call[] {
     return this._calls;
   }

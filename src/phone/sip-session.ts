@@ -7,6 +7,7 @@
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
 import { DtmfQueue } from './dtmf-queue.js';
 import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import { GLARE_RETRIES, glareDelayMs, holdRefusal, offersHold } from './sip-hold.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -15,7 +16,6 @@ const TONE_MS = 100;
 const TONE_GAP_MS = 70;
 /** RFC 3261's 64*T1: the longest the INVITE waits for a first answer, and a hang-up for its confirmation. */
 const REQUEST_DEADLINE_MS = 32_000;
-
 /** What a session needs of its engine. */
 export interface SessionContext {
   readonly userAgent: UserAgent;
@@ -31,6 +31,8 @@ export interface SessionContext {
 export class SipSession implements OutboundSession {
   private readonly inviter: Inviter;
   private microphoneEnabled = true;
+  private held = false;
+  private heldByRemote = false;
   private finished = false;
   private finalStatus: number | undefined;
   private accepted = false;
@@ -68,13 +70,17 @@ export class SipSession implements OutboundSession {
           void bye.accept();
         },
         onSessionDescriptionHandler: (sdh) => this.watchMedia(sdh as Web.SessionDescriptionHandler),
+        onInvite: (request, _response, statusCode) => {
+          // A re-INVITE from the other party (answered by sip.js): on hold or back?
+          if (statusCode === 200 && request.body) this.remoteHold(offersHold(request.body));
+        },
       },
     });
     this.inviter.stateChange.addListener((state) => {
       if (state === SessionState.Established) {
         this.established = true;
         this.remoteAudio.play(this.peerConnection);
-        if (!this.microphoneEnabled) this.applyMicrophone();
+        if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
         // sip.js reports Terminated before it hands the final response to onReject: decide after it.
@@ -116,6 +122,11 @@ export class SipSession implements OutboundSession {
     }
     // Appending to the tone buffer (instead of replacing it) is what keeps fast typing lossless.
     sender.insertDTMF(sender.toneBuffer + digits, TONE_MS, TONE_GAP_MS);
+  }
+
+  hold(held: boolean): Promise<void> {
+    if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('The call is not connected.'));
+    return this.reinvite(held, GLARE_RETRIES);
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -169,6 +180,48 @@ export class SipSession implements OutboundSession {
     } catch (error) {
       this.finish('system', 'error', undefined, `The call could not be started: ${(error as Error).message}`);
     }
+  }
+
+  /** Offers the hold (or the resume) in a re-INVITE; the call changes only once it is accepted. */
+  private reinvite(held: boolean, retries: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const options = (hold: boolean) => ({ ...this.inviter.sessionDescriptionHandlerOptionsReInvite, hold });
+      const deadline = setTimeout(() => reject(new Error(holdRefusal(held, 408))), this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS);
+      const settle = () => clearTimeout(deadline);
+      this.inviter.sessionDescriptionHandlerOptionsReInvite = options(held);
+      this.inviter
+        .invite({
+          requestDelegate: {
+            onAccept: () => {
+              settle();
+              this.held = held;
+              this.applyMicrophone();
+              resolve();
+            },
+            onReject: (response) => {
+              settle();
+              this.inviter.sessionDescriptionHandlerOptionsReInvite = options(this.held);
+              const status = response.message.statusCode ?? 500;
+              if (status === 491 && retries > 0) {
+                setTimeout(() => this.reinvite(held, retries - 1).then(resolve, reject), glareDelayMs());
+              } else {
+                reject(new Error(holdRefusal(held, status)));
+              }
+            },
+          },
+        })
+        .catch((error: Error) => {
+          settle();
+          this.inviter.sessionDescriptionHandlerOptionsReInvite = options(this.held);
+          reject(new Error(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`));
+        });
+    });
+  }
+
+  private remoteHold(held: boolean): void {
+    if (held === this.heldByRemote) return;
+    this.heldByRemote = held;
+    this.listener.remoteHoldChanged(held);
   }
 
   private gotAnswer(): void {
@@ -237,8 +290,12 @@ export class SipSession implements OutboundSession {
 
   private applyMicrophone(): void {
     // Until the offer holds the microphone there is nothing to switch; Established applies it again.
+    // On hold, neither side's audio flows: the microphone is off and so is the far end's audio.
     this.peerConnection?.getSenders().forEach((sender) => {
-      if (sender.track?.kind === 'audio') sender.track.enabled = this.microphoneEnabled;
+      if (sender.track?.kind === 'audio') sender.track.enabled = this.microphoneEnabled && !this.held;
+    });
+    this.peerConnection?.getReceivers().forEach((receiver) => {
+      if (receiver.track.kind === 'audio') receiver.track.enabled = !this.held;
     });
   }
 

@@ -114,6 +114,11 @@ export interface PhoneConfig {
   defaults?: Omit<CallOptions, 'color'>;
   /** Status webhook for every call (a call's own option overrides it). */
   statusWebhook?: StatusWebhookConfig;
+  /**
+   * Only one call hears the agent (default true): answering or taking back a call puts the other
+   * connected calls on hold. Off, several connected calls all hear the microphone.
+   */
+  autoHold?: boolean;
   /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
   iceServers?: RTCIceServer[];
   /** Namespace of the persisted state (boxes, colours, prefs, webhook outbox). */
@@ -156,4 +161,10 @@ export interface CallSnapshot {
   sipCallId?: string;
   /** True for a box restored from storage after a reload (no live session behind it). */
   restored?: boolean;
+  /** This side put the call on hold. */
+  held?: boolean;
+  /** The other party put the call on hold. */
+  heldByRemote?: boolean;
+  /** Epoch ms since when the call is on hold (either side). */
+  holdStartedAt?: number;
 }

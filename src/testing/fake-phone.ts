@@ -11,6 +11,7 @@
  */
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from '../phone/engine.js';
 import { Phone, type PhoneOptions } from '../phone/phone.js';
+import { holdRefusal } from '../phone/sip-hold.js';
 import type { Call } from '../phone/call.js';
 import { memoryStorage } from '../phone/store.js';
 import type { CallState, PhoneConfig } from '../phone/types.js';
@@ -35,6 +36,10 @@ export class FakeFarEnd {
   /** The INVITE as the far end received it. */
   readonly request: OutboundRequest;
   microphoneEnabled = true;
+  /** The caller has this far end on hold (its hold re-INVITE was accepted). */
+  heldByCaller = false;
+  /** The next hold or resume from the caller is refused with this status (then it is cleared). */
+  refuseNextHold: number | undefined;
   /** `cancel` or `bye` once the caller hung up. */
   hungUpWith: 'cancel' | 'bye' | undefined;
   /** The Call-ID the fake INVITE carried. */
@@ -62,6 +67,14 @@ export class FakeFarEnd {
     if (this.over || this.answered) return;
     this.answered = true;
     this.listener.answered();
+  }
+  /** The far end puts the caller on hold (its re-INVITE with `a=sendonly`). */
+  hold(): void {
+    if (!this.over && this.answered) this.listener.remoteHoldChanged(true);
+  }
+  /** The far end takes the call back (`a=sendrecv`). */
+  resume(): void {
+    if (!this.over && this.answered) this.listener.remoteHoldChanged(false);
   }
   /** Answers with a SIP error status (486 busy, 404 not found, 407, 408...). */
   reject(status: number): void {
@@ -136,6 +149,13 @@ class FakeEngine implements TelephonyEngine {
         else setTimeout(() => far.hangupFromCaller(), hangupDelayMs);
       },
       setMicrophoneEnabled: (enabled) => (far.microphoneEnabled = enabled),
+      hold: async (held) => {
+        await settle();
+        const refusal = far.refuseNextHold;
+        far.refuseNextHold = undefined;
+        if (refusal !== undefined) throw new Error(holdRefusal(held, refusal));
+        far.heldByCaller = held;
+      },
       mediaStats: async () => undefined,
       sendDtmf: (digits) => {
         pendingDigits.push(...digits);

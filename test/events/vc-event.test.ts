@@ -17,6 +17,8 @@ const EVENT_NAMES = [
   'vc-call-answered',
   'vc-call-dtmf',
   'vc-call-mute',
+  'vc-call-held',
+  'vc-call-resumed',
   'vc-call-color',
   'vc-call-ended',
   'vc-call-failed',

@@ -48,8 +48,10 @@ const EVENTS = {
     'VcCallDtmfEvent',
     'VcCallEndedEvent',
     'VcCallFailedEvent',
+    'VcCallHeldEvent',
     'VcCallMuteEvent',
     'VcCallRemovedEvent',
+    'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
     'VcColorChangeEvent',
@@ -59,7 +61,7 @@ const EVENTS = {
     'VcInputErrorEvent',
     'VcMuteChangeEvent',
   ],
-  types: ['CallEventDetail', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
+  types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],

@@ -13,6 +13,7 @@ function recordingListener() {
     progress: (status) => heard.push(`progress ${status}`),
     answered: () => heard.push('answered'),
     dtmfSent: (digit) => heard.push(`dtmf ${digit}`),
+    remoteHoldChanged: (held) => heard.push(`held by remote ${held}`),
     ended: (endedBy, reason, _status, message) => heard.push(`ended ${endedBy} ${reason}${message ? `: ${message}` : ''}`),
   };
   return { heard, listener };
@@ -35,6 +36,7 @@ class StepEngine implements TelephonyEngine {
       hangup: () => actions.push('hangup'),
       setMicrophoneEnabled: (enabled) => actions.push(`microphone ${enabled}`),
       sendDtmf: (digits) => actions.push(`dtmf ${digits}`),
+      hold: async (held) => void actions.push(`hold ${held}`),
       mediaStats: async () => undefined,
     };
   }

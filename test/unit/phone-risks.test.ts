@@ -27,6 +27,7 @@ class SlowToDisposeEngine implements TelephonyEngine {
       hangup: () => this.listener?.ended('local', 'hangup'),
       setMicrophoneEnabled: () => undefined,
       sendDtmf: () => undefined,
+      hold: async () => undefined,
       mediaStats: async () => undefined,
     };
   }

@@ -42,6 +42,7 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
       progress: (status, earlyMedia) => heard.push(`progress ${status}${earlyMedia ? ' early media' : ''}`),
       answered: () => heard.push('answered'),
       dtmfSent: (digit, method) => heard.push(`dtmf ${digit} ${method}`),
+      remoteHoldChanged: (held) => heard.push(held ? 'held by remote' : 'resumed by remote'),
       ended: (endedBy, reason, status) => heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}`),
     };
     context = { userAgent: ua, iceServers: [], sessionEnded: () => heard.push('forgotten'), hangUpWhenReconnected: () => heard.push('bye when reconnected') };
@@ -143,6 +144,97 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     await until(() => heard.includes('answered'), 'the answer');
     session.transportLost();
     expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended system connection-lost', 'bye when reconnected']);
+  });
+
+  /** Answers the INVITE and returns what a far-end request in the dialog needs. */
+  async function connected(session?: SipSession) {
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    const field = (name: string) => new RegExp(`\\r\\n${name}: (.*)\\r\\n`).exec(invite())![1];
+    const contact = /<([^>]+)>/.exec(field('Contact'))![1];
+    return { session, callId: field('Call-ID'), from: field('From'), to: field('To'), contact };
+  }
+
+  function farReinvite(dialog: { callId: string; from: string; to: string; contact: string }, cseq: number, direction: string): string {
+    const body = SDP.replace('a=rtpmap:0 PCMU/8000\r\n', `a=rtpmap:0 PCMU/8000\r\na=${direction}\r\n`);
+    return [
+      `INVITE ${dialog.contact} SIP/2.0`,
+      `Via: SIP/2.0/WSS 127.0.0.1:5080;branch=z9hG4bKfarreinvite${cseq}`,
+      `From: ${dialog.to};tag=far`,
+      `To: ${dialog.from}`,
+      `Call-ID: ${dialog.callId}`,
+      `CSeq: ${cseq} INVITE`,
+      'Contact: <sip:far-end@127.0.0.1:5080>',
+      'Max-Forwards: 70',
+      'Content-Type: application/sdp',
+      `Content-Length: ${body.length}`,
+      '',
+      body,
+    ].join('\r\n');
+  }
+
+  it('puts the call on hold with a re-INVITE and resolves once it is accepted', async () => {
+    const session = new SipSession(context, request, listener);
+    await connected();
+    const holding = session.hold(true);
+    await until(() => transport().requests('INVITE').length === 2, 'the re-INVITE');
+    const reinvite = transport().requests('INVITE')[1];
+    expect(reinvite).to.match(/\r\nCSeq: 2 INVITE\r\n/);
+    transport().receive(response(reinvite, '200 OK', { body: SDP }));
+    await holding;
+    await until(() => transport().requests('ACK').length === 2, 'the ACK of the re-INVITE');
+  });
+
+  it('refuses a hold the other side refuses, in words, and retries once after a 491 (glare)', async function () {
+    this.timeout(15000);
+    const session = new SipSession(context, request, listener);
+    await connected();
+    const refused = session.hold(true).then(() => 'held', (error: Error) => error.message);
+    await until(() => transport().requests('INVITE').length === 2, 'the re-INVITE');
+    transport().receive(response(transport().requests('INVITE')[1], '488 Not Acceptable Here'));
+    expect(await refused).to.match(/could not accept the audio change needed to put the call on hold \(488\)/);
+
+    const glare = session.hold(true).then(() => 'held', (error: Error) => error.message);
+    await until(() => transport().requests('INVITE').length === 3, 'the second re-INVITE');
+    const sentAt = Date.now();
+    transport().receive(response(transport().requests('INVITE')[2], '491 Request Pending'));
+    await until(() => transport().requests('INVITE').length === 4, 'the retry after the glare');
+    expect(Date.now() - sentAt).to.be.at.least(2000, 'RFC 3261: the Call-ID owner waits 2.1-4 s');
+    transport().receive(response(transport().requests('INVITE')[3], '200 OK', { body: SDP }));
+    expect(await glare).to.equal('held');
+  });
+
+  it('hears the other party put the call on hold (a=sendonly) and take it back (a=sendrecv)', async () => {
+    new SipSession(context, request, listener);
+    const dialog = await connected();
+    transport().receive(farReinvite(dialog, 1, 'sendonly'));
+    await until(() => heard.includes('held by remote'), 'the far-end hold');
+    expect(transport().sent.some((message) => /^SIP\/2\.0 200 OK\r\n[\s\S]*CSeq: 1 INVITE/.test(message))).to.equal(true);
+    // The far end ACKs its re-INVITE's answer before it may send the next one.
+    transport().receive(
+      [
+        `ACK ${dialog.contact} SIP/2.0`,
+        'Via: SIP/2.0/WSS 127.0.0.1:5080;branch=z9hG4bKfarack1',
+        `From: ${dialog.to};tag=far`,
+        `To: ${dialog.from}`,
+        `Call-ID: ${dialog.callId}`,
+        'CSeq: 1 ACK',
+        'Max-Forwards: 70',
+        'Content-Length: 0',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    // Until sip.js has processed that ACK it answers 500 with Retry-After (RFC 6337 §4.3): retry, as a far end does.
+    for (let cseq = 2; !heard.includes('resumed by remote'); cseq++) {
+      const answered = transport().sent.length;
+      transport().receive(farReinvite(dialog, cseq, 'sendrecv'));
+      await until(() => transport().sent.length > answered, 'an answer to the resume');
+      if (/^SIP\/2\.0 500 /.test(transport().sent.at(-1)!)) await new Promise((resolve) => setTimeout(resolve, 20));
+      else await until(() => heard.includes('resumed by remote'), 'the far-end resume');
+      expect(cseq).to.be.below(200);
+    }
   });
 
   for (const [line, ending] of [

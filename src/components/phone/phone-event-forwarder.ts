@@ -14,6 +14,8 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-ended': true,
   'vc-call-failed': true,
   'vc-call-removed': true,
+  'vc-call-held': true,
+  'vc-call-resumed': true,
   'vc-connection-change': true,
   'vc-input-error': true,
 };
