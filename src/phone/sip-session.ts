@@ -203,7 +203,7 @@ export class SipSession implements OutboundSession {
               this.inviter.sessionDescriptionHandlerOptionsReInvite = options(this.held);
               const status = response.message.statusCode ?? 500;
               if (status === 491 && retries > 0) {
-                setTimeout(() => this.reinvite(held, retries - 1).then(resolve, reject), glareDelayMs());
+                setTimeout(() => void this.reinvite(held, retries - 1).then(resolve, reject), glareDelayMs());
               } else {
                 reject(new Error(holdRefusal(held, status)));
               }

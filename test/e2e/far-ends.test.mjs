@@ -121,11 +121,14 @@ describe('far ends that are not polite', () => {
   it('held by the far end and taken back (re-INVITEs sendonly, sendrecv): answered recvonly then sendrecv, the call stays up until the far end hangs up', async () => {
     const seen = await scenario('hold-and-resume', async (page) => {
       await waitState(page, ['connected']);
+      await page.waitForFunction(() => window.calls.call.heldByRemote === true, null, { timeout: 10000 });
       const state = await waitState(page, ['ended', 'failed']);
-      return { state, events: await eventTypes(page) };
+      const holds = await page.evaluate(() => window.events.filter((e) => /held|resumed/.test(e.type)).map((e) => `${e.type} ${e.detail.by}`));
+      return { state, events: await eventTypes(page), holds };
     });
     assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['ended', 'remote', 'hangup']);
-    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-held', 'vc-call-resumed', 'vc-call-ended']);
+    assert.deepEqual(seen.holds, ['vc-call-held remote', 'vc-call-resumed remote']);
   });
 
   it('a 200 OK that crosses the CANCEL is ACKed and hung up with a BYE, and the box ends', async () => {
