@@ -8,3 +8,4 @@ import '../components/call-box/vc-call-box.js';
 import '../components/dialpad/vc-dialpad.js';
 import '../components/mute-button/vc-mute-button.js';
 import '../components/color-tag/vc-color-tag.js';
+import '../components/phone-status/vc-phone-status.js';

@@ -5,7 +5,7 @@
  * What a page shows before its first call (`<vc-phone>` and `<vc-place-call>`) is defined at
  * once; the rest loads after it, so the first paint downloads only Lit and those two:
  * - the call-box family (`<vc-call-list>`, `<vc-call-box>`, `<vc-dialpad>`, `<vc-mute-button>`,
- *   `<vc-color-tag>`) is defined from a second chunk when the page is idle, when a `<vc-phone>`
+ *   `<vc-color-tag>`, `<vc-phone-status>`) is defined from a second chunk when the page is idle, when a `<vc-phone>`
  *   makes its phone, or at once if the page itself uses one of those tags (custom elements
  *   upgrade when they are defined);
  * - a `<vc-phone>` makes its `Phone` (the controller, a third chunk) when the page is idle or
@@ -19,7 +19,7 @@ import { VcPhone } from '../components/phone/phone-element.js';
 import { VcPlaceCall } from '../components/place-call/place-call.js';
 import { whenIdle } from '../internal/when-idle.js';
 
-const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag'] as const;
+const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag', 'vc-phone-status'] as const;
 
 let callBoxes: Promise<void> | undefined;
 

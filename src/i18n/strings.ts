@@ -1,11 +1,9 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import type { CallEndReason } from '../phone/types.js';
+import { callBoxDefaults } from './call-box-defaults.js';
 
-/**
- * Every word the elements show or announce, in one table (English). Translate by calling
- * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
- */
-export const defaultStrings = {
+/** Words of the first paint (place-call field, status pill): every page downloads these. */
+const firstPaintStrings = {
   // Place call
   placeCall: 'Place call',
   call: 'Call',
@@ -14,40 +12,21 @@ export const defaultStrings = {
   phoneNumberHint: 'International format (+ and country code), or a sip: address.',
   noPhone: 'No phone is configured on this page.',
   phoneOff: 'Outbound calling is switched off.',
-  // Call box
-  callWith: 'Call with {party}',
-  stateDialing: 'Dialing',
-  stateRinging: 'Ringing',
-  stateEarlyMedia: 'Ringing (early media)',
-  stateConnected: 'Connected',
-  stateHangingUp: 'Hanging up…',
-  stateEndedWith: 'Ended: {reason}',
-  startedAt: 'Started {time}',
-  duration: 'Duration {time}',
-  announceEnded: 'Call ended: {reason}',
-  endedByYou: 'You hung up.',
-  endedByFarEnd: 'The other party hung up.',
-  close: 'Close',
-  remove: 'Remove',
-  confirmTitle: 'Hang up this call?',
-  confirmText: 'Closing this box hangs up the call with {party}.',
-  hangUp: 'Hang up',
-  cancel: 'Cancel',
-  dontShowAgain: "Don't show this again",
-  microphoneProblem: 'Microphone problem',
-  // Mute
-  mute: 'Mute',
-  // Dialpad
-  dialpad: 'Dialpad',
-  // Colour tag
-  colorTag: 'Colour tag',
-  colorNone: 'No colour',
-  colorBlue: 'Blue',
-  colorGreen: 'Green',
-  colorAmber: 'Amber',
-  colorRed: 'Red',
-  colorPurple: 'Purple',
+  offlineReason: 'Offline: calls can be placed again once the phone is back online.',
+  // Phone status
+  phoneStatus: 'Phone status',
+  statusReady: 'Ready',
+  statusConnecting: 'Connecting',
+  statusOffline: 'Offline',
+  statusRetryIn: 'retry in {seconds} s',
+  retry: 'Retry',
 };
+
+/**
+ * Every word the elements show or announce, in one table (English). Translate by calling
+ * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
+ */
+export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults };
 
 /**
  * How a call ended, by reason code, for a translation: the phone's own (English) words are used
@@ -64,8 +43,11 @@ export type InputErrorStrings = Partial<Record<InputErrorCode, string>>;
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 
-/** The table in use. Read at render time, so elements rendered after `setStrings` use the new words. */
-export const strings: VcStrings = { ...defaultStrings, outcomes: {}, inputErrors: {} };
+/**
+ * The table in use. Read at render time, so elements rendered after `setStrings` use the new
+ * words. The call boxes' words join it when their code loads (`call-box-strings.ts`).
+ */
+export const strings = { ...firstPaintStrings, outcomes: {}, inputErrors: {} } as VcStrings;
 
 /** Overrides some strings (e.g. a translation); missing keys keep their English text. */
 export function setStrings(overrides: Partial<VcStrings>): void {

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { VcBoxCloseEvent, VcColorChangeEvent, VcMuteChangeEvent } from '../../src/events/user-events.js';
@@ -8,7 +8,7 @@ import { memoryStorage } from '../../src/phone/store.js';
 import type { CallState } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { setStrings } from '../../src/i18n/strings.js';
-import { byRole, deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';
+import { byRole, deepActiveElement, getByRole, nameOf, queryByRole, settled, textOf, until } from './helpers.js';
 
 async function boxFor(call: Call, phone: FakePhone) {
   const el = await fixture<VcCallBox>(html`<vc-call-box silent .call=${call} .phone=${phone}></vc-call-box>`);
@@ -23,6 +23,21 @@ async function boxInState(state: CallState, failStatus?: number, phone = new Fak
 }
 
 const statusText = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[part="status"]'));
+const detailText = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[part="detail"]'));
+/** The chip and the detail line, as a person reads them. */
+const stateWords = (el: VcCallBox) => [statusText(el), detailText(el)].filter(Boolean).join(': ');
+/** Opens the keypad with its toggle, as the agent does. */
+async function openKeypad(el: VcCallBox) {
+  getByRole(el, 'button', 'Keypad').click();
+  await settled(el);
+}
+/** The confirmation dialog's Hang up (the box has its own Hang up too). */
+const dialogHangUp = (el: VcCallBox) => getByRole(el.shadowRoot!.querySelector('dialog')!, 'button', 'Hang up');
+/** A real mouse click in the middle of an element (pointer events, not .click()). */
+async function mouseClick(target: Element) {
+  const rect = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}
 const timerText = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[part="timer"]'));
 const announced = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[role="status"]'));
 const keyNames = ['1', '2 ABC', '3 DEF', '4 GHI', '5 JKL', '6 MNO', '7 PQRS', '8 TUV', '9 WXYZ', '*', '0 +', '#'];
@@ -36,24 +51,68 @@ describe('<vc-call-box>', () => {
   });
 
   it('says "Hanging up…" until the far end confirms the hang-up, then Ended', async () => {
-    const phone = new FakePhone({}, { hangupDelayMs: 60 });
+    // The far end would confirm only after an hour: the test confirms it itself, so no timing window.
+    const phone = new FakePhone({}, { hangupDelayMs: 3_600_000 });
     const { el, call } = await boxInState('connected', undefined, phone);
-    call.hangup();
+    getByRole(el, 'button', 'Hang up').click();
     await settled(el);
     expect(statusText(el)).to.equal('Hanging up…');
     expect(call.state).to.equal('connected');
+    expect(getByRole(el, 'button', 'Hang up').getAttribute('aria-disabled')).to.equal('true');
+    phone.far(call).hangupFromCaller();
     await until(() => call.state === 'ended', 'the far end confirmed');
     await settled(el);
-    expect(statusText(el)).to.equal('Ended: You hung up.');
+    expect(stateWords(el)).to.equal('Ended: You hung up.');
+  });
+
+  it('has a red Hang up button (36 px or more) in the controls, in the tab order Mute, Hold, Hang up, Keypad, Colour, Close', async () => {
+    const { el, phone, call } = await boxInState('connected');
+    const hangUp = getByRole(el, 'button', 'Hang up');
+    expect(hangUp.getBoundingClientRect().height).to.be.at.least(36);
+    expect(hangUp.getBoundingClientRect().width).to.be.at.least(36);
+    const names: string[] = [];
+    getByRole(el, 'button', 'Mute').focus();
+    for (let i = 0; i < 6; i++) {
+      names.push(nameOf(deepActiveElement()!));
+      await sendKeys({ press: 'Tab' });
+    }
+    expect(names).to.deep.equal(['Mute', 'Hold', 'Hang up', 'Keypad', 'Colour tag: No colour', 'Close']);
+    const closed = oneEvent(el, 'vc-box-close');
+    await mouseClick(getByRole(el, 'button', 'Hang up'));
+    expect(((await closed) as unknown as VcBoxCloseEvent).detail).to.deep.equal({ callId: call.id, hangup: true });
+    await settled(el);
+    expect(phone.far(call).hungUpWith).to.equal('bye');
+    expect(el.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+    await until(() => deepActiveElement() === queryByRole(el, 'button', 'Remove'), 'focus on the bin');
+  });
+
+  it('shows the CRM label as the title and the number as a second line, both ellipsized with the full text on hover', async () => {
+    const { el, call } = await boxInState('connected');
+    Object.defineProperty(call, 'label', { value: 'Alexandra Konstantinopoulou-Featherstonehaugh of Acme Logistics', configurable: true });
+    el.style.width = '320px';
+    el.requestUpdate();
+    await settled(el);
+    getByRole(el, 'group', 'Call with Alexandra Konstantinopoulou-Featherstonehaugh of Acme Logistics');
+    const party = el.shadowRoot!.querySelector<HTMLElement>('[part="party"]')!;
+    const number = el.shadowRoot!.querySelector<HTMLElement>('[part="number"]')!;
+    expect(party.title).to.equal('Alexandra Konstantinopoulou-Featherstonehaugh of Acme Logistics');
+    expect(party.scrollWidth).to.be.greaterThan(party.clientWidth);
+    expect(textOf(number)).to.equal('+44 20 7946 0958');
+    expect(number.scrollWidth).to.equal(number.clientWidth);
+    // The colour swatch never covers the number.
+    const swatch = el.shadowRoot!.querySelector('vc-color-tag')!.getBoundingClientRect();
+    const numberBox = number.getBoundingClientRect();
+    expect(swatch.top >= numberBox.bottom || swatch.bottom <= numberBox.top || swatch.left >= numberBox.right).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('uses a translated outcome from the strings table, else the phone\'s words', async () => {
     setStrings({ outcomes: { busy: 'Besetzt.' } });
     try {
       const { el } = await boxInState('failed', 486);
-      expect(statusText(el)).to.equal('Ended: Besetzt.');
+      expect(stateWords(el)).to.equal('Busy: Besetzt. · SIP 486');
       const notFound = await boxInState('failed', 404);
-      expect(statusText(notFound.el)).to.equal('Ended: The number is not reachable (not found). Check the number.');
+      expect(stateWords(notFound.el)).to.equal('Not found: The number is not reachable (not found). Check the number. · SIP 404');
     } finally {
       setStrings({ outcomes: {} });
     }
@@ -83,7 +142,7 @@ describe('<vc-call-box>', () => {
     await expect(el).to.be.accessible();
     phone.far(call).earlyMedia();
     await settled(el);
-    expect(statusText(el)).to.equal('Ringing (early media)');
+    expect(stateWords(el)).to.equal('Ringing: Ringing (early media)');
     expect(el.getAttribute('call-state')).to.equal('early-media');
   });
 
@@ -99,7 +158,7 @@ describe('<vc-call-box>', () => {
     await expect(el).to.be.accessible();
     phone.far(call).hangUp();
     await settled(el);
-    expect(statusText(el)).to.equal('Ended: The other party hung up.');
+    expect(stateWords(el)).to.equal('Ended: The other party hung up.');
     expect(announced(el)).to.equal('Call ended: The other party hung up.');
     expect(timerText(el)).to.equal('Duration 00:01');
     await aTimeout(1100);
@@ -108,14 +167,16 @@ describe('<vc-call-box>', () => {
   });
 
   const failures: Array<[number, string]> = [
-    [486, 'Ended: The line is busy.'],
-    [404, 'Ended: The number is not reachable (not found). Check the number.'],
-    [480, 'Ended: The person called is unavailable right now.'],
+    [486, 'Busy: The line is busy. · SIP 486'],
+    [404, 'Not found: The number is not reachable (not found). Check the number. · SIP 404'],
+    [480, 'No answer: The person called is unavailable right now. · SIP 480'],
+    [603, 'Declined: The call was declined. · SIP 603'],
   ];
   for (const [status, words] of failures) {
     it(`shows "${words}" for a ${status}`, async () => {
       const { el } = await boxInState('failed', status);
-      expect(statusText(el)).to.equal(words);
+      expect(stateWords(el)).to.equal(words);
+      expect(statusText(el)).to.not.equal('Ended'); // "Ended" is only for calls that connected
       expect(el.getAttribute('call-state')).to.equal('failed');
       expect(el.matches(':state(failed)')).to.equal(true);
       expect(queryByRole(el, 'button', 'Close')).to.equal(undefined);
@@ -130,7 +191,7 @@ describe('<vc-call-box>', () => {
     const call = await phone.call('+44 20 7946 0958');
     await settle();
     const el = await boxFor(call, phone);
-    expect(statusText(el)).to.equal('Ended: Microphone problem');
+    expect(stateWords(el)).to.equal('Microphone: Microphone problem');
     const alert = byRole(el, 'alert');
     expect(alert.length).to.equal(1);
     expect(textOf(alert[0])).to.contain('Allow the microphone for this site');
@@ -170,8 +231,15 @@ describe('<vc-call-box>', () => {
     it('has the 12 keys, named by their symbol, only while connected', async () => {
       const { el, phone, call } = await boxInState('ringing');
       expect(queryByRole(el, 'button', '5 JKL')).to.equal(undefined);
+      expect(queryByRole(el, 'button', 'Keypad')).to.equal(undefined);
       phone.far(call).answer();
       await settled(el);
+      expect(queryByRole(el, 'button', '5 JKL')).to.equal(undefined);
+      const toggle = getByRole(el, 'button', 'Keypad');
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      await openKeypad(el);
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      await expect(el).to.be.accessible();
       const dialpad = el.shadowRoot!.querySelector('vc-dialpad')!;
       expect(byRole(dialpad, 'button').map((key) => textOf(key))).to.deep.equal(keyNames);
       for (const name of keyNames) expect((getByRole(el, 'button', name) as HTMLButtonElement).disabled).to.equal(false);
@@ -179,16 +247,74 @@ describe('<vc-call-box>', () => {
 
     it('sends clicked keys to the far end in order, with a vc-dtmf event each', async () => {
       const { el, phone, call } = await boxInState('connected');
+      await openKeypad(el);
       const events: string[] = [];
       el.addEventListener('vc-dtmf', (event) => events.push(event.detail.digit));
       for (const name of ['1', '0 +', '#', '*', '9 WXYZ']) getByRole(el, 'button', name).click();
       await until(() => phone.far(call).digits.length === 5, 'five digits at the far end');
       expect(phone.far(call).digits).to.deep.equal(['1', '0', '#', '*', '9']);
       expect(events).to.deep.equal(['1', '0', '#', '*', '9']);
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part="readout"]'))).to.equal('Sent: 10#*9');
+    });
+
+    it('is one Tab stop: arrow keys move between keys like on the pad', async () => {
+      const { el, phone, call } = await boxInState('connected');
+      await openKeypad(el);
+      getByRole(el, 'button', 'Close').focus();
+      await sendKeys({ press: 'Tab' });
+      expect(nameOf(deepActiveElement()!)).to.equal('1');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(nameOf(deepActiveElement()!)).to.equal('2 ABC');
+      await sendKeys({ press: 'ArrowDown' });
+      expect(nameOf(deepActiveElement()!)).to.equal('5 JKL');
+      await sendKeys({ press: 'End' });
+      expect(nameOf(deepActiveElement()!)).to.equal('#');
+      await sendKeys({ press: 'Enter' });
+      await until(() => phone.far(call).digits.length === 1, 'the focused key sent');
+      expect(phone.far(call).digits).to.deep.equal(['#']);
+      await sendKeys({ press: 'Tab' });
+      expect(nameOf(deepActiveElement()!)).to.not.match(/^[0-9*#]/); // one Tab leaves the keypad
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(nameOf(deepActiveElement()!)).to.equal('#'); // and comes back to the last key used
+    });
+
+    it('shortcuts, scoped to the box: M mutes, K toggles the keypad, H holds, Escape closes the keypad', async () => {
+      const { el, call } = await boxInState('connected');
+      el.focus();
+      await sendKeys({ press: 'm' });
+      await settled(el);
+      expect(call.muted).to.equal(true);
+      expect(textOf(el.shadowRoot!.querySelector('[part="muted-badge"]'))).to.equal('Muted');
+      await sendKeys({ press: 'k' });
+      await settled(el);
+      expect(getByRole(el, 'button', 'Keypad').getAttribute('aria-expanded')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await settled(el);
+      expect(getByRole(el, 'button', 'Keypad').getAttribute('aria-expanded')).to.equal('false');
+      expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Keypad'));
+      await sendKeys({ press: 'h' });
+      await until(() => (call as unknown as { held?: boolean }).held === true, 'on hold');
+      await settled(el);
+      await settled(el);
+      expect(statusText(el)).to.equal('On hold');
+      getByRole(el, 'button', 'Resume');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'h' });
+      await until(() => (call as unknown as { held?: boolean }).held === false, 'resumed');
+      // Outside the box, the letters do nothing.
+      const muted = call.muted;
+      document.body.focus();
+      await sendKeys({ press: 'm' });
+      await sendKeys({ press: 'k' });
+      await settled(el);
+      expect(call.muted).to.equal(muted);
+      expect(getByRole(el, 'button', 'Keypad').getAttribute('aria-expanded')).to.equal('false');
     });
 
     it('flashes the pressed key', async () => {
       const { el } = await boxInState('connected');
+      await openKeypad(el);
       const key = getByRole(el, 'button', '5 JKL');
       key.click();
       await settled(el);
@@ -206,6 +332,7 @@ describe('<vc-call-box>', () => {
 
     it('sends digits typed on a focused key once', async () => {
       const { el, phone, call } = await boxInState('connected');
+      await openKeypad(el);
       getByRole(el, 'button', '1').focus();
       await sendKeys({ type: '42' });
       await until(() => phone.far(call).digits.length === 2, 'two digits');
@@ -215,6 +342,7 @@ describe('<vc-call-box>', () => {
 
     it('plays a key tone unless silent', async () => {
       const { el, phone, call } = await boxInState('connected');
+      await openKeypad(el);
       el.silent = false;
       await settled(el);
       getByRole(el, 'button', '3 DEF').click();
@@ -229,16 +357,20 @@ describe('<vc-call-box>', () => {
       const call = await phone.callInState('connected');
       const el = await boxFor(call, phone);
       const trigger = getByRole(el, 'button', 'Colour tag: No colour');
-      trigger.click();
+      expect(trigger.title).to.equal('Colour tag: No colour');
+      await mouseClick(trigger);
       await settled(el);
       expect(trigger.getAttribute('aria-expanded')).to.equal('true');
       await expect(el).to.be.accessible();
       const green = getByRole(el, 'radio', 'Green');
       const event = oneEvent(el, 'vc-color-change');
-      green.click();
+      // A real pointer click on the colour's name (mousedown, mouseup, click with detail 1).
+      await mouseClick(green.closest('label')!.querySelector('span:not(.check)')!);
       expect(((await event) as unknown as VcColorChangeEvent).detail).to.deep.equal({ callId: call.id, color: 'green' });
       await settled(el);
       expect(call.color).to.equal('green');
+      expect(queryByRole(el, 'radio', 'Green')).to.equal(undefined); // the click closed the palette
+      expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Colour tag: Green'));
       expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('data-color')).to.equal('green');
       getByRole(el, 'button', 'Colour tag: Green');
       const stripe = el.shadowRoot!.querySelector('[part="stripe"]')!;
@@ -247,6 +379,20 @@ describe('<vc-call-box>', () => {
       const reloaded = new FakePhone({}, { storage });
       const again = await boxFor(reloaded.calls[0], reloaded);
       getByRole(again, 'button', 'Colour tag: Green');
+    });
+
+    it('opens its palette on screen: flipped toward the right near the left edge', async () => {
+      const { el } = await boxInState('connected');
+      el.style.cssText = 'position: fixed; left: 0; top: 0; width: 200px';
+      await settled(el);
+      await mouseClick(getByRole(el, 'button', 'Colour tag: No colour'));
+      await settled(el);
+      const menu = el.shadowRoot!.querySelector('vc-color-tag')!.shadowRoot!.querySelector('[part="menu"]')!.getBoundingClientRect();
+      expect(menu.left).to.be.at.least(0);
+      expect(menu.right).to.be.at.most(window.innerWidth);
+      await mouseClick(getByRole(el, 'radio', 'Red').closest('label')!);
+      await settled(el);
+      getByRole(el, 'button', 'Colour tag: Red');
     });
 
     it('is picked with the keyboard: arrows choose, Enter closes', async () => {
@@ -273,7 +419,7 @@ describe('<vc-call-box>', () => {
       const dialog = el.shadowRoot!.querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
       expect(dialog.contains(deepActiveElement())).to.equal(true);
-      getByRole(el, 'button', 'Hang up');
+      dialogHangUp(el);
       getByRole(el, 'checkbox', "Don't show this again");
       await expect(el).to.be.accessible();
       getByRole(el, 'button', 'Cancel').click();
@@ -300,11 +446,11 @@ describe('<vc-call-box>', () => {
       getByRole(el, 'button', 'Close').click();
       await settled(el);
       const closed = oneEvent(el, 'vc-box-close');
-      getByRole(el, 'button', 'Hang up').click();
+      dialogHangUp(el).click();
       expect(((await closed) as unknown as VcBoxCloseEvent).detail).to.deep.equal({ callId: call.id, hangup: true });
       await settled(el);
       expect(phone.far(call).hungUpWith).to.equal('bye');
-      expect(statusText(el)).to.equal('Ended: You hung up.');
+      expect(stateWords(el)).to.equal('Ended: You hung up.');
       expect(phone.confirmClose).to.equal(true);
       expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Remove'));
       await expect(el).to.be.accessible();
@@ -314,10 +460,10 @@ describe('<vc-call-box>', () => {
       const { el, phone, call } = await boxInState('ringing');
       getByRole(el, 'button', 'Close').click();
       await settled(el);
-      getByRole(el, 'button', 'Hang up').click();
+      dialogHangUp(el).click();
       await settled(el);
       expect(phone.far(call).hungUpWith).to.equal('cancel');
-      expect(statusText(el)).to.match(/^Ended: /);
+      expect(stateWords(el)).to.equal('Cancelled: The call was cancelled before it was answered. · SIP 487');
     });
 
     it('remembers "Don\'t show this again": the next close hangs up without asking', async () => {
@@ -326,7 +472,7 @@ describe('<vc-call-box>', () => {
       getByRole(el, 'button', 'Close').click();
       await settled(el);
       getByRole(el, 'checkbox', "Don't show this again").click();
-      getByRole(el, 'button', 'Hang up').click();
+      dialogHangUp(el).click();
       await settled(el);
       expect(call.state).to.equal('ended');
       expect(phone.confirmClose).to.equal(false);
@@ -359,6 +505,15 @@ describe('<vc-call-box>', () => {
     expect(statusText(el)).to.equal('Connected');
   });
 
+  it('follows the dark token set with theme: dark, accessibly', async () => {
+    const { el } = await boxInState('connected');
+    el.style.setProperty('--vc-color-scheme', 'dark');
+    await settled(el);
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    expect(getComputedStyle(base).backgroundColor).to.equal('rgb(29, 33, 39)');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a call cut by a reload as ended by the reload', async () => {
     const storage = memoryStorage();
     const before = new FakePhone({}, { storage });
@@ -366,7 +521,7 @@ describe('<vc-call-box>', () => {
     const after = new FakePhone({}, { storage });
     const restored = after.getCall(call.id)!;
     const el = await boxFor(restored, after);
-    expect(statusText(el)).to.equal('Ended: The page was reloaded during the call.');
+    expect(stateWords(el)).to.equal('Ended: The page was reloaded during the call.');
     getByRole(el, 'button', 'Remove');
     expect(announced(el)).to.equal('');
     await expect(el).to.be.accessible();

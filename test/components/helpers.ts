@@ -97,6 +97,11 @@ export async function settled(root?: Element): Promise<void> {
       const update = (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
       if (update) await update;
     }
+    // Enter and fold transitions finish (as a person would see the result); endless ones (a pulse) are left alone.
+    const finite = deepQueryAll(root, '*')
+      .flatMap((el) => el.getAnimations())
+      .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime ?? Infinity));
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
   }
   await aTimeout(0);
 }

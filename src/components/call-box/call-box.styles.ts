@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const callBoxStyles = css`
   :host {
     display: block;
+    container: vc-call-box / inline-size;
   }
   :host([hidden]) {
     display: none;
@@ -11,12 +12,17 @@ export const callBoxStyles = css`
     position: relative;
     display: flex;
     flex-direction: column;
-    gap: 8px;
-    padding: 10px 10px 12px 16px;
+    gap: 6px;
+    padding: 10px 10px 10px 16px;
     border: 1px solid var(--vc-call-box-border-color, var(--_border));
     border-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
     background: var(--vc-call-box-background, var(--_surface));
     box-shadow: var(--vc-call-box-shadow, 0 1px 2px rgb(0 0 0 / 0.06));
+    animation: vc-enter var(--_motion) ease-out;
+  }
+  .base[data-active] {
+    border-color: var(--vc-call-box-active-color, var(--_accent));
+    box-shadow: 0 0 0 1px var(--vc-call-box-active-color, var(--_accent));
   }
   .base:focus {
     outline: none;
@@ -24,6 +30,12 @@ export const callBoxStyles = css`
   .base:focus-visible {
     outline: var(--_focus-ring);
     outline-offset: 2px;
+  }
+  @keyframes vc-enter {
+    from {
+      opacity: 0;
+      transform: translateY(-4px);
+    }
   }
   .stripe {
     position: absolute;
@@ -34,77 +46,70 @@ export const callBoxStyles = css`
   }
   .header {
     display: flex;
-    align-items: center;
-    gap: 4px;
-    min-height: 32px;
+    align-items: flex-start;
+    gap: 8px;
   }
-  .party {
+  .who {
     flex: 1;
     min-width: 0;
+  }
+  .party,
+  .number {
     margin: 0;
-    font-size: calc(var(--_font-size) + 2px);
-    font-weight: 600;
-    font-variant-numeric: tabular-nums;
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  .status-row {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    margin-top: -6px;
-    color: var(--_text-muted);
-  }
-  .status {
-    display: inline-flex;
-    align-items: baseline;
-    gap: 6px;
-    min-width: 0;
-  }
-  .status-text {
-    color: var(--_text);
-  }
-  .dot {
-    flex: none;
-    width: 8px;
-    height: 8px;
-    border-radius: 50%;
-    background: var(--_text-muted);
-    transform: translateY(-1px);
-  }
-  [data-state='ringing'] .dot,
-  [data-state='early-media'] .dot,
-  [data-state='dialing'] .dot {
-    background: var(--vc-call-box-ringing-color, var(--_accent));
-    animation: vc-pulse 1.2s ease-in-out infinite;
-  }
-  [data-state='connected'] .dot {
-    background: var(--vc-call-box-connected-color, var(--_success));
-  }
-  [data-state='failed'] .dot {
-    background: var(--vc-call-box-failed-color, var(--_danger));
-  }
-  [data-state='failed'] .status-text {
-    color: var(--vc-call-box-failed-color, var(--_danger));
-  }
-  [data-state='connected'] .status-text {
-    color: var(--vc-call-box-connected-color, var(--_success));
+  .party {
+    font-size: calc(var(--_font-size) + 2px);
     font-weight: 600;
-  }
-  .timer {
-    flex: none;
     font-variant-numeric: tabular-nums;
   }
-  [data-state='connected'] .timer {
-    color: var(--_text);
-    font-weight: 600;
-  }
-  .meta {
+  .number {
     color: var(--_text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .state {
+    flex: none;
+    display: flex;
+    flex-direction: column;
+    align-items: flex-end;
+    gap: 2px;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+    padding: 1px 8px;
+    border-radius: 999px;
     font-size: calc(var(--_font-size) - 1px);
-    margin-top: -4px;
+    font-weight: 600;
+    white-space: nowrap;
+    --_tone: var(--_text-muted);
+    color: var(--_tone);
+    background: color-mix(in srgb, var(--_tone) 12%, var(--_surface));
+  }
+  .chip::before {
+    content: '';
+    width: 7px;
+    height: 7px;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .chip[data-tone='live'] {
+    --_tone: var(--vc-call-box-ringing-color, var(--_accent));
+  }
+  .chip[data-tone='live']::before {
+    animation: vc-pulse 1.2s ease-in-out infinite;
+  }
+  .chip[data-tone='good'] {
+    --_tone: var(--vc-call-box-connected-color, var(--_success));
+  }
+  .chip[data-tone='held'] {
+    --_tone: var(--vc-call-box-held-color, var(--_warning));
+  }
+  .chip[data-tone='bad'] {
+    --_tone: var(--vc-call-box-failed-color, var(--_danger));
   }
   @keyframes vc-pulse {
     50% {
@@ -112,9 +117,44 @@ export const callBoxStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .dot {
+    .chip::before,
+    .base {
       animation: none !important;
     }
+  }
+  .time {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    color: var(--_text-muted);
+  }
+  .timer {
+    font-variant-numeric: tabular-nums;
+  }
+  [data-state='connected'] .timer {
+    color: var(--_text);
+    font-weight: 600;
+  }
+  .badge {
+    padding: 0 6px;
+    border-radius: 4px;
+    background: var(--_danger);
+    color: var(--_on-danger);
+    font-size: calc(var(--_font-size) - 2px);
+    font-weight: 700;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .detail,
+  .meta,
+  .muted-hint {
+    margin: 0;
+    color: var(--_text-muted);
+    font-size: calc(var(--_font-size) - 1px);
+  }
+  .muted-hint {
+    color: var(--_danger);
+    font-weight: 600;
   }
   .alert {
     display: flex;
@@ -139,7 +179,79 @@ export const callBoxStyles = css`
   .controls {
     display: flex;
     align-items: center;
-    gap: 8px;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .controls .button {
+    min-height: 36px;
+  }
+  .controls .button:not(.icon-button) {
+    padding: 0 10px;
+  }
+  .hangup {
+    min-width: 44px;
+  }
+  .hangup[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: progress;
+  }
+  .keypad-toggle[aria-expanded='true'] {
+    background: var(--_surface-alt);
+    border-color: var(--_accent);
+  }
+  .spacer {
+    flex: 1;
+  }
+  .close,
+  .remove {
+    width: 36px;
+  }
+  .keypad[hidden] {
+    display: none;
+  }
+  .keypad {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .readout {
+    margin: 0;
+    padding: 4px 8px;
+    min-height: 28px;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+    color: var(--_text);
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.06em;
+    max-width: var(--vc-dialpad-max-width, 240px);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  /* Narrow boxes: the buttons keep their icons and names, the words go. */
+  @container vc-call-box (max-width: 360px) {
+    .controls .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    vc-mute-button::part(label) {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .controls .button:not(.icon-button) {
+      padding: 0 9px;
+    }
+    .hangup {
+      padding: 0 14px !important;
+    }
   }
   .dialog {
     width: min(360px, calc(100vw - 32px));

@@ -1,43 +1,47 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent } from '../../events/user-events.js';
-import { format, strings } from '../../i18n/strings.js';
+import { format } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallState } from '../../phone/types.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
+import type { VcColorTag } from '../color-tag/color-tag.js';
 import type { VcDialpad } from '../dialpad/dialpad.js';
-import { alertIcon, binIcon, closeIcon } from '../shared/icons.js';
+import type { VcMuteButton } from '../mute-button/mute-button.js';
+import { alertIcon, binIcon, closeIcon, keypadIcon, pauseIcon, phoneDownIcon, playIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
+import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
-import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateText } from './call-words.js';
+import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
+import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
+import { confirmDialog } from './confirm-dialog.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
 export { formatDuration };
 
-const DTMF_KEYS = new Set(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '#']);
 /** Every custom state of the box (see `@cssstate` below). */
-const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted'] as const;
-
-/** Typing a digit here is text entry, not a DTMF key. */
-function isTextEntry(target: EventTarget | undefined): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(target.type);
-}
+const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted', 'on-hold', 'held-by-remote', 'active', 'keypad-open'] as const;
 
 /**
- * One call's box: the far party, the state in words ("Dialing", "Ringing", "Connected",
- * "Ended:" and the reason), a running timer, mute and dialpad while connected, the colour tag, the
- * close X (hangs up after a confirmation the agent can turn off) and, once the call is over, the
- * bin that removes the box. Digits typed while focus is in the box go to its dialpad. State
- * changes are announced in a polite live region; a microphone problem is shown as an alert that
- * says how to fix it.
+ * One call's box. The title is who is on the line (the CRM's label, else the number, with the
+ * number as a muted second line under a label; long text ellipsizes, the full text is on hover
+ * and read to screen readers), a short state chip ("Ringing", "Connected", "On hold", "Busy",
+ * "Ended"...) with a muted detail line (how it ended, the SIP code), and the talk time. The
+ * controls row reads in the order it is tabbed: Mute, Hold/Resume, a red Hang up, Keypad (the
+ * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
+ * a confirmation the agent can turn off); once the call is over the bin replaces the X.
  *
- * @summary One call: state, timer, mute, dialpad, colour tag, close and remove.
+ * Keyboard, while focus is in the box: digits go to the dialpad (DTMF), `M` mutes, `H` holds or
+ * resumes, `K` opens the keypad, `Escape` closes the keypad or the palette. State changes are
+ * announced in a polite live region (unless `quiet`: `<vc-call-list>` announces for all its
+ * boxes in one region). A microphone problem is shown as an alert that says how to fix it.
  *
- * @event {VcBoxCloseEvent} vc-box-close - The agent closed the box with the X; `detail: { callId, hangup }`.
+ * @summary One call: who, state chip, timer, mute, hold, hang up, keypad, colour tag, close.
+ *
+ * @event {VcBoxCloseEvent} vc-box-close - The agent closed the box with the X, or hung up with Hang up; `detail: { callId, hangup }`.
  * @event {VcBoxRemoveEvent} vc-box-remove - The agent removed a finished call's box (bin); `detail: { callId }`.
  * @event {VcDtmfEvent} vc-dtmf - From the inner dialpad: a key was pressed.
  * @event {VcMuteChangeEvent} vc-mute-change - From the inner mute button.
@@ -45,38 +49,54 @@ function isTextEntry(target: EventTarget | undefined): boolean {
  *
  * @csspart base - The box (a group named "Call with" and the far party).
  * @csspart stripe - The colour-tag stripe along the left edge.
- * @csspart party - The far party's number or address.
- * @csspart status - The state in words, with a state dot.
+ * @csspart party - Who is on the line: the label, else the number or address.
+ * @csspart number - The number or address under a label.
+ * @csspart status - The state chip ("Ringing", "Connected", "On hold", "Busy", "Ended"...).
+ * @csspart detail - The muted line under the title: how the call ended, the SIP code, who holds.
  * @csspart timer - Talk time (running while connected; the duration after the end).
- * @csspart meta - When the call started.
+ * @csspart muted-badge - "Muted", by the timer, while the microphone is off.
+ * @csspart muted-hint - "You're muted", when the agent talks while muted.
+ * @csspart meta - When the call started (finished calls).
  * @csspart alert - The microphone problem message.
- * @csspart close-button - The X (while the call is live).
- * @csspart remove-button - The bin (once the call is over).
- * @csspart controls - The row holding the mute button.
+ * @csspart controls - The row of buttons.
  * @csspart mute-button - The `<vc-mute-button>`.
+ * @csspart hold-button - Hold / Resume.
+ * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
+ * @csspart keypad-button - The Keypad toggle.
+ * @csspart keypad - The panel with the readout and the dialpad.
+ * @csspart readout - The digits sent on the call.
  * @csspart dialpad - The `<vc-dialpad>`.
  * @csspart key - Each dialpad key (re-exported from the dialpad).
  * @csspart color-tag - The `<vc-color-tag>`.
- * @csspart color-tag-trigger - The colour tag's button.
+ * @csspart color-tag-trigger - The colour tag's swatch button.
  * @csspart color-tag-menu - The colour tag's palette.
+ * @csspart close-button - The X (while the call is live).
+ * @csspart remove-button - The bin (once the call is over).
  * @csspart dialog - The hang-up confirmation dialog.
  * @csspart hang-up-button - The dialog's "Hang up" button.
  * @csspart cancel-button - The dialog's "Cancel" button.
  *
  * @cssprop --vc-call-box-background - Box background (default `--vc-color-surface`).
  * @cssprop --vc-call-box-border-color - Box border (default `--vc-color-border`).
+ * @cssprop --vc-call-box-active-color - Ring around the active call when several are live (default `--vc-color-accent`).
  * @cssprop --vc-call-box-radius - Box corner radius (default `--vc-radius` + 2px).
  * @cssprop --vc-call-box-shadow - Box shadow.
- * @cssprop --vc-call-box-ringing-color - State dot while dialing/ringing (default `--vc-color-accent`).
- * @cssprop --vc-call-box-connected-color - State text and dot while connected (default `--vc-color-success`).
- * @cssprop --vc-call-box-failed-color - State text and dot of a failed call (default `--vc-color-danger`).
+ * @cssprop --vc-call-box-ringing-color - Chip of a call in progress (default `--vc-color-accent`).
+ * @cssprop --vc-call-box-connected-color - Chip of a connected call (default `--vc-color-success`).
+ * @cssprop --vc-call-box-held-color - Chip of a call on hold (default `--vc-color-warning`).
+ * @cssprop --vc-call-box-failed-color - Chip of a failed call (default `--vc-color-danger`).
  * @cssprop --vc-call-box-alert-background - Background of the microphone alert.
  * @cssprop --vc-call-box-backdrop - Backdrop behind the confirmation dialog.
+ * @cssprop --vc-motion-duration - Global: length of the enter, fold and hover transitions (default 160ms; 0 with reduced motion).
  *
  * @cssstate dialing - The INVITE is on its way.
  * @cssstate ringing - The far end is ringing.
  * @cssstate early-media - The far end plays early media (also shown as ringing).
- * @cssstate connected - The call is answered.
+ * @cssstate connected - The call is answered (also while on hold).
+ * @cssstate on-hold - The agent put the call on hold.
+ * @cssstate held-by-remote - The other party put the call on hold.
+ * @cssstate active - The phone's active call, while other calls are live.
+ * @cssstate keypad-open - The keypad is shown.
  * @cssstate ended - The call ended after being placed (hung up, cancelled, reload).
  * @cssstate failed - The call could not be connected (busy, not found, microphone...).
  * @cssstate live - Dialing, ringing or connected.
@@ -94,8 +114,16 @@ export class VcCallBox extends VcPhoneConsumerElement {
   /** No local key tone on the dialpad. */
   @property({ type: Boolean, reflect: true }) silent = false;
 
+  /** Announces nothing itself (a `<vc-call-list>` announces for all its boxes, in one live region). */
+  @property({ type: Boolean }) quiet = false;
+
+  /** The keypad (dialpad and readout) is shown. */
+  @property({ type: Boolean, attribute: 'keypad-open', reflect: true }) keypadOpen = false;
+
   /** The text in the polite live region. */
   @state() private announcement = '';
+  /** The digits sent on this call from this box, for the readout. */
+  @state() private sent = '';
 
   private seen: { id: string; state: CallState } | undefined;
   private tick: ReturnType<typeof setTimeout> | undefined;
@@ -104,9 +132,10 @@ export class VcCallBox extends VcPhoneConsumerElement {
   constructor() {
     super();
     this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('vc-dtmf', (event) => (this.sent += event.detail.digit));
   }
 
-  /** The call shown (from `.call` or `call-id`). */
+  /** @internal The call shown (from `.call` or `call-id`). */
   get resolvedCall(): Call | undefined {
     return this.phoneConsumer.call;
   }
@@ -132,17 +161,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
       return;
     }
     if (this.seen?.id !== call.id) {
-      // A new box: announce a live call once it is on screen, not a restored or finished one.
-      if (call.isLive) {
-        const first = stateText(call);
-        setTimeout(() => {
-          if (this.phoneConsumer.call === call && this.announcement === '') this.announcement = first;
-        }, 50);
-      }
-    } else if (this.seen.state !== call.state) {
+      this.sent = '';
+      // A new box: announce a live call once it is on screen (the region must exist before it speaks).
+      if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = stateText(call)));
+    } else if (this.seen.state !== call.state && !this.quiet) {
       this.announcement = announcementFor(call);
     }
     this.seen = { id: call.id, state: call.state };
+    if (call.state !== 'connected') this.keypadOpen = false;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -156,41 +182,41 @@ export class VcCallBox extends VcPhoneConsumerElement {
   override render() {
     const call = this.phoneConsumer.call;
     if (!call) return nothing;
-    const party = call.target.display;
+    const name = partyName(call);
+    const number = partyNumber(call);
     const live = call.isLive;
     const connected = call.state === 'connected';
+    const chip = stateChip(call);
+    const detail = stateDetail(call);
     const micProblem = call.outcome && isMicrophoneProblem(call.outcome) ? call.outcome : undefined;
     const timer = connected ? formatDuration(call.durationMs) : call.answeredAt !== undefined && call.isFinal ? format(strings.duration, { time: formatDuration(call.durationMs) }) : '';
     return html`<div
       part="base"
       class="base"
       role="group"
-      aria-label=${format(strings.callWith, { party })}
+      aria-label=${format(strings.callWith, { party: name })}
       tabindex="-1"
       data-state=${call.state}
       data-color=${call.color ?? nothing}
+      ?data-active=${this.isActive(call)}
     >
       <span part="stripe" class="stripe" aria-hidden="true"></span>
       <div class="header">
-        <p part="party" class="party" title=${party}>${party}</p>
-        <vc-color-tag
-          part="color-tag"
-          exportparts="trigger: color-tag-trigger, menu: color-tag-menu"
-          .call=${call}
-        ></vc-color-tag>
-        ${live
-          ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>
-              ${closeIcon}
-            </button>`
-          : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>
-              ${binIcon}
-            </button>`}
+        <div class="who">
+          <p part="party" class="party" title=${name}>${name}</p>
+          ${number ? html`<p part="number" class="number" title=${number}>${number}</p>` : nothing}
+        </div>
+        <div class="state">
+          <span part="status" class="chip" data-tone=${chip.tone}>${chip.text}</span>
+          <span class="time">
+            ${call.muted && live ? html`<span part="muted-badge" class="badge">${strings.muted}</span>` : nothing}
+            ${timer ? html`<span part="timer" class="timer">${timer}</span>` : nothing}
+          </span>
+        </div>
       </div>
-      <div class="status-row">
-        <span part="status" class="status"><span class="dot" aria-hidden="true"></span><span class="status-text">${stateText(call)}</span></span>
-        ${timer ? html`<span part="timer" class="timer">${timer}</span>` : nothing}
-      </div>
-      ${call.isFinal ? html`<div part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</div>` : nothing}
+      ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
+      ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
+      ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
       ${micProblem
         ? html`<div part="alert" class="alert" role="alert">
             ${alertIcon}
@@ -198,29 +224,46 @@ export class VcCallBox extends VcPhoneConsumerElement {
               <p>${outcomeText(micProblem)}</p></div>
           </div>`
         : nothing}
+      <div part="controls" class="controls">
+        ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
+        ${canHold(call) ? this.holdButton(call) : nothing}
+        ${live
+          ? html`<button part="hangup-button" class="button danger hangup" type="button" aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
+              ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
+            </button>`
+          : nothing}
+        ${connected
+          ? html`<button part="keypad-button" class="button keypad-toggle" type="button" aria-expanded=${this.keypadOpen ? 'true' : 'false'} aria-controls="keypad" aria-keyshortcuts="K" @click=${this.toggleKeypad}>
+              ${keypadIcon}<span class="label">${strings.keypad}</span>
+            </button>`
+          : nothing}
+        <span class="spacer"></span>
+        <vc-color-tag part="color-tag" exportparts="trigger: color-tag-trigger, menu: color-tag-menu" .call=${call}></vc-color-tag>
+        ${live
+          ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`
+          : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}
+      </div>
       ${connected
-        ? html`<div part="controls" class="controls">
-              <vc-mute-button part="mute-button" .call=${call}></vc-mute-button>
-            </div>
-            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>`
+        ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
+            <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
+            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
+          </div>`
         : nothing}
-      <div class="visually-hidden" role="status">${this.announcement}</div>
-      <dialog
-        part="dialog"
-        class="dialog"
-        aria-labelledby="confirm-title"
-        aria-describedby="confirm-text"
-        @close=${this.onDialogClose}
-      >
-        <p id="confirm-title" class="dialog-title">${strings.confirmTitle}</p>
-        <p id="confirm-text" class="dialog-text">${format(strings.confirmText, { party: party.replace(/ /g, '\u00a0') })}</p>
-        <label class="checkbox"><input type="checkbox" class="dont-ask" />${strings.dontShowAgain}</label>
-        <div class="actions">
-          <button part="cancel-button" class="button" type="button" autofocus @click=${this.onCancelClick}>${strings.cancel}</button>
-          <button part="hang-up-button" class="button danger" type="button" @click=${this.onHangUpClick}>${strings.hangUp}</button>
-        </div>
-      </dialog>
+      ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
+      ${confirmDialog(name, { cancel: this.onCancelClick, hangUp: this.onConfirmHangUp, close: this.onDialogClose })}
     </div>`;
+  }
+
+  private holdButton(call: Call) {
+    const held = isHeld(call);
+    return html`<button part="hold-button" class="button hold" type="button" aria-keyshortcuts="H" @click=${() => toggleHold(call)}>
+      ${held ? playIcon : pauseIcon}<span class="label">${held ? strings.resume : strings.hold}</span>
+    </button>`;
+  }
+
+  private isActive(call: Call): boolean {
+    const phone = this.phoneConsumer.phone;
+    return call.isLive && activeCallId(phone) === call.id && (phone?.calls.filter((c) => c.isLive).length ?? 0) > 1;
   }
 
   private reflectState(call: Call | undefined): void {
@@ -231,6 +274,10 @@ export class VcCallBox extends VcPhoneConsumerElement {
       on.add(call.state);
       if (call.isLive) on.add('live');
       if (call.muted) on.add('muted');
+      if (isHeld(call)) on.add('on-hold');
+      if (isHeldByRemote(call)) on.add('held-by-remote');
+      if (this.isActive(call)) on.add('active');
+      if (this.keypadOpen) on.add('keypad-open');
     }
     this.customStates.set(CUSTOM_STATES, on);
   }
@@ -261,12 +308,23 @@ export class VcCallBox extends VcPhoneConsumerElement {
     return this.renderRoot.querySelector('dialog');
   }
 
+  private focusPart(part: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
+  }
+
+  private toggleKeypad(): void {
+    this.keypadOpen = !this.keypadOpen;
+  }
+
+  private onHangUpButton(): void {
+    const call = this.phoneConsumer.call;
+    if (call && !call.hangingUp) this.hangUp();
+  }
+
   private onCloseClick(): void {
     const call = this.phoneConsumer.call;
-    if (!call) return;
-    if (call.isFinal) return;
-    const phone = this.phoneConsumer.phone;
-    if (phone?.confirmClose ?? true) {
+    if (!call || call.isFinal) return;
+    if (this.phoneConsumer.phone?.confirmClose ?? true) {
       const dialog = this.dialog;
       if (dialog && !dialog.open) {
         const checkbox = dialog.querySelector<HTMLInputElement>('.dont-ask');
@@ -279,12 +337,12 @@ export class VcCallBox extends VcPhoneConsumerElement {
     this.hangUp();
   }
 
-  private onCancelClick(): void {
+  private readonly onCancelClick = (): void => {
     this.dialog?.close();
-    this.renderRoot.querySelector<HTMLButtonElement>('[part="close-button"]')?.focus();
-  }
+    this.focusPart('close-button');
+  };
 
-  private onHangUpClick(): void {
+  private readonly onConfirmHangUp = (): void => {
     const dialog = this.dialog;
     if (dialog?.querySelector<HTMLInputElement>('.dont-ask')?.checked) {
       const phone = this.phoneConsumer.phone;
@@ -293,16 +351,16 @@ export class VcCallBox extends VcPhoneConsumerElement {
     this.closingToHangUp = true;
     dialog?.close();
     this.hangUp();
-  }
+  };
 
   /** Closed by Cancel or Escape: focus goes back to the X (after Hang up, hangUp() moves it). */
-  private onDialogClose(): void {
+  private readonly onDialogClose = (): void => {
     if (this.closingToHangUp) {
       this.closingToHangUp = false;
       return;
     }
-    this.renderRoot.querySelector<HTMLButtonElement>('[part="close-button"]')?.focus();
-  }
+    this.focusPart('close-button');
+  };
 
   private hangUp(): void {
     const call = this.phoneConsumer.call;
@@ -310,11 +368,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
     const wasLive = call.isLive;
     call.hangup();
     this.dispatchEvent(new VcBoxCloseEvent({ callId: call.id, hangup: wasLive }));
-    // The X gives way to the bin once the call is over: keep focus in the box.
-    void this.updateComplete.then(() => {
-      const next = this.renderRoot.querySelector<HTMLElement>('[part="remove-button"], [part="close-button"]');
-      next?.focus();
-    });
+    // Until the far end confirms, focus stays on Hang up; then on the bin (in a list, the list moves it to the folded row).
+    const settle = () => {
+      if (!this.isConnected) return;
+      if (call.isFinal) void this.updateComplete.then(() => this.focusPart('remove-button'));
+      else call.addEventListener('change', settle, { once: true });
+    };
+    if (!call.isFinal) this.focusPart('hangup-button');
+    settle();
   }
 
   private onRemoveClick(): void {
@@ -324,11 +385,30 @@ export class VcCallBox extends VcPhoneConsumerElement {
     this.dispatchEvent(new VcBoxRemoveEvent({ callId: call.id }));
   }
 
-  /** Digits typed anywhere in the box (except in a text field) go to the dialpad. */
+  /** Digits and shortcuts typed anywhere in the box (except in a text field or the dialog). */
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (!DTMF_KEYS.has(event.key) || isTextEntry(event.composedPath()[0]) || this.dialog?.open) return;
-    const dialpad = this.renderRoot.querySelector<VcDialpad>('vc-dialpad');
-    if (dialpad?.press(event.key)) event.preventDefault();
+    const call = this.phoneConsumer.call;
+    const action = shortcutFor(event);
+    if (!call || !action || this.dialog?.open) return;
+    const connected = call.state === 'connected';
+    if (action === 'dtmf') {
+      if (this.renderRoot.querySelector<VcDialpad>('vc-dialpad')?.press(event.key)) event.preventDefault();
+    } else if (action === 'mute' && connected) {
+      event.preventDefault();
+      this.renderRoot.querySelector<VcMuteButton>('vc-mute-button')?.toggle();
+    } else if (action === 'hold' && canHold(call)) {
+      event.preventDefault();
+      toggleHold(call);
+    } else if (action === 'keypad' && connected) {
+      event.preventDefault();
+      this.toggleKeypad();
+      if (!this.keypadOpen) this.focusPart('keypad-button');
+    } else if (action === 'escape' && this.keypadOpen) {
+      const palette = this.renderRoot.querySelector<VcColorTag>('vc-color-tag');
+      if (palette?.open) return;
+      event.preventDefault();
+      this.keypadOpen = false;
+      this.focusPart('keypad-button');
+    }
   };
 }

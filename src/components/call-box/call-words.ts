@@ -1,7 +1,9 @@
 /** What a call box says about its call, in the words of the strings table. */
-import { format, strings } from '../../i18n/strings.js';
+import { format } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
 import type { CallEndReason, CallOutcome } from '../../phone/types.js';
+import { isHeld, isHeldByRemote, partyName } from './call-features.js';
 
 const MICROPHONE_REASONS: ReadonlySet<CallEndReason> = new Set(['microphone-denied', 'no-microphone', 'insecure-context']);
 
@@ -32,6 +34,8 @@ export function stateText(call: Call): string {
     case 'early-media':
       return strings.stateEarlyMedia;
     case 'connected':
+      if (isHeld(call)) return strings.stateOnHold;
+      if (isHeldByRemote(call)) return strings.stateHeldByRemote;
       return strings.stateConnected;
     default:
       return format(strings.stateEndedWith, { reason: reasonText(call) });
@@ -61,4 +65,62 @@ function reasonText(call: Call): string {
   if (outcome.reason === 'hangup' && outcome.endedBy === 'local') return strings.endedByYou;
   if (outcome.reason === 'hangup' && outcome.endedBy === 'remote') return strings.endedByFarEnd;
   return outcomeText(outcome);
+}
+
+/** How a chip looks: `live` (in progress), `good` (connected), `held`, `bad` (failed), `neutral` (ended). */
+export type ChipTone = 'live' | 'good' | 'held' | 'bad' | 'neutral';
+
+const FAILURE_CHIPS: Partial<Record<CallEndReason, keyof typeof strings>> = {
+  busy: 'chipBusy',
+  'no-answer': 'chipNoAnswer',
+  unavailable: 'chipNoAnswer',
+  'not-found': 'chipNotFound',
+  declined: 'chipDeclined',
+  cancelled: 'chipCancelled',
+  'microphone-denied': 'chipMicrophone',
+  'no-microphone': 'chipMicrophone',
+  'insecure-context': 'chipMicrophone',
+};
+
+/** The state as a short chip ("Ringing", "On hold", "Busy"...) and its tone; "Ended" only for calls that connected. */
+export function stateChip(call: Call): { text: string; tone: ChipTone } {
+  if (call.hangingUp) return { text: strings.stateHangingUp, tone: 'live' };
+  if (call.state === 'connected') {
+    if (isHeld(call) || isHeldByRemote(call)) return { text: strings.stateOnHold, tone: 'held' };
+    return { text: strings.stateConnected, tone: 'good' };
+  }
+  if (call.isLive) return { text: call.state === 'dialing' ? strings.stateDialing : strings.stateRinging, tone: 'live' };
+  if (call.answeredAt !== undefined) return { text: strings.chipEnded, tone: 'neutral' };
+  const key = call.outcome ? FAILURE_CHIPS[call.outcome.reason] : undefined;
+  const text = key ? (strings[key] as string) : strings.chipFailed;
+  return { text, tone: call.outcome?.reason === 'cancelled' ? 'neutral' : 'bad' };
+}
+
+/** The muted detail line under the chip: how it ended (with the SIP code), early media, or who holds. */
+export function stateDetail(call: Call): string {
+  if (call.state === 'early-media') return strings.stateEarlyMedia;
+  if (call.state === 'connected' && isHeldByRemote(call) && !isHeld(call)) return strings.stateHeldByRemote;
+  if (!call.isFinal || !call.outcome) return '';
+  const status = call.outcome.sipStatus;
+  const reason = reasonText(call);
+  return status && status >= 300 ? `${reason} · ${format(strings.sipStatus, { status: String(status) })}` : reason;
+}
+
+/** What the one polite live region says about a call ("Call with Alice connected"). */
+export function announcementAbout(call: Call, what: 'dialing' | 'ringing' | 'connected' | 'held' | 'resumed' | 'ended'): string {
+  const party = partyName(call);
+  switch (what) {
+    case 'dialing':
+      return format(strings.announceDialing, { party });
+    case 'ringing':
+      return format(strings.announceRinging, { party });
+    case 'connected':
+      return format(strings.announceConnected, { party });
+    case 'held':
+      return format(strings.announceOnHold, { party });
+    case 'resumed':
+      return format(strings.announceResumed, { party });
+    default:
+      return format(strings.announceCallEnded, { party, reason: reasonText(call) });
+  }
 }

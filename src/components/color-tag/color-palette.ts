@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { strings } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 
 /** The colour tags an agent can give a call box. Each has a name, so meaning is never colour alone. */
 export const COLOR_TAGS: ReadonlyArray<{ name: string; label: 'colorBlue' | 'colorGreen' | 'colorAmber' | 'colorRed' | 'colorPurple' }> = [

@@ -9,17 +9,20 @@ export const colorTagStyles = css`
     display: inline-block;
   }
   .trigger {
-    gap: 6px;
-    min-height: 28px;
-    padding: 0 6px 0 8px;
+    width: 36px;
+    min-height: 36px;
+    padding: 0;
     border-color: transparent;
     background: transparent;
     color: var(--_text-muted);
-    font-weight: 400;
   }
   .trigger:hover:not(:disabled) {
     background: var(--_hover);
     color: var(--_text);
+  }
+  .trigger .swatch {
+    width: 16px;
+    height: 16px;
   }
   .swatch {
     width: 10px;
@@ -34,22 +37,33 @@ export const colorTagStyles = css`
       linear-gradient(135deg, transparent 45%, var(--_text-muted) 45%, var(--_text-muted) 55%, transparent 55%);
     box-shadow: inset 0 0 0 1px var(--_text-muted);
   }
-  .chevron svg {
-    width: 14px;
-    height: 14px;
-  }
   .menu {
     position: absolute;
     z-index: 10;
     top: calc(100% + 4px);
     right: 0;
     min-width: 150px;
+    animation: vc-pop var(--_motion) ease-out;
     margin: 0;
     padding: 4px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--vc-color-tag-menu-background, var(--_surface));
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.14);
+  }
+  .menu.flip-x {
+    right: auto;
+    left: 0;
+  }
+  .menu.flip-y {
+    top: auto;
+    bottom: calc(100% + 4px);
+  }
+  @keyframes vc-pop {
+    from {
+      opacity: 0;
+      transform: scale(0.97);
+    }
   }
   .option {
     display: flex;

@@ -2,19 +2,21 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcColorChangeEvent } from '../../events/user-events.js';
-import { strings } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
-import { checkIcon, chevronIcon } from '../shared/icons.js';
+import { checkIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { COLOR_TAGS, colorLabel, colorTagTokens } from './color-palette.js';
 import { colorTagStyles } from './color-tag.styles.js';
 
 /**
  * Lets the agent tag a call's box with a named colour (blue, green, amber, red, purple, or none)
- * for their own organisation. A button shows the current tag (swatch + name) and opens a radio
- * group of the palette (arrow keys move, Enter or Escape close). The tag is stored on the call
- * (`call.setColor`), so the phone persists it across a reload.
+ * for their own organisation. A small swatch button (named "Colour tag: Green", the same words
+ * as its tooltip) opens a radio group of the palette: a click picks and closes; arrow keys
+ * move, Enter or Escape close. The palette opens below and toward the start of the box, and
+ * flips when that would put it off-screen (near the left or bottom edge). The tag is stored on
+ * the call (`call.setColor`), so the phone persists it across a reload.
  *
  * @summary Colour tag picker of a call box.
  *
@@ -64,14 +66,14 @@ export class VcColorTag extends VcElement {
         part="trigger"
         class="button trigger"
         type="button"
+        title=${`${strings.colorTag}: ${colorLabel(color)}`}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls=${this.menuId}
         ?disabled=${!call}
         @click=${this.toggle}
       >
         <span part="swatch" class="swatch ${color ? '' : 'none'}" data-color=${color ?? nothing}></span>
-        <span><span class="visually-hidden">${strings.colorTag}: </span>${colorLabel(color)}</span>
-        <span class="chevron">${chevronIcon}</span>
+        <span class="visually-hidden">${strings.colorTag}: ${colorLabel(color)}</span>
       </button>
       ${this.open && call
         ? html`<div part="menu" class="menu" id=${this.menuId} role="radiogroup" aria-label=${strings.colorTag}
@@ -98,9 +100,22 @@ export class VcColorTag extends VcElement {
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('open') && this.open) {
+      this.placeMenu();
       const checked = this.renderRoot.querySelector<HTMLInputElement>('input:checked') ?? this.renderRoot.querySelector('input');
       checked?.focus();
     }
+  }
+
+  /** Flips the palette to whichever side keeps it on screen (before it is painted). */
+  private placeMenu(): void {
+    const menu = this.renderRoot.querySelector<HTMLElement>('.menu');
+    if (!menu) return;
+    menu.classList.remove('flip-x', 'flip-y');
+    const rect = menu.getBoundingClientRect();
+    const trigger = this.renderRoot.querySelector('.trigger')!.getBoundingClientRect();
+    if (rect.left < 0) menu.classList.add('flip-x');
+    const below = window.innerHeight - trigger.bottom;
+    if (rect.bottom > window.innerHeight && trigger.top > below) menu.classList.add('flip-y');
   }
 
   private toggle(): void {
@@ -112,18 +127,33 @@ export class VcColorTag extends VcElement {
     if (focusTrigger) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('.trigger')?.focus());
   }
 
+  /** Arrow keys (and Space) pick. */
   private onChange(event: Event): void {
+    this.pick((event.target as HTMLInputElement).value);
+  }
+
+  private pick(value: string): void {
     const call = this.consumer.call;
     if (!call) return;
-    const color = (event.target as HTMLInputElement).value || undefined;
+    const color = value || undefined;
     if (color === call.color) return;
     call.setColor(color);
     this.dispatchEvent(new VcColorChangeEvent({ callId: call.id, color }));
   }
 
-  /** A pointer click picks and closes; a keyboard "click" (arrow keys) only picks. */
+  /**
+   * A pointer click on an option picks it and closes the palette. It picks here, not on the
+   * radio's `change`: closing removes the radios before a real click's activation would fire
+   * one. A keyboard "click" (arrow keys, `detail` 0) is left to `change` and only picks.
+   */
   private onMenuClick(event: MouseEvent): void {
-    if (event.detail > 0 && (event.target as Element).matches('input')) this.close(true);
+    if (event.detail === 0) return;
+    const option = event.composedPath().find((node): node is HTMLLabelElement => node instanceof HTMLLabelElement && node.classList.contains('option'));
+    const radio = option?.querySelector('input');
+    if (!radio) return;
+    event.preventDefault();
+    this.pick(radio.value);
+    this.close(true);
   }
 
   /** Clicking a name must not blur the palette (which would close it before the click lands). */

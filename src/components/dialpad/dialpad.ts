@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcDtmfEvent } from '../../events/user-events.js';
-import { strings } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -32,6 +32,9 @@ const TONES: Record<string, [number, number]> = {
   '*': [941, 1209], '0': [941, 1336], '#': [941, 1477],
 };
 
+/** Arrow keys move like on the pad: a column left/right, a row up/down. */
+const ARROWS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -3, ArrowDown: 3, Home: -Infinity, End: Infinity };
+
 const TONE_SECONDS = 0.08;
 const TONE_VOLUME = 0.05;
 const PRESS_FEEDBACK_MS = 140;
@@ -40,6 +43,8 @@ const PRESS_FEEDBACK_MS = 140;
  * The 0-9 * # keys of a call: each press (click, or a digit typed while focus is in the dialpad
  * or its call box) sends the DTMF digit on the call at once (the call queues fast digits, none is
  * lost), plays a short local key tone and flashes the key. Disabled unless the call is connected.
+ * The keypad is one Tab stop: the arrow keys move between keys (as on the pad: up and down by a
+ * row), Home and End go to the first and last key (roving tabindex).
  *
  * @summary DTMF keypad for a connected call.
  *
@@ -67,6 +72,8 @@ export class VcDialpad extends VcElement {
 
   /** Keys currently showing their press feedback. */
   @state() private pressed: ReadonlySet<string> = new Set();
+  /** The key that takes the one Tab stop. */
+  @state() private current = 0;
 
   private readonly consumer = new PhoneConsumer(this, { call: () => this.call });
   private audio: AudioContext | undefined;
@@ -112,14 +119,16 @@ export class VcDialpad extends VcElement {
     const disabled = !this.active;
     return html`<div part="base" class="base" role="group" aria-label=${strings.dialpad}>
       ${DIALPAD_KEYS.map(
-        ({ digit, letters }) =>
+        ({ digit, letters }, index) =>
           html`<button
             part="key"
             class="key ${this.pressed.has(digit) ? 'pressed' : ''}"
             type="button"
+            tabindex=${index === this.current ? '0' : '-1'}
             data-digit=${digit}
             ?disabled=${disabled}
             @click=${() => this.press(digit)}
+            @focus=${() => (this.current = index)}
           >
             <span class="digit">${digit}</span>
             <span class="letters">${letters}</span>
@@ -129,10 +138,26 @@ export class VcDialpad extends VcElement {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.repeat || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const move = ARROWS[event.key];
+    if (move !== undefined) {
+      event.preventDefault();
+      this.moveFocus(move);
+      return;
+    }
+    if (event.repeat) return;
     // Enter/Space on a focused key already click it; only the digit keys are handled here.
     if (this.press(event.key)) event.preventDefault();
   };
+
+  /** Moves the Tab stop (and focus) by `step` keys; `Infinity`/`-Infinity` = last/first. */
+  private moveFocus(step: number): void {
+    const last = DIALPAD_KEYS.length - 1;
+    const next = step === Infinity ? last : step === -Infinity ? 0 : this.current + step;
+    if (next < 0 || next > last) return;
+    this.current = next;
+    this.renderRoot.querySelectorAll<HTMLButtonElement>('.key')[next]?.focus();
+  }
 
   private flash(digit: string): void {
     clearTimeout(this.feedbackTimers.get(digit));

@@ -5,14 +5,14 @@ export const muteButtonStyles = css`
     display: inline-block;
   }
   .base {
-    min-width: 84px;
+    min-height: 36px;
   }
   .base[aria-pressed='true'] {
-    background: var(--vc-mute-button-active-background, color-mix(in srgb, var(--_danger) 12%, var(--_surface)));
-    border-color: var(--vc-mute-button-active-color, var(--_danger));
-    color: var(--vc-mute-button-active-color, var(--_danger));
+    background: var(--vc-mute-button-active-background, var(--_danger));
+    border-color: var(--vc-mute-button-active-background, var(--_danger));
+    color: var(--vc-mute-button-active-color, var(--_on-danger));
   }
   .base[aria-pressed='true']:hover:not(:disabled) {
-    background: var(--vc-mute-button-active-background, color-mix(in srgb, var(--_danger) 18%, var(--_surface)));
+    background: color-mix(in srgb, var(--vc-mute-button-active-background, var(--_danger)) 88%, black);
   }
 `;

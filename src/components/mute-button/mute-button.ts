@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcMuteChangeEvent } from '../../events/user-events.js';
-import { strings } from '../../i18n/strings.js';
+import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { VcElement } from '../../internal/vc-element.js';
 import type { Call } from '../../phone/call.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
@@ -11,16 +11,18 @@ import { muteButtonStyles } from './mute-button.styles.js';
 
 /**
  * A toggle button that mutes and un-mutes the microphone of one call. Its accessible name is
- * always "Mute"; `aria-pressed` says whether the call is muted (the icon changes too).
+ * always "Mute"; `aria-pressed` says whether the call is muted. Muted, it is solid (the danger
+ * colour, a crossed-out microphone), so the state reads at a glance and not by colour alone.
  *
  * @summary Mutes and un-mutes the microphone of a call.
  *
  * @event {VcMuteChangeEvent} vc-mute-change - The agent toggled mute; `detail: { callId, muted }`.
  *
  * @csspart base - The button.
+ * @csspart label - The word "Mute" (a call box hides it, keeping the name, when it is narrow).
  *
- * @cssprop --vc-mute-button-active-color - Text and border colour while muted (default: `--vc-color-danger`).
- * @cssprop --vc-mute-button-active-background - Background while muted.
+ * @cssprop --vc-mute-button-active-color - Text and icon colour while muted (default: `--vc-color-on-danger`).
+ * @cssprop --vc-mute-button-active-background - Solid background while muted (default: `--vc-color-danger`).
  */
 export class VcMuteButton extends VcElement {
   static override styles = [tokens, buttons, muteButtonStyles];
@@ -47,11 +49,12 @@ export class VcMuteButton extends VcElement {
       ?disabled=${disabled}
       @click=${this.toggle}
     >
-      ${muted ? micOffIcon : micIcon}<span>${strings.mute}</span>
+      ${muted ? micOffIcon : micIcon}<span part="label">${strings.mute}</span>
     </button>`;
   }
 
-  private toggle(): void {
+  /** Mutes or un-mutes the call, as a click does (with its `vc-mute-change`). */
+  toggle(): void {
     const call = this.consumer.call;
     if (!call || call.isFinal) return;
     call.toggleMute();

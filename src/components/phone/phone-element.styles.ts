@@ -4,17 +4,20 @@ export const phoneStyles = css`
   :host {
     display: block;
   }
+  :host([theme='dark']) {
+    --vc-color-scheme: dark;
+  }
+  :host([theme='light']) {
+    --vc-color-scheme: light;
+  }
   .base {
     display: flex;
     flex-direction: column;
     gap: var(--vc-phone-gap, 12px);
-    max-width: var(--vc-phone-max-width, 400px);
+    max-width: var(--vc-phone-max-width, none);
   }
-  .connection {
-    margin: 0;
-    padding: 6px 10px;
-    border-radius: var(--_radius);
-    background: color-mix(in srgb, var(--_warning) 10%, var(--_surface));
-    color: var(--_text);
+  vc-phone-status {
+    display: block;
+    min-height: 28px;
   }
 `;

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import { strings } from '../../i18n/strings.js';
@@ -26,9 +26,15 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
 
 /**
  * The one-tag drop-in: creates a `Phone` (or uses the one given as `.phone`), provides it to
- * everything inside it (through `@lit/context`), and shows a place-call field and the stack of
- * call boxes. It forwards every life-cycle event of its phone into the DOM, once, from itself,
- * so a page can log calls with one listener on `document`.
+ * everything inside it (through `@lit/context`), and shows the agent's desk: a status pill
+ * (Ready / Connecting / Offline with "retry in N s" and Retry; "Call" is off while offline and
+ * says why), the place-call field, the live calls as boxes (a grid when wider than ~640 px) and
+ * finished calls folded into Recent rows. After dialling, focus moves to the new call's box. It
+ * forwards every life-cycle event of its phone into the DOM, once, from itself, so a page can
+ * log calls with one listener on `document`.
+ *
+ * Light and dark token sets ship: the element follows `prefers-color-scheme`, or `theme="dark"`
+ * / `theme="light"` forces one (or `--vc-color-scheme: dark` from the page).
  *
  * SIP credentials are set only as a JavaScript property (`el.auth = { username, password }`):
  * there is no attribute for them and they are never rendered.
@@ -60,12 +66,21 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @slot - Extra content under the call boxes; elements there get the same phone (context).
  *
  * @csspart base - The wrapper.
- * @csspart connection - Words about a lost or reconnecting SIP connection.
+ * @csspart status-bar - The `<vc-phone-status>` row (always the same height); its parts are re-exported.
+ * @csspart status-pill - Ready / Connecting / Offline.
+ * @csspart connection - While offline: "retry in N s", or the words about the lost connection.
+ * @csspart retry-button - While offline: connects again now.
  * @csspart place-call - The `<vc-place-call>`; its parts are re-exported (its `base` as `place-call-base`).
  * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
- * @cssprop --vc-phone-max-width - Widest the element grows (default 400px).
+ * @cssprop --vc-phone-max-width - Widest the element grows (default none: the boxes form a grid above ~640 px).
+ * @cssprop --vc-color-scheme - Global: `light`, `dark`, or `light dark` (default: follow the system); the `theme` attribute sets it.
+ * @cssprop --vc-color-warning - Global: on hold, offline.
+ * @cssprop --vc-color-on-accent - Global: text on accent buttons.
+ * @cssprop --vc-color-on-danger - Global: text on danger buttons (Hang up, Muted).
+ * @cssprop --vc-color-hover - Global: hover wash of quiet buttons.
+ * @cssprop --vc-motion-duration - Global: enter, fold and hover transitions (default 160ms; none with reduced motion).
  * @cssprop --vc-color-accent - Global: the accent colour (buttons, focus).
  * @cssprop --vc-color-danger - Global: danger (hang up, errors, muted).
  * @cssprop --vc-color-success - Global: connected.
@@ -116,6 +131,9 @@ export class VcPhone extends VcElement {
 
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;
+
+  /** Colour scheme: `light` or `dark` forces one; unset (or `auto`) follows the system. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
   private readonly provider = new ContextProvider(this, { context: phoneContext });
   private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
@@ -243,13 +261,26 @@ export class VcPhone extends VcElement {
     // Until the lazily loaded phone is there, "Place call" works (opening the field loads it),
     // or says why calling is off (the same words the place-call field will use).
     const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
-    const connection = phone && (phone.connectionState === 'reconnecting' || phone.connectionState === 'disconnected') ? phone.connectionMessage : undefined;
-    return html`<div part="base" class="base">
-      ${connection ? html`<p part="connection" class="connection" role="status">${connection}</p>` : nothing}
-      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending}></vc-place-call>
+    return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
+      <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
+      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
       <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
       <slot></slot>
     </div>`;
+  }
+
+  /** After dialling: focus goes to the new call's box. */
+  private readonly focusCall = (callId: string): Promise<void> => {
+    const list = this.renderRoot.querySelector('vc-call-list');
+    return list?.focusCall ? list.focusCall(callId) : Promise.resolve();
+  };
+
+  /** The last box or row went: focus "Place call" rather than losing it to the page. */
+  private keepFocus(): void {
+    requestAnimationFrame(() => {
+      const inside = this.renderRoot.querySelector('vc-call-list')?.shadowRoot?.activeElement;
+      if (!inside && (this.shadowRoot?.activeElement ?? null) === null) this.renderRoot.querySelector('vc-place-call')?.focus();
+    });
   }
 
   /** The configuration the attributes describe; with `all` false, only attributes that are set. */

@@ -1,5 +1,6 @@
 import '../call-list/vc-call-list.js';
 import '../place-call/vc-place-call.js';
+import '../phone-status/vc-phone-status.js';
 import { Phone } from '../../phone/phone.js';
 import { VcPhone } from './phone-element.js';
 

@@ -6,6 +6,7 @@ import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallTarget } from '../../phone/types.js';
+import { phoneStatus } from '../shared/connection.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { placeCallStyles } from './place-call.styles.js';
@@ -26,6 +27,8 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  * number as it is typed, and checked by the phone: the "Call" button is enabled only for a valid
  * number or `sip:`/`tel:` address; an invalid entry says why, in words, under the field (after a
  * pause in typing, on leaving the field, or on Enter). Enter dials; Escape closes the field.
+ * While the phone is offline (its connection lost and being retried), "Call" is off and the
+ * line under the field says why; the agent can still type the number.
  * Focusing the field warms the phone up (number metadata, SIP connection) for a faster call.
  *
  * @summary Number field with validation that places an outbound call.
@@ -62,6 +65,12 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
    * usable (what is typed is checked once the phone is there); a string is why calling is off.
    */
   @property({ attribute: false }) pending: boolean | string = false;
+
+  /**
+   * @internal Set by `<vc-phone>`: called with the new call's id after a successful dial, to move
+   * focus to its box (without it, focus goes back to "Place call").
+   */
+  @property({ attribute: false }) afterDial?: (callId: string) => Promise<void>;
 
   /** @internal The error is shown (after a pause, on blur or Enter). */
   @state() private showError = false;
@@ -117,7 +126,17 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   async closeField(): Promise<void> {
     this.open = false;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus();
+    this.focus();
+  }
+
+  /** Focuses the "Place call" button. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus(options);
+  }
+
+  /** The phone is offline: no call can go out (the words say so). */
+  private get offline(): boolean {
+    return phoneStatus(this.phoneConsumer.phone) === 'offline';
   }
 
   override disconnectedCallback(): void {
@@ -147,6 +166,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     const reason = phone ? (phone.enabled ? '' : phone.config.disabledReason || strings.phoneOff) : typeof this.pending === 'string' ? this.pending : this.pending ? '' : strings.noPhone;
     const open = this.open && enabled;
     const message = this.showError ? this.error : undefined;
+    const offline = this.offline;
     return html`<div part="base" class="base">
       <button
         part="place-call-button"
@@ -186,7 +206,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
                 part="call-button"
                 class="button primary call-button"
                 type="button"
-                ?disabled=${!this.target || this.placing.status === TaskStatus.PENDING}
+                aria-describedby=${offline ? 'help' : nothing}
+                ?disabled=${!this.target || offline || this.placing.status === TaskStatus.PENDING}
                 @click=${this.dial}
               >
                 ${strings.call}
@@ -194,7 +215,9 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
             </div>
             ${message
               ? html`<p part="error" id="help" class="help error">${alertIcon}<span>${message}</span></p>`
-              : html`<p part="hint" id="help" class="help">${strings.phoneNumberHint}</p>`}
+              : offline
+                ? html`<p part="hint" id="help" class="help">${strings.offlineReason}</p>`
+                : html`<p part="hint" id="help" class="help">${strings.phoneNumberHint}</p>`}
           </div>`
         : nothing}
     </div>`;
@@ -270,7 +293,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   private async dial(): Promise<void> {
     const phone = this.phoneConsumer.phone;
     const target = this.target;
-    if (!phone || this.placing.status === TaskStatus.PENDING) return;
+    if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return;
     if (!target) {
       this.revealError();
       return;
@@ -287,6 +310,10 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     }
     this.value = this.typedValue = '';
     this.showError = false;
-    await this.closeField();
+    const call = this.placing.value;
+    if (call && this.afterDial) {
+      this.open = false;
+      await this.afterDial(call.id);
+    } else await this.closeField();
   }
 }

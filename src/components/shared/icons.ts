@@ -22,3 +22,13 @@ export const alertIcon = icon(
   svg`<path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3Z"/><path d="M12 9v4"/><path d="M12 17h.01"/>`,
 );
 export const checkIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
+/** A handset turned down: hang up. */
+export const phoneDownIcon = icon(
+  svg`<path d="M3.3 12.9a15 15 0 0 1 17.4 0c.7.5.9 1.4.5 2.1l-1 1.8a1.6 1.6 0 0 1-2 .7l-2.3-.9a1.6 1.6 0 0 1-1-1.5v-1.6a11 11 0 0 0-5.8 0v1.6a1.6 1.6 0 0 1-1 1.5l-2.3.9a1.6 1.6 0 0 1-2-.7l-1-1.8c-.4-.7-.2-1.6.5-2.1z"/>`,
+);
+export const keypadIcon = icon(
+  svg`<circle cx="6" cy="5" r="1.2"/><circle cx="12" cy="5" r="1.2"/><circle cx="18" cy="5" r="1.2"/><circle cx="6" cy="11" r="1.2"/><circle cx="12" cy="11" r="1.2"/><circle cx="18" cy="11" r="1.2"/><circle cx="6" cy="17" r="1.2"/><circle cx="12" cy="17" r="1.2"/><circle cx="18" cy="17" r="1.2"/><circle cx="12" cy="22" r="0.6"/>`,
+);
+export const pauseIcon = icon(svg`<rect x="6" y="4" width="4" height="16" rx="1"/><rect x="14" y="4" width="4" height="16" rx="1"/>`);
+export const playIcon = icon(svg`<path d="M7 4v16l13-8z"/>`);
+export const redialIcon = icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8"/><path d="M3 3v5h5"/>`);

@@ -1,32 +1,59 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * The shipped token sets: [token, private shorthand, light value, dark value]. A page overrides
+ * any of them with `--vc-<token>` on `:root` (or any ancestor); colours have a light and a dark
+ * value, chosen by the element's colour scheme (see `themeStyles`). Text colours keep a contrast
+ * of at least 4.5:1 on the surfaces in both sets.
+ */
+const COLOR_TOKENS: ReadonlyArray<readonly [string, string, string, string]> = [
+  ['color-accent', 'accent', '#2458d6', '#7aa7ff'],
+  ['color-on-accent', 'on-accent', '#ffffff', '#0d1117'],
+  ['color-danger', 'danger', '#c4320a', '#ff7b72'],
+  ['color-on-danger', 'on-danger', '#ffffff', '#0d1117'],
+  ['color-success', 'success', '#18794e', '#4cc38a'],
+  ['color-warning', 'warning', '#9a5b00', '#e3b341'],
+  ['color-surface', 'surface', '#ffffff', '#1d2127'],
+  ['color-surface-alt', 'surface-alt', '#f4f5f7', '#262b33'],
+  ['color-hover', 'hover', 'rgb(27 31 36 / 0.06)', 'rgb(255 255 255 / 0.08)'],
+  ['color-text', 'text', '#1c2128', '#e6e9ed'],
+  ['color-text-muted', 'text-muted', '#59636e', '#a3acb9'],
+  ['color-border', 'border', '#d1d7de', '#3b424d'],
+];
+
+const declarations = (pick: (light: string, dark: string) => string) =>
+  COLOR_TOKENS.map(([token, short, light, dark]) => `--_${short}: var(--vc-${token}, ${pick(light, dark)});`).join('');
 
 /**
  * Private shorthands for the global theme tokens, declared on each element's inner `.base`
- * (never on `:host`), so that a page's `--vc-*` values on `:root` always win.
+ * (never on `:host`), so that a page's `--vc-*` values on `:root` always win. The colour scheme
+ * comes from `--vc-color-scheme` (inherited; `<vc-phone theme="dark">` sets it), else it follows
+ * the system (`prefers-color-scheme`), with `light-dark()` where the browser has it.
  */
 export const tokens = css`
   .base {
-    --_accent: var(--vc-color-accent, #2458d6);
-    --_on-accent: var(--vc-color-on-accent, #ffffff);
-    --_danger: var(--vc-color-danger, #c4320a);
-    --_on-danger: var(--vc-color-on-danger, #ffffff);
-    --_success: var(--vc-color-success, #18794e);
-    --_warning: var(--vc-color-warning, #9a5b00);
-    --_surface: var(--vc-color-surface, #ffffff);
-    --_surface-alt: var(--vc-color-surface-alt, #f4f5f7);
-    --_hover: var(--vc-color-hover, rgb(27 31 36 / 0.06));
-    --_text: var(--vc-color-text, #1c2128);
-    --_text-muted: var(--vc-color-text-muted, #59636e);
-    --_border: var(--vc-color-border, #d1d7de);
+    ${unsafeCSS(declarations((light) => light))}
+    color-scheme: var(--vc-color-scheme, light dark);
     --_radius: var(--vc-radius, 6px);
     --_font: var(--vc-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_font-size: var(--vc-font-size, 13px);
     --_focus-ring: var(--vc-focus-ring, 2px solid var(--_accent));
+    --_motion: var(--vc-motion-duration, 160ms);
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.4;
     color: var(--_text);
     box-sizing: border-box;
+  }
+  @supports (color: light-dark(#000, #fff)) {
+    .base {
+      ${unsafeCSS(declarations((light, dark) => `light-dark(${light}, ${dark})`))}
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .base {
+      --_motion: 0s;
+    }
   }
   .base *,
   .base *::before,
@@ -74,9 +101,9 @@ export const buttons = css`
     cursor: pointer;
     white-space: nowrap;
     transition:
-      background-color 120ms,
-      border-color 120ms,
-      color 120ms;
+      background-color var(--_motion),
+      border-color var(--_motion),
+      color var(--_motion);
   }
   .button:hover:not(:disabled) {
     background: var(--_surface-alt);

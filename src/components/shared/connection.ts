@@ -1,0 +1,17 @@
+/** The phone's connection as the agent sees it: ready, connecting, or offline (calls can't go out). */
+import type { Phone } from '../../phone/phone.js';
+
+export type PhoneStatus = 'ready' | 'connecting' | 'offline';
+
+/** Offline = reconnecting after a loss, or disconnected for a stated reason; idle connects on demand. */
+export function phoneStatus(phone: Phone | undefined): PhoneStatus {
+  const state = phone?.connectionState;
+  if (state === 'reconnecting' || (state === 'disconnected' && phone?.connectionMessage)) return 'offline';
+  return state === 'connecting' ? 'connecting' : 'ready';
+}
+
+/** When the next reconnection attempt is due (epoch ms), where the phone core says. */
+export function reconnectAt(phone: Phone | undefined): number | undefined {
+  const at = (phone as unknown as { reconnectAt?: number } | undefined)?.reconnectAt;
+  return typeof at === 'number' ? at : undefined;
+}
