@@ -100,4 +100,11 @@ export function checkConfig(config: unknown): asserts config is PhoneConfig {
     checkStatusWebhook((config.defaults as Record<string, unknown>).statusWebhook);
   }
   checkIceServers(config.iceServers);
+  if (config.iceTransportPolicy !== undefined && config.iceTransportPolicy !== 'all' && config.iceTransportPolicy !== 'relay') {
+    throw inputError('invalid-config', 'iceTransportPolicy', `iceTransportPolicy must be "all" or "relay", not ${describeValue(config.iceTransportPolicy)}.`);
+  }
+  const servers = (config.iceServers ?? []) as RTCIceServer[];
+  if (config.iceTransportPolicy === 'relay' && !servers.some((server) => [server.urls].flat().some((url) => /^turns?:/i.test(String(url))))) {
+    throw inputError('invalid-config', 'iceTransportPolicy', 'A relay-only policy needs a TURN server in iceServers (turn: or turns:).');
+  }
 }

@@ -16,6 +16,7 @@ export interface EngineConfig {
   displayName?: string;
   auth?: SipCredentials;
   iceServers: RTCIceServer[];
+  iceTransportPolicy: RTCIceTransportPolicy;
 }
 
 /** One outbound call, validated and encoded: safe to put on the wire as it is. */

@@ -39,13 +39,14 @@ export function checkAccount(config: PhoneConfig): void {
 /** What the signalling engine needs of a checked account. */
 export function engineConfig(config: PhoneConfig): EngineConfig {
   checkAccount(config);
-  const { server, aor, displayName, auth, iceServers } = config;
+  const { server, aor, displayName, auth, iceServers, iceTransportPolicy } = config;
   return {
     server: checkServerUrl(server),
     aor: aor as string,
     displayName: displayName === undefined ? undefined : escapeDisplayName(displayName, 'displayName'),
     auth,
     iceServers: iceServers ?? [],
+    iceTransportPolicy: iceTransportPolicy ?? 'all',
   };
 }
 

@@ -33,7 +33,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
     private readonly host: EngineHost,
     overrides: EngineOverrides = {},
   ) {
-    const { server, aor, displayName, auth, iceServers } = host.config;
+    const { server, aor, displayName, auth, iceServers, iceTransportPolicy } = host.config;
     const uri = UserAgent.makeURI(aor);
     if (!uri) throw new Error(`"${aor}" is not a SIP address.`);
     this.userAgent = new UserAgent({
@@ -53,7 +53,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
       sipExtension100rel: SIPExtension.Supported,
       sessionDescriptionHandlerFactoryOptions: {
         // Default bundle policy: SIP media relays answer without a BUNDLE group, which max-bundle refuses.
-        peerConnectionConfiguration: { iceServers },
+        peerConnectionConfiguration: { iceServers, iceTransportPolicy },
         // Without STUN/TURN gathering ends within milliseconds; the cap only matters with slow servers.
         iceGatheringTimeout: 1000,
       },

@@ -121,6 +121,8 @@ export interface PhoneConfig {
   autoHold?: boolean;
   /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
   iceServers?: RTCIceServer[];
+  /** `relay` sends media only through the TURN servers of `iceServers` (default `all`). */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** Namespace of the persisted state (boxes, colours, prefs, webhook outbox). */
   storageKey?: string;
   /**

@@ -4,10 +4,8 @@
 // INVITE's offer (relay candidates only), the selected candidate pair (relay), baresip's DTMF
 // log and its recording of the caller (mute).
 //
-// PhoneConfig.iceTransportPolicy ('all' | 'relay') is the product option these tests need. Until
-// core ships it, the page's RTCPeerConnection is wrapped to apply the same policy (test-side,
-// lib/browsers.mjs watchPeerConnections); the last test checks the product option alone and is
-// marked todo until then.
+// The relay-only policy comes from the product option PhoneConfig.iceTransportPolicy: 'relay';
+// lib/browsers.mjs watchPeerConnections only records the peer connections the page makes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ephemeralCredential, launch, selectedPair, watchPeerConnections } from './lib/browsers.mjs';
@@ -30,7 +28,6 @@ import {
 } from './lib/scenarios.mjs';
 import { waitFor } from './stack/far-end.mjs';
 
-const API_TODO = 'needs PhoneConfig.iceTransportPolicy (core); meanwhile the other TURN tests force it test-side';
 const longTerm = { urls: plan.turn.longTerm.urls, username: plan.turn.longTerm.username, credential: plan.turn.longTerm.credential };
 const inRange = (port, range) => {
   const [lo, hi] = range.split('-').map(Number);
@@ -71,7 +68,7 @@ for (const browserName of ['chromium', 'firefox']) {
     it('long-term credentials: relay pair, coturn relays to rtpengine, DTMF and mute at the far end', async () => {
       const mark = coturnMark('lt');
       const page = await phonePage(suite.browser, web.server.origin, { iceServers: [longTerm], iceTransportPolicy: 'relay' }, {
-        beforePhone: (p) => watchPeerConnections(p, { policy: 'relay' }),
+        beforePhone: (p) => watchPeerConnections(p),
       });
       const placed = await place(page, 't', numbers.baresip);
       await waitState(page, 't', 'connected');
@@ -116,7 +113,7 @@ for (const browserName of ['chromium', 'firefox']) {
         suite.browser,
         web.server.origin,
         { iceServers: [{ urls: plan.turn.rest.urls, ...{ username: fresh.username, credential: fresh.password } }], iceTransportPolicy: 'relay' },
-        { beforePhone: (p) => watchPeerConnections(p, { policy: 'relay' }) },
+        { beforePhone: (p) => watchPeerConnections(p) },
       );
       const placed = await place(page, 'r', numbers.baresip);
       await waitState(page, 'r', 'connected');
@@ -162,7 +159,7 @@ for (const browserName of ['chromium', 'firefox']) {
 }
 
 describe('TURN relay only through the product option alone', () => {
-  it('PhoneConfig.iceTransportPolicy: "relay" makes the offer relay-only (Chromium, no test-side wrapper)', { todo: API_TODO }, async () => {
+  it('PhoneConfig.iceTransportPolicy: "relay" makes the offer relay-only (Chromium, no test-side wrapper)', async () => {
     const browser = await launch('chromium');
     try {
       const page = await phonePage(browser, web.server.origin, { iceServers: [longTerm], iceTransportPolicy: 'relay' }, {

@@ -3,7 +3,7 @@ import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSes
 import { LazyEngine } from '../../src/phone/lazy-engine.js';
 
 const request: OutboundRequest = { uri: 'sip:+442079460958@example.com', extraHeaders: [], dtmf: 'rfc4733' };
-const host: EngineHost = { config: { server: 'wss://sip.example.invalid', aor: 'sip:a@example.com', iceServers: [] }, connectionChanged: () => undefined };
+const host: EngineHost = { config: { server: 'wss://sip.example.invalid', aor: 'sip:a@example.com', iceServers: [], iceTransportPolicy: 'all' }, connectionChanged: () => undefined };
 
 /** What a session told its call, in order. */
 function recordingListener() {

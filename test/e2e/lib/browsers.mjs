@@ -187,26 +187,24 @@ export function ephemeralCredential(user, ttlSeconds, secret = plan.ephemeral.se
 }
 
 /**
- * Installed in a page before its phone makes a call: records every RTCPeerConnection (so the test
- * can read the selected candidate pair) and, with `policy`, forces that iceTransportPolicy on
- * it. The forcing is a TEST-SIDE stand-in for PhoneConfig.iceTransportPolicy while the product
- * lacks the option (see turn-relay.test.mjs); recording alone changes nothing.
+ * Installed in a page before its phone makes a call: records every RTCPeerConnection and the
+ * configuration it was made with (so the test can read the selected candidate pair and the
+ * policy the phone asked for). Recording changes nothing.
  */
-export async function watchPeerConnections(page, { policy } = {}) {
-  await page.evaluate((forced) => {
+export async function watchPeerConnections(page) {
+  await page.evaluate(() => {
     if (window.__vcPcs) return;
     const Native = window.RTCPeerConnection;
     window.__vcPcs = [];
     window.__vcPcConfigs = [];
     window.RTCPeerConnection = class extends Native {
       constructor(config = {}, ...rest) {
-        const effective = forced ? { ...config, iceTransportPolicy: forced } : config;
-        super(effective, ...rest);
+        super(config, ...rest);
         window.__vcPcs.push(this);
-        window.__vcPcConfigs.push({ iceTransportPolicy: effective.iceTransportPolicy ?? 'all', iceServers: (effective.iceServers ?? []).length });
+        window.__vcPcConfigs.push({ iceTransportPolicy: config.iceTransportPolicy ?? 'all', iceServers: (config.iceServers ?? []).length });
       }
     };
-  }, policy ?? null);
+  });
 }
 
 /** The latest peer connection's selected candidate pair: { local: {type, address, port}, remote } . */
