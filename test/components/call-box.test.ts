@@ -304,12 +304,16 @@ describe('<vc-call-box>', () => {
       await until(() => (call as unknown as { held?: boolean }).held === false, 'resumed');
       // Outside the box, the letters do nothing.
       const muted = call.muted;
-      document.body.focus();
+      const outside = document.createElement('button');
+      outside.textContent = 'Outside';
+      document.body.append(outside);
+      outside.focus();
       await sendKeys({ press: 'm' });
       await sendKeys({ press: 'k' });
       await settled(el);
       expect(call.muted).to.equal(muted);
       expect(getByRole(el, 'button', 'Keypad').getAttribute('aria-expanded')).to.equal('false');
+      outside.remove();
     });
 
     it('flashes the pressed key', async () => {

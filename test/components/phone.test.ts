@@ -13,6 +13,8 @@ const LIFECYCLE: Array<keyof PhoneEventMap> = [
   'vc-call-answered',
   'vc-call-dtmf',
   'vc-call-mute',
+  'vc-call-held',
+  'vc-call-resumed',
   'vc-call-color',
   'vc-call-ended',
   'vc-call-failed',
@@ -22,6 +24,8 @@ const LIFECYCLE: Array<keyof PhoneEventMap> = [
 ];
 
 const boxes = (el: Element) => deepQueryAll<VcCallBox>(el, 'vc-call-box');
+const rows = (el: Element) => deepQueryAll<HTMLElement>(el, '[part="recent-row"]');
+const liveRegions = (el: Element) => deepQueryAll<HTMLElement>(el, '[role="status"]');
 
 async function dialThroughTheUi(el: VcPhone, number: string) {
   getByRole(el, 'button', 'Place call').click();
@@ -31,6 +35,9 @@ async function dialThroughTheUi(el: VcPhone, number: string) {
   await sendKeys({ press: 'Enter' });
   await settled(el);
 }
+
+/** Where the first thing under the status row sits (it must not move when the connection flaps). */
+const boxTop = (el: Element) => Math.round(deepQueryAll(el, 'vc-place-call')[0].getBoundingClientRect().top);
 
 describe('<vc-phone>', () => {
   it('places calls from its field and stacks a box per call, newest first', async () => {
@@ -63,8 +70,119 @@ describe('<vc-phone>', () => {
     await settle();
     const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${phone}></vc-phone>`);
     await settled(el);
-    expect(boxes(el).map((box) => box.getAttribute('call-state'))).to.deep.equal(['failed', 'ringing', 'connected', 'failed']);
+    // Live calls pinned on top as boxes; finished ones folded into Recent rows.
+    expect(boxes(el).map((box) => box.getAttribute('call-state'))).to.deep.equal(['ringing', 'connected']);
+    expect(rows(el).map((row) => row.getAttribute('aria-label'))).to.deep.equal(['Call with +61 2 9123 4567', 'Call with +33 1 42 68 53 00']);
+    expect(rows(el).map((row) => textOf(row.querySelector('[part="recent-status"]')))).to.deep.equal(['Microphone', 'Busy']);
     await expect(el).to.be.accessible();
+    el.setAttribute('theme', 'dark');
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('folds an ended call into a Recent row that keeps focus, calls again, and clears all', async () => {
+    const phone = new FakePhone();
+    const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${phone}></vc-phone>`);
+    await dialThroughTheUi(el, '+44 20 7946 0958');
+    await until(() => boxes(el).length === 1, 'one box');
+    // Focus went to the new box after dialling.
+    await until(() => boxes(el)[0].shadowRoot!.activeElement?.getAttribute('part') === 'base', 'focus in the new box');
+    phone.far(phone.calls[0]).answer();
+    await settled(el);
+    getByRole(el, 'button', 'Hang up').click();
+    await until(() => rows(el).length === 1 && boxes(el).length === 0, 'folded into a row');
+    await settled(el);
+    const row = rows(el)[0];
+    expect(row.getAttribute('aria-label')).to.equal('Call with +44 20 7946 0958');
+    expect(textOf(row.querySelector('[part="recent-status"]'))).to.equal('Ended');
+    await until(() => row.matches(':focus'), 'focus followed to the row');
+    // One polite live region for the whole widget, saying what happened to whom.
+    const regions = liveRegions(el);
+    expect(regions.length).to.equal(1);
+    expect(textOf(regions[0])).to.equal('Call with +44 20 7946 0958 ended: You hung up.');
+    await expect(el).to.be.accessible();
+    const requests: string[] = [];
+    el.addEventListener('vc-call-request', (event) => requests.push(event.detail.to));
+    getByRole(row, 'button', 'Call again').click();
+    await until(() => boxes(el).length === 1, 'a new box');
+    expect(requests).to.deep.equal(['+442079460958']);
+    await until(() => boxes(el)[0].shadowRoot!.activeElement?.getAttribute('part') === 'base', 'focus in the new box');
+    expect(textOf(liveRegions(el)[0])).to.match(/^(Calling|Call with) \+44 20 7946 0958/);
+    const removed: string[] = [];
+    el.addEventListener('vc-box-remove', (event) => removed.push(event.detail.callId));
+    getByRole(el, 'button', 'Clear all').click();
+    await settled(el);
+    expect(rows(el).length).to.equal(0);
+    expect(removed.length).to.equal(1);
+    expect(phone.calls.length).to.equal(1);
+  });
+
+  it('while offline: the pill says so with Retry, Call is off with the reason, and nothing jumps between retries', async () => {
+    const phone = new FakePhone();
+    const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${phone}></vc-phone>`);
+    await settled(el);
+    const pill = () => textOf(deepQueryAll(el, '[part="status-pill"]')[0]);
+    expect(pill()).to.equal('Ready');
+    const report = (state: string, message?: string) =>
+      (phone as unknown as { connectionChanged(state: string, message?: string): void }).connectionChanged(state, message);
+    getByRole(el, 'button', 'Place call').click();
+    await settled(el);
+    await sendKeys({ type: '+44 20 7946 0958' });
+    await settled(el);
+    report('reconnecting', 'The connection to the SIP server was lost. Reconnecting…');
+    await settled(el);
+    expect(pill()).to.equal('Offline');
+    getByRole(el, 'button', 'Retry');
+    const call = getByRole(el, 'button', 'Call') as HTMLButtonElement;
+    expect(call.disabled).to.equal(true);
+    expect(textOf(deepQueryAll(el, '#help')[0])).to.contain('Offline');
+    const top = boxTop(el);
+    // A retry starts (no words for a moment) and fails again: the pill and the layout stay put.
+    report('reconnecting');
+    await settled(el);
+    expect(pill()).to.equal('Offline');
+    expect(boxTop(el)).to.equal(top);
+    await expect(el).to.be.accessible();
+    report('connected');
+    await settled(el);
+    expect(pill()).to.equal('Ready');
+    await until(() => !call.disabled, 'Call enabled again');
+    expect(boxTop(el)).to.equal(top);
+  });
+
+  it('mounts hundreds of stored calls without one long task, and re-renders only the box whose call changed', async () => {
+    const { memoryStorage } = await import('../../src/phone/store.js');
+    const storage = memoryStorage();
+    const before = new FakePhone({ maxFinishedCalls: 400 }, { storage });
+    for (let i = 0; i < 300; i++) await before.callInState('failed', '+44 20 7946 0958', 486);
+    const phone = new FakePhone({ maxFinishedCalls: 400 }, { storage });
+    const live = [await phone.callInState('connected', '+1 415 555 0132'), await phone.callInState('connected', '+49 30 901820'), await phone.callInState('ringing', '+33 1 42 68 53 00')];
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({ type: 'longtask' });
+    const started = performance.now();
+    const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${phone}></vc-phone>`);
+    await settled(el);
+    const mountMs = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+    expect(phone.calls.length).to.equal(303);
+    expect(rows(el).length).to.equal(20);
+    getByRole(el, 'button', 'Show 20 more');
+    const updates = new Map<VcCallBox, number>();
+    for (const box of boxes(el)) {
+      const original = box['update'].bind(box);
+      (box as unknown as { update: (changed: unknown) => void }).update = (changed) => {
+        updates.set(box, (updates.get(box) ?? 0) + 1);
+        original(changed);
+      };
+    }
+    live[0].mute();
+    await settled(el);
+    const counts = boxes(el).map((box) => updates.get(box) ?? 0);
+    console.log(`mount of 300 stored + 3 live calls: ${mountMs.toFixed(0)} ms, long tasks: ${JSON.stringify(longTasks.map(Math.round))}; box renders after muting one call: ${JSON.stringify(counts)}`);
+    expect(counts.filter((n) => n > 0).length).to.equal(1);
+    expect(Math.max(0, ...longTasks)).to.be.below(200);
   });
 
   it('typing digits in the number field sends no DTMF to a connected call', async () => {
@@ -207,14 +325,15 @@ describe('<vc-phone>', () => {
     const after = new FakePhone({}, { storage });
     const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${after}></vc-phone>`);
     await settled(el);
-    const [busy, reloaded] = boxes(el);
-    expect(textOf(busy.shadowRoot!.querySelector('[part="status"]'))).to.equal('Ended: The line is busy.');
-    expect(textOf(reloaded.shadowRoot!.querySelector('[part="status"]'))).to.equal('Ended: The page was reloaded during the call.');
-    getByRole(reloaded, 'button', 'Colour tag: Amber');
+    const [busy, reloaded] = rows(el);
+    expect(textOf(busy)).to.contain('Busy The line is busy. · SIP 486');
+    expect(textOf(reloaded)).to.contain('Ended The page was reloaded during the call.');
+    expect(reloaded.getAttribute('data-color')).to.equal('amber');
     await expect(el).to.be.accessible();
     getByRole(reloaded, 'button', 'Remove').click();
     await settled(el);
-    expect(boxes(el).length).to.equal(1);
+    expect(rows(el).length).to.equal(1);
+    await until(() => busy.matches(':focus'), 'focus on the neighbouring row');
     expect(new FakePhone({}, { storage }).calls.length).to.equal(1);
   });
 });

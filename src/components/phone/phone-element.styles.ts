@@ -15,6 +15,9 @@ export const phoneStyles = css`
     flex-direction: column;
     gap: var(--vc-phone-gap, 12px);
     max-width: var(--vc-phone-max-width, none);
+    padding: var(--vc-phone-padding, 0);
+    border-radius: calc(var(--_radius) + 4px);
+    background: var(--vc-phone-background, var(--_surface));
   }
   vc-phone-status {
     display: block;

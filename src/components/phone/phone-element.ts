@@ -74,6 +74,8 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
+ * @cssprop --vc-phone-background - Behind the whole desk (default `--vc-color-surface`, so a forced dark theme reads on a light page).
+ * @cssprop --vc-phone-padding - Space inside that background (default 0).
  * @cssprop --vc-phone-max-width - Widest the element grows (default none: the boxes form a grid above ~640 px).
  * @cssprop --vc-color-scheme - Global: `light`, `dark`, or `light dark` (default: follow the system); the `theme` attribute sets it.
  * @cssprop --vc-color-warning - Global: on hold, offline.
