@@ -33,6 +33,38 @@ export const MicrophoneDenied: Story = { name: 'Microphone denied', args: { call
 export const ColourTag: Story = { name: 'Colour tag', args: { call: { state: 'connected', color: 'amber' } } };
 export const SipAddress: Story = { name: 'SIP address', args: { call: { state: 'ringing', to: 'sip:support@example.com' } } };
 
+export const OnHold: Story = { name: 'On hold', args: { call: { state: 'on-hold' } } };
+export const HeldByRemote: Story = { name: 'Held by the other party', args: { call: { state: 'held-by-remote' } } };
+export const HangingUp: Story = { name: 'Hanging up', args: { call: { state: 'hanging-up' } } };
+export const Declined: Story = { args: { call: { state: 'failed', failStatus: 603 } } };
+export const NoAnswer: Story = { name: 'No answer', args: { call: { state: 'failed', failStatus: 480 } } };
+export const LongName: Story = {
+  name: 'Long name (label and number)',
+  args: { call: { state: 'connected', label: 'Alexandra Konstantinopoulou-Featherstonehaugh, Acme Logistics', to: 'sip:alexandra.konstantinopoulou@very-long-customer-domain.example.com' } },
+};
+export const Narrow: Story = {
+  name: '320 px',
+  args: { call: { state: 'connected', label: 'Alice Martin', color: 'green' } },
+  render: (args, { loaded }) =>
+    html`<div style="width: 320px"><vc-call-box .phone=${loaded.phone} .call=${(loaded as Loaded).calls[0]} ?silent=${args.silent}></vc-call-box></div>`,
+};
+export const Dark: Story = {
+  args: { call: { state: 'muted', label: 'Alice Martin', color: 'purple' } },
+  render: (args, { loaded }) =>
+    html`<div style="max-width: 400px; padding: 16px; background: #0d1117; --vc-color-scheme: dark"><vc-call-box .phone=${loaded.phone} .call=${(loaded as Loaded).calls[0]} ?silent=${args.silent}></vc-call-box></div>`,
+};
+export const KeypadOpen: Story = {
+  name: 'Keypad open',
+  play: async ({ canvasElement }) => {
+    const box = canvasElement.querySelector('vc-call-box')!;
+    await box.updateComplete;
+    box.shadowRoot!.querySelector<HTMLButtonElement>('[part="keypad-button"]')!.click();
+    await box.updateComplete;
+    box.shadowRoot!.querySelector('vc-dialpad')!.press('4');
+    box.shadowRoot!.querySelector('vc-dialpad')!.press('2');
+  },
+};
+
 export const ConfirmDialogOpen: Story = {
   name: 'Confirm dialog open',
   play: async ({ canvasElement }) => {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { phoneWithCalls, type CallSpec } from './support.js';
+import { setStrings } from '../src/i18n/strings.js';
+import { phoneWithCalls, type CallSpec, type Loaded } from './support.js';
 
 interface Args {
   disabled: boolean;
@@ -83,6 +84,71 @@ export const ConfirmDialogOpen: Story = {
     await box.updateComplete;
     box.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
   },
+};
+
+const FIVE: CallSpec[] = [
+  { state: 'failed', to: '+33 1 42 68 53 00', failStatus: 486, label: 'Bistro Lafayette' },
+  { state: 'ended', to: '+61 2 9123 4567', label: 'Sydney office' },
+  { state: 'on-hold', to: '+49 30 901820', label: 'Jonas Becker', color: 'amber' },
+  { state: 'ringing', to: '+1 415 555 0132', label: 'Priya Raman' },
+  { state: 'connected', to: '+44 20 7946 0958', label: 'Alice Martin', color: 'green' },
+];
+
+/** Five calls at once: three live boxes pinned on top (one active, one on hold), two folded Recent rows. */
+export const FiveCalls: Story = { name: 'Five calls', args: { calls: FIVE } };
+
+/** The desk at 320 px: icons keep their names, the number is never cut by the colour swatch. */
+export const Narrow: Story = {
+  name: '320 px',
+  args: { calls: FIVE.slice(2) },
+  render: (args, { loaded }) => html`<div style="width: 320px"><vc-phone .phone=${loaded.phone} ?silent=${args.silent}></vc-phone></div>`,
+};
+
+/** Wider than 640 px: live boxes flow into a grid. */
+export const Wide: Story = {
+  name: 'Wide (grid)',
+  args: { calls: FIVE },
+  render: (args, { loaded }) => html`<div style="width: 900px"><vc-phone .phone=${loaded.phone} ?silent=${args.silent}></vc-phone></div>`,
+};
+
+/** The shipped dark token set (`theme="dark"`; without the attribute it follows the system). */
+export const Dark: Story = {
+  args: { calls: FIVE },
+  render: (args, { loaded }) =>
+    html`<div style="padding: 16px; background: #0d1117"><vc-phone theme="dark" .phone=${loaded.phone} ?silent=${args.silent}></vc-phone></div>`,
+};
+
+/** The connection is lost and being retried: the pill says Offline with Retry, and Call is off with the reason. */
+export const Offline: Story = {
+  name: 'Reconnecting / offline',
+  args: { calls: [{ state: 'ended', label: 'Alice Martin' }] },
+  play: async ({ canvasElement, loaded }) => {
+    const report = (loaded as Loaded).phone as unknown as { connectionChanged(state: string, message?: string): void };
+    report.connectionChanged('reconnecting', 'The connection to the SIP server was lost. Reconnecting…');
+    const el = canvasElement.querySelector('vc-phone')!;
+    await el.updateComplete;
+    const place = el.shadowRoot!.querySelector('vc-place-call')!;
+    await place.openField();
+  },
+};
+
+/** A translated locale (German), set with `setStrings` before the elements render. */
+export const German: Story = {
+  name: 'Translated (Deutsch)',
+  args: { calls: FIVE.slice(1) },
+  loaders: [
+    async ({ args }) => {
+      const loaded = await phoneWithCalls(args.calls);
+      setStrings({
+        placeCall: 'Anrufen', call: 'Wählen', phoneNumber: 'Telefonnummer', statusReady: 'Bereit', hangUp: 'Auflegen', mute: 'Stumm',
+        hold: 'Halten', resume: 'Fortsetzen', keypad: 'Tastatur', close: 'Schließen', remove: 'Entfernen', recent: 'Zuletzt',
+        clearAll: 'Alle löschen', callAgain: 'Erneut anrufen', callWith: 'Anruf mit {party}', stateRinging: 'Klingelt',
+        stateConnected: 'Verbunden', stateOnHold: 'Gehalten', chipBusy: 'Besetzt', chipEnded: 'Beendet', colorTag: 'Farbmarkierung',
+        colorNone: 'Keine Farbe', colorGreen: 'Grün', colorAmber: 'Gelb', outcomes: { busy: 'Die Leitung ist besetzt.', hangup: 'Aufgelegt.' },
+      });
+      return loaded;
+    },
+  ],
 };
 
 export const Disabled: Story = { args: { disabled: true, 'disabled-reason': 'Calling is off outside office hours.' } };

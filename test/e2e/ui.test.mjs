@@ -9,7 +9,7 @@ const suite = useBrowserAndServer();
 const uiPage = () => openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
 
 describe('the drop-in element, used like an agent would', () => {
-  it('places a call, sends digits, mutes, hangs up from the close dialog and removes the box', async () => {
+  it('places a call, sends digits from the keypad, mutes, hangs up with Hang up, and removes the folded Recent row', async () => {
     const { page, context, consoleLines } = await uiPage();
     const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
     const dtmfMark = logSize(stackDir, 'baresip');
@@ -26,12 +26,14 @@ describe('the drop-in element, used like an agent would', () => {
     const invite = await waitFor(() => invitesTo(stackDir, numbers.baresip)[invitesBefore]);
     assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 /);
 
+    await box.getByRole('button', { name: 'Keypad' }).click();
     for (const key of ['1', '2 ABC', '3 DEF', '#']) await box.getByRole('button', { name: key, exact: true }).click();
     const digits = await waitFor(() => {
       const seen = baresipDtmf(stackDir, dtmfMark).rfc4733;
       return seen.length >= 4 && seen;
     }, 8000);
     assert.deepEqual(digits, ['1', '2', '3', '#'], 'the far end got the keys clicked, in order');
+    await box.getByText('Sent: 123#').waitFor({ timeout: 5000 });
 
     await sleep(2000);
     const mute = box.getByRole('button', { name: 'Mute' });
@@ -44,11 +46,11 @@ describe('the drop-in element, used like an agent would', () => {
     assert.equal(await mute.getAttribute('aria-pressed'), 'false');
     await sleep(2500);
 
-    await box.getByRole('button', { name: 'Close' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await dialog.getByRole('button', { name: 'Hang up' }).click();
-    await box.getByText(/Ended/).first().waitFor({ timeout: 5000 });
+    await box.getByRole('button', { name: 'Hang up' }).click();
+    // The box folds into a one-line Recent row (the same group name), with the outcome.
+    const row = page.getByRole('region', { name: 'Recent' }).getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+    await row.getByText('Ended', { exact: true }).waitFor({ timeout: 10000 });
+    assert.equal(await page.getByRole('button', { name: 'Hang up' }).count(), 0, 'no live box left');
     const bye = await waitFor(() => messagesForCall(stackDir, invite.callId).find((m) => m.method === 'BYE' && !m.status && m.direction === 'in'));
     assert.ok(bye, 'the far end got a BYE');
 
@@ -59,8 +61,8 @@ describe('the drop-in element, used like an agent would', () => {
     assert.ok(silence.ms >= unmutedAt - mutedAt - 800, `as long as the mute: ${silence.ms} ms`);
     assert.ok(heard.loudBetween(silence.endMs, heard.audio.durationMs) >= 2, 'and the microphone again after un-muting');
 
-    await box.getByRole('button', { name: 'Remove' }).click();
-    await box.waitFor({ state: 'detached', timeout: 5000 });
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached', timeout: 5000 });
 
     const types = await page.evaluate(() => window.events.map((e) => e.type));
     for (const type of ['vc-call-request', 'vc-call-dialing', 'vc-call-answered', 'vc-box-close', 'vc-call-ended', 'vc-box-remove', 'vc-call-removed']) {
@@ -98,8 +100,9 @@ describe('the drop-in element, used like an agent would', () => {
       const alert = page.getByRole('alert');
       await alert.waitFor({ timeout: 10000 });
       assert.match(await alert.innerText(), /Allow the microphone for this site[\s\S]*allow="microphone"/);
-      const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
-      assert.match(await box.innerText(), /Ended: Microphone problem/);
+      const row = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+      assert.match(await row.innerText(), /Microphone/);
+      assert.equal(await row.getByRole('button', { name: 'Remove' }).count(), 1);
       await sleep(300);
       assert.equal(invitesTo(stackDir, numbers.baresip).length, invitesBefore);
     } finally {

@@ -10,6 +10,7 @@ import type { CallOptions } from '../../phone/types.js';
 import type { VcCallBox } from '../call-box/call-box.js';
 import { CALL_BOX_PARTS } from '../call-box/call-box.parts.js';
 import { partyNumber } from '../call-box/call-features.js';
+import { isMicrophoneProblem } from '../call-box/call-words.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { CallAnnouncer } from './call-announcer.js';
@@ -24,7 +25,8 @@ const RECENT_PAGE = 20;
 
 /**
  * Every call of a phone: live calls pinned on top as full boxes (newest first; side by side
- * when the list is wider than about 640 px), and finished calls folded into one-line "Recent"
+ * when the list is wider than about 640 px; the newest call also stays a box when the
+ * microphone stopped it, so its alert says how to fix that), and finished calls folded into one-line "Recent"
  * rows (who, outcome chip, time, "Call again", bin) under them, with "Clear all". Only the
  * newest rows are drawn at first ("Show more" adds more), so hundreds of stored calls cost
  * little to mount; each box re-renders only when its own call changes.
@@ -99,8 +101,10 @@ export class VcCallList extends VcPhoneConsumerElement {
   override render() {
     const phone = this.phoneConsumer.phone;
     const calls = phone?.calls ?? [];
-    const live = calls.filter((call) => call.isLive);
-    const finished = calls.filter((call) => !call.isLive);
+    // The newest call stays a box when the microphone stopped it: its alert says how to fix that.
+    const boxed = (call: Call) => call.isLive || (call === calls[0] && call.outcome !== undefined && isMicrophoneProblem(call.outcome));
+    const live = calls.filter(boxed);
+    const finished = calls.filter((call) => !boxed(call));
     const shown = finished.slice(0, this.recentLimit);
     const more = finished.length - shown.length;
     return html`<div part="base" class="base" @vc-box-remove=${this.onBoxRemove}>
