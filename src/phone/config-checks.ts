@@ -7,7 +7,7 @@
  */
 import { inputError } from './errors.js';
 import { checkCallOptionsShape, checkOptionalText, checkWebhookShape, describeValue, isPlainObject } from './input-shapes.js';
-import type { PhoneConfig, SipCredentials, StatusWebhookConfig } from './types.js';
+import type { PhoneConfig, SipCredentials, SipCredentialsSource, StatusWebhookConfig } from './types.js';
 import { checkWebhookUrl } from './webhook-url.js';
 
 /** Finished calls kept (and rendered) when the configuration does not say. */
@@ -24,8 +24,9 @@ const TEXT_SETTINGS = ['server', 'aor', 'displayName', 'disabledReason', 'number
  * only ever hashed. So: no line breaks or control characters in either, no quote or backslash in
  * the username.
  */
-export function checkCredentials(auth: unknown): asserts auth is SipCredentials | undefined {
-  if (auth === undefined) return;
+export function checkCredentials(auth: unknown): asserts auth is SipCredentials | SipCredentialsSource | undefined {
+  // A source is called per call; what it returns is checked then.
+  if (auth === undefined || typeof auth === 'function') return;
   if (!isPlainObject(auth) || typeof auth.username !== 'string' || typeof auth.password !== 'string') {
     throw inputError('invalid-config', 'auth', `SIP credentials need both a username and a password, as text (got ${describeValue(auth)}).`);
   }

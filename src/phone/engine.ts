@@ -6,7 +6,7 @@
  * does before a call's INVITE is out.
  * @internal
  */
-import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials } from './types.js';
+import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
@@ -14,7 +14,7 @@ export interface EngineConfig {
   aor: string;
   /** Already escaped for the inside of a quoted-string. */
   displayName?: string;
-  auth?: SipCredentials;
+  auth?: SipCredentials | SipCredentialsSource;
   iceServers: RTCIceServer[];
   iceTransportPolicy: RTCIceTransportPolicy;
 }

@@ -6,11 +6,15 @@
  * @internal
  */
 import { Inviter, SIPExtension, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
+import { checkCredentials } from './config-checks.js';
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
 import { SharedMicrophone, WarmCertificate } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
+
+/** A credentials source that has not answered by then fails the call. */
+const CREDENTIALS_DEADLINE_MS = 10_000;
 
 /** Never lets a header with credentials reach a log. */
 function redact(text: string): string {
@@ -39,8 +43,9 @@ export class SipEngine implements TelephonyEngine, SessionContext {
     this.userAgent = new UserAgent({
       uri,
       displayName,
-      authorizationUsername: auth?.username,
-      authorizationPassword: auth?.password,
+      // Credentials from a source are fetched per call (prepareCall), never at start-up.
+      authorizationUsername: typeof auth === 'function' ? undefined : auth?.username,
+      authorizationPassword: typeof auth === 'function' ? undefined : auth?.password,
       transportOptions: { server, connectionTimeout: 5, keepAliveInterval: 25 },
       logBuiltinEnabled: false,
       logLevel: 'warn',
@@ -116,6 +121,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         }),
         this.microphone.get(),
         this.certificate.warm(),
+        this.loadCredentials(),
       ]);
     } catch (error) {
       if (this.sessions.size === 0) this.microphone.releaseWhenIdle();
@@ -141,7 +147,40 @@ export class SipEngine implements TelephonyEngine, SessionContext {
 
   sessionEnded(session: SipSession): void {
     this.sessions.delete(session);
-    if (this.sessions.size === 0) this.microphone.releaseWhenIdle();
+    if (this.sessions.size > 0) return;
+    this.microphone.releaseWhenIdle();
+    if (typeof this.host.config.auth === 'function') {
+      // Short-lived credentials live as long as the calls they were fetched for.
+      this.userAgent.configuration.authorizationUsername = '';
+      this.userAgent.configuration.authorizationPassword = '';
+    }
+  }
+
+  /** With a credentials source: fetch fresh credentials (a call's credentials were refused). */
+  get refreshCredentials(): (() => Promise<void>) | undefined {
+    return typeof this.host.config.auth === 'function' ? () => this.loadCredentials() : undefined;
+  }
+
+  /** Asks the credentials source (if the account has one) for this call's credentials. */
+  private async loadCredentials(): Promise<void> {
+    const source = this.host.config.auth;
+    if (typeof source !== 'function') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new CallStartError('auth-failed', `The SIP credentials were not provided within ${CREDENTIALS_DEADLINE_MS / 1000} s.`)), CREDENTIALS_DEADLINE_MS);
+    });
+    try {
+      const credentials: unknown = await Promise.race([source(), late]);
+      checkCredentials(credentials);
+      if (typeof credentials !== 'object') throw new Error('no credentials');
+      this.userAgent.configuration.authorizationUsername = credentials.username;
+      this.userAgent.configuration.authorizationPassword = credentials.password;
+    } catch (error) {
+      if (error instanceof CallStartError) throw error;
+      throw new CallStartError('auth-failed', `The SIP credentials could not be fetched: ${(error as Error)?.message ?? String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   hangUpWhenReconnected(inviter: Inviter): void {

@@ -1,11 +1,12 @@
 /**
- * Hold in SIP terms (RFC 3264 §8.4, RFC 3261 §14.1): reading an offer's direction, the wait
- * after a 491 glare, and the words for a refused hold or resume.
+ * Hold in SIP terms (RFC 3264 §8.4, RFC 3261 §14.1): the re-INVITE that offers it, reading an
+ * offer's direction, the wait after a 491 glare, and the words for a refused hold or resume.
  * @internal
  */
+import type { Inviter } from 'sip.js';
 
 /** A re-INVITE refused with 491 (both sides changed the call at once) is tried again this many times. */
-export const GLARE_RETRIES = 2;
+const GLARE_RETRIES = 2;
 
 /** The media direction an SDP offer asks for: `sendonly`/`inactive` from the other party mean we are held. */
 export function offersHold(sdp: string): boolean {
@@ -18,7 +19,7 @@ export function offersHold(sdp: string): boolean {
 }
 
 /** RFC 3261 §14.1: after a 491 the owner of the Call-ID waits 2.1-4 s before trying again. */
-export function glareDelayMs(): number {
+function glareDelayMs(): number {
   return 2100 + Math.random() * 1900;
 }
 
@@ -29,4 +30,40 @@ export function holdRefusal(held: boolean, status: number): string {
   if (status === 488 || status === 606) return `The other side could not accept the audio change needed to ${what} (${status}). The call is unchanged.`;
   if (status === 408) return `The other side did not answer in time, so the phone could not ${what}. The call is unchanged.`;
   return `The other side refused to ${what} (${status}). The call is unchanged.`;
+}
+
+/**
+ * Offers the hold (or the resume) in a re-INVITE (sip.js's `hold` option: `a=sendonly`, or
+ * `a=sendrecv` to resume). Resolves once the other side accepted; rejects with words when it
+ * refused (a 491 is tried again after the RFC delay) or did not answer by the deadline, and the
+ * next re-INVITE offers the direction the call really has.
+ */
+export function offerHold(inviter: Inviter, held: boolean, { wasHeld, deadlineMs }: { wasHeld: boolean; deadlineMs: number }, retries = GLARE_RETRIES): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const options = (hold: boolean) => ({ ...inviter.sessionDescriptionHandlerOptionsReInvite, hold });
+    const deadline = setTimeout(() => reject(new Error(holdRefusal(held, 408))), deadlineMs);
+    const refused = (words: string) => {
+      clearTimeout(deadline);
+      inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
+      reject(new Error(words));
+    };
+    inviter.sessionDescriptionHandlerOptionsReInvite = options(held);
+    inviter
+      .invite({
+        requestDelegate: {
+          onAccept: () => {
+            clearTimeout(deadline);
+            resolve();
+          },
+          onReject: (response) => {
+            const status = response.message.statusCode ?? 500;
+            if (status !== 491 || retries === 0) return refused(holdRefusal(held, status));
+            clearTimeout(deadline);
+            inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
+            setTimeout(() => void offerHold(inviter, held, { wasHeld, deadlineMs }, retries - 1).then(resolve, reject), glareDelayMs());
+          },
+        },
+      })
+      .catch((error: Error) => refused(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`));
+  });
 }

@@ -7,7 +7,7 @@
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
 import { DtmfQueue } from './dtmf-queue.js';
 import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
-import { GLARE_RETRIES, glareDelayMs, holdRefusal, offersHold } from './sip-hold.js';
+import { offerHold, offersHold } from './sip-hold.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -26,10 +26,17 @@ export interface SessionContext {
   hangUpWhenReconnected(inviter: Inviter): void;
   /** Overrides the 32 s request deadline (tests). */
   readonly requestDeadlineMs?: number;
+  /** With short-lived credentials: fetches fresh ones (the call's were refused). */
+  readonly refreshCredentials?: () => Promise<void>;
 }
 
+/** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
+const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
+
 export class SipSession implements OutboundSession {
-  private readonly inviter: Inviter;
+  private inviter: Inviter;
+  /** The call was tried again with fresh credentials (once at most). */
+  private retriedWithFreshCredentials = false;
   private microphoneEnabled = true;
   private held = false;
   private heldByRemote = false;
@@ -54,9 +61,16 @@ export class SipSession implements OutboundSession {
       (digit) => this.sendInfo(digit),
       (digit) => this.listener.dtmfSent(digit, 'info'),
     );
+    this.inviter = this.newInviter();
+    void this.invite();
+  }
+
+  /** The INVITE's session in sip.js (a second one if the call is tried again with fresh credentials). */
+  private newInviter(): Inviter {
+    const request = this.request;
     const target = UserAgent.makeURI(request.uri);
     if (!target) throw new Error(`"${request.uri}" is not a SIP address.`);
-    this.inviter = new Inviter(context.userAgent, target, {
+    const inviter = new Inviter(this.context.userAgent, target, {
       earlyMedia: true,
       extraHeaders: request.extraHeaders,
       params: {
@@ -76,7 +90,8 @@ export class SipSession implements OutboundSession {
         },
       },
     });
-    this.inviter.stateChange.addListener((state) => {
+    inviter.stateChange.addListener((state) => {
+      if (inviter !== this.inviter) return;
       if (state === SessionState.Established) {
         this.established = true;
         this.remoteAudio.play(this.peerConnection);
@@ -87,6 +102,27 @@ export class SipSession implements OutboundSession {
         queueMicrotask(() => this.onTerminated());
       }
     });
+    return inviter;
+  }
+
+  /** Fresh credentials, then the INVITE again (its earlier credentials were refused). */
+  private async retryWithFreshCredentials(refresh: () => Promise<void>, status: number): Promise<void> {
+    this.retriedWithFreshCredentials = true;
+    try {
+      await refresh();
+    } catch (error) {
+      return this.finish('system', 'auth-failed', undefined, (error as Error).message);
+    }
+    if (this.endedBy === 'local') return this.finish('local', 'cancelled');
+    if (this.finished) return;
+    this.finalStatus = undefined;
+    this.answeredAtAll = false;
+    this.accepted = false;
+    try {
+      this.inviter = this.newInviter();
+    } catch {
+      return this.finish('remote', 'rejected', status);
+    }
     void this.invite();
   }
 
@@ -124,9 +160,11 @@ export class SipSession implements OutboundSession {
     sender.insertDTMF(sender.toneBuffer + digits, TONE_MS, TONE_GAP_MS);
   }
 
-  hold(held: boolean): Promise<void> {
-    if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('The call is not connected.'));
-    return this.reinvite(held, GLARE_RETRIES);
+  async hold(held: boolean): Promise<void> {
+    if (this.inviter.state !== SessionState.Established) throw new Error('The call is not connected.');
+    await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
+    this.held = held;
+    this.applyMicrophone();
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -180,42 +218,6 @@ export class SipSession implements OutboundSession {
     } catch (error) {
       this.finish('system', 'error', undefined, `The call could not be started: ${(error as Error).message}`);
     }
-  }
-
-  /** Offers the hold (or the resume) in a re-INVITE; the call changes only once it is accepted. */
-  private reinvite(held: boolean, retries: number): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const options = (hold: boolean) => ({ ...this.inviter.sessionDescriptionHandlerOptionsReInvite, hold });
-      const deadline = setTimeout(() => reject(new Error(holdRefusal(held, 408))), this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS);
-      const settle = () => clearTimeout(deadline);
-      this.inviter.sessionDescriptionHandlerOptionsReInvite = options(held);
-      this.inviter
-        .invite({
-          requestDelegate: {
-            onAccept: () => {
-              settle();
-              this.held = held;
-              this.applyMicrophone();
-              resolve();
-            },
-            onReject: (response) => {
-              settle();
-              this.inviter.sessionDescriptionHandlerOptionsReInvite = options(this.held);
-              const status = response.message.statusCode ?? 500;
-              if (status === 491 && retries > 0) {
-                setTimeout(() => void this.reinvite(held, retries - 1).then(resolve, reject), glareDelayMs());
-              } else {
-                reject(new Error(holdRefusal(held, status)));
-              }
-            },
-          },
-        })
-        .catch((error: Error) => {
-          settle();
-          this.inviter.sessionDescriptionHandlerOptionsReInvite = options(this.held);
-          reject(new Error(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`));
-        });
-    });
   }
 
   private remoteHold(held: boolean): void {
@@ -302,6 +304,10 @@ export class SipSession implements OutboundSession {
   private onTerminated(): void {
     const status = this.finalStatus;
     const hungUpHere = this.endedBy === 'local';
+    const refresh = this.context.refreshCredentials;
+    if (refresh && status !== undefined && CREDENTIALS_REFUSED.has(status) && !hungUpHere && !this.retriedWithFreshCredentials && !this.finished) {
+      return void this.retryWithFreshCredentials(refresh, status);
+    }
     if (this.endedBy === 'remote') return this.finish('remote', 'hangup');
     if (status !== undefined && status >= 300) {
       if (status === 487 && hungUpHere) return this.finish('local', 'cancelled', 487);

@@ -71,6 +71,12 @@ export interface StatusWebhookConfig {
 export type DtmfMode = 'rfc4733' | 'info';
 
 /** SIP digest credentials. Kept in memory only: never logged, stored or rendered. */
+/**
+ * Short-lived credentials: called before each call and again once if they are refused (401/403/407);
+ * the result is used for that call only, never stored.
+ */
+export type SipCredentialsSource = () => Promise<SipCredentials>;
+
 export interface SipCredentials {
   username: string;
   password: string;
@@ -99,7 +105,7 @@ export interface PhoneConfig {
   aor?: string;
   displayName?: string;
   /** SIP digest credentials for the proxy or trunk (answered on 401/407). */
-  auth?: SipCredentials;
+  auth?: SipCredentials | SipCredentialsSource;
   /** DTMF method: RFC 4733 telephone-events in the media (default) or SIP INFO. */
   dtmf?: DtmfMode;
   /** Outbound calling switched on (default) or off. */

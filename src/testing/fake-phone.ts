@@ -118,7 +118,7 @@ class FakeEngine implements TelephonyEngine {
     private readonly phone: FakePhone,
     private readonly host: EngineHost,
   ) {
-    phone.connections.push({ aor: host.config.aor, username: host.config.auth?.username });
+    phone.connections.push({ aor: host.config.aor, username: (typeof host.config.auth === 'object' ? host.config.auth.username : undefined) });
   }
 
   async connect(): Promise<void> {

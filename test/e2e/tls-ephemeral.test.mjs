@@ -5,9 +5,8 @@
 // non-local host, a sips: target, and Kamailio's ephemeral auth (auth_ephemeral: the TURN REST
 // scheme) for short-lived SIP credentials.
 //
-// PhoneConfig.auth as a callback (() => Promise<{ username, password }>, called on each 401/407
-// and again after a refused credential, never stored beyond the call) is the product API the
-// last test needs; it is marked todo until core ships it.
+// PhoneConfig.auth as a source (() => Promise<{ username, password }>): asked before each call and
+// once more after a refused credential, never stored beyond the call.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +26,6 @@ import {
   waitState,
 } from './lib/scenarios.mjs';
 
-const AUTH_CALLBACK_TODO = 'needs PhoneConfig.auth as () => Promise<{username, password}> (core)';
 const kamailioLog = () => fs.readFileSync(path.join(stackDir, 'logs', 'kamailio.log'), 'latin1');
 const wss = { server: plan.wssUrl };
 
@@ -128,14 +126,14 @@ for (const browserName of ['chromium', 'firefox']) {
       await page2.close();
     });
 
-    it('auth callback: called on the 407, refreshed after the far end refuses an expired credential', { todo: AUTH_CALLBACK_TODO }, async () => {
+    it('auth source: asked for the call, asked again after the proxy refuses an expired credential', async () => {
       const expired = ephemeralCredential('agent', -30);
       const fresh = ephemeralCredential('agent', 300);
       const page = await browserPageWithCallback(suite.browser, [expired, fresh]);
       await place(page, 'c', numbers.ephemeral);
       await waitState(page, 'c', 'connected');
       const asked = await page.evaluate(() => window.__authAsked);
-      assert.equal(asked, 2, 'asked once on the 407, once more after the refused credential');
+      assert.equal(asked, 2, 'asked once for the call, once more after the refused credential');
       await waitFor(() => kamailioLog().includes(`autheph: refused '${expired.username}'`), 5000);
       await waitFor(() => kamailioLog().includes(`autheph: ok for '${fresh.username}'`), 5000);
       const { sipCallId } = await inviteOf(page, 'c');

@@ -237,6 +237,34 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     }
   });
 
+  it('with short-lived credentials, tries the call once more with fresh ones after a refusal, and no more', async () => {
+    ua.configuration.authorizationUsername = 'agent';
+    ua.configuration.authorizationPassword = 'expired';
+    let refreshed = 0;
+    const refreshCredentials = async () => {
+      refreshed += 1;
+      ua.configuration.authorizationPassword = 'fresh';
+    };
+    new SipSession({ ...context, refreshCredentials }, request, listener);
+    const challenge = ['Proxy-Authenticate: Digest realm="pbx.example.com", nonce="n1", algorithm=MD5, qop="auth"'];
+    const invites = () => transport().requests('INVITE');
+    await until(() => invites().length === 1, 'the INVITE');
+    transport().receive(response(invites()[0], '407 Proxy Authentication Required', { toTag: 'p1', headers: challenge }));
+    await until(() => invites().length === 2, 'the INVITE with the expired credentials');
+    expect(invites()[1]).to.match(/\r\nProxy-Authorization: Digest [^\r]*username="agent"/);
+    transport().receive(response(invites()[1], '403 Forbidden', { toTag: 'p2' }));
+    await until(() => invites().length === 3, 'the call tried again');
+    expect(refreshed).to.equal(1);
+    const callId = (message: string) => /\r\nCall-ID: (.*)\r\n/.exec(message)![1];
+    expect(callId(invites()[2])).not.to.equal(callId(invites()[0]), 'a new INVITE, not a retransmission');
+    transport().receive(response(invites()[2], '407 Proxy Authentication Required', { toTag: 'p3', headers: challenge }));
+    await until(() => invites().length === 4, 'the INVITE with the fresh credentials');
+    transport().receive(response(invites()[3], '403 Forbidden', { toTag: 'p4' }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.at(-1)).to.equal('ended remote rejected 403');
+    expect(refreshed).to.equal(1, 'fresh credentials are asked for once per call');
+  });
+
   for (const [line, ending] of [
     ['480 Temporarily Unavailable [Q.850;cause=18]', 'ended remote rejected 480'],
     ['486 Busy "here" <x>', 'ended remote rejected 486'],
