@@ -228,7 +228,23 @@ export const callBoxStyles = css`
     text-overflow: ellipsis;
     white-space: nowrap;
   }
-  /* Narrow boxes: the buttons keep their icons and names, the words go. */
+  /* Narrower boxes: Hold and Keypad show their icons only (their names stay for screen readers and tooltips)... */
+  @container vc-call-box (max-width: 470px) {
+    .hold .label,
+    .keypad-toggle .label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .hold,
+    .keypad-toggle {
+      padding: 0 9px !important;
+    }
+  }
+  /* ...and the narrowest, every button: the row stays one line. */
   @container vc-call-box (max-width: 360px) {
     .controls .label {
       position: absolute;

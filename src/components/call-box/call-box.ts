@@ -228,12 +228,12 @@ export class VcCallBox extends VcPhoneConsumerElement {
         ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
         ${canHold(call) ? this.holdButton(call) : nothing}
         ${live
-          ? html`<button part="hangup-button" class="button danger hangup" type="button" aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
+          ? html`<button part="hangup-button" class="button danger hangup" type="button" title=${strings.hangUp} aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
               ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
             </button>`
           : nothing}
         ${connected
-          ? html`<button part="keypad-button" class="button keypad-toggle" type="button" aria-expanded=${this.keypadOpen ? 'true' : 'false'} aria-controls="keypad" aria-keyshortcuts="K" @click=${this.toggleKeypad}>
+          ? html`<button part="keypad-button" class="button keypad-toggle" type="button" title=${strings.keypad} aria-expanded=${this.keypadOpen ? 'true' : 'false'} aria-controls="keypad" aria-keyshortcuts="K" @click=${this.toggleKeypad}>
               ${keypadIcon}<span class="label">${strings.keypad}</span>
             </button>`
           : nothing}
@@ -256,7 +256,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
 
   private holdButton(call: Call) {
     const held = isHeld(call);
-    return html`<button part="hold-button" class="button hold" type="button" aria-keyshortcuts="H" @click=${() => toggleHold(call)}>
+    return html`<button part="hold-button" class="button hold" type="button" title=${held ? strings.resume : strings.hold} aria-keyshortcuts="H" @click=${() => toggleHold(call)}>
       ${held ? playIcon : pauseIcon}<span class="label">${held ? strings.resume : strings.hold}</span>
     </button>`;
   }
