@@ -5,15 +5,12 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import { DtmfQueue } from './dtmf-queue.js';
 import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
-/** RFC 4733 tone length and gap (ms): long enough for any IVR, short enough for fast typing. */
-const TONE_MS = 100;
-const TONE_GAP_MS = 70;
 /** RFC 3261's 64*T1: the longest the INVITE waits for a first answer, and a hang-up for its confirmation. */
 const REQUEST_DEADLINE_MS = 32_000;
 /** What a session needs of its engine. */
@@ -48,7 +45,7 @@ export class SipSession implements OutboundSession {
   /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
   private answeredAtAll = false;
   private deadline: ReturnType<typeof setTimeout> | undefined;
-  private readonly infoQueue: DtmfQueue;
+  private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio();
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
@@ -57,10 +54,7 @@ export class SipSession implements OutboundSession {
     private readonly request: OutboundRequest,
     private readonly listener: SessionListener,
   ) {
-    this.infoQueue = new DtmfQueue(
-      (digit) => this.sendInfo(digit),
-      (digit) => this.listener.dtmfSent(digit, 'info'),
-    );
+    this.dtmf = new SessionDtmf(() => this.inviter, request.dtmf, (digit, method) => this.listener.dtmfSent(digit, method));
     this.inviter = this.newInviter();
     void this.invite();
   }
@@ -150,14 +144,7 @@ export class SipSession implements OutboundSession {
   }
 
   sendDtmf(digits: string): void {
-    if (this.request.dtmf === 'info') return this.infoQueue.enqueue(digits);
-    const sender = this.dtmfSender();
-    if (!sender?.canInsertDTMF) {
-      // The far end did not negotiate telephone-events: SIP INFO still gets the digits there.
-      return this.infoQueue.enqueue(digits);
-    }
-    // Appending to the tone buffer (instead of replacing it) is what keeps fast typing lossless.
-    sender.insertDTMF(sender.toneBuffer + digits, TONE_MS, TONE_GAP_MS);
+    this.dtmf.send(digits);
   }
 
   async hold(held: boolean): Promise<void> {
@@ -261,34 +248,7 @@ export class SipSession implements OutboundSession {
     });
   }
 
-  private dtmfSender(): RTCDTMFSender | undefined {
-    const sender = this.peerConnection?.getSenders().find((s) => s.track?.kind === 'audio' || s.dtmf);
-    const dtmf = sender?.dtmf ?? undefined;
-    if (dtmf && !dtmf.ontonechange) {
-      dtmf.ontonechange = (event) => {
-        if (event.tone) this.listener.dtmfSent(event.tone, 'rfc4733');
-      };
-    }
-    return dtmf;
-  }
 
-  private sendInfo(digit: string): Promise<void> {
-    const inviter = this.inviter;
-    if (inviter.state !== SessionState.Established) return Promise.reject(new Error('not connected'));
-    return new Promise<void>((resolve, reject) => {
-      inviter
-        .info({
-          requestOptions: {
-            body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${digit}\r\nDuration=${TONE_MS * 2}\r\n` },
-          },
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: (response) => reject(new Error(`INFO refused (${response.message.statusCode})`)),
-          },
-        })
-        .catch(reject);
-    });
-  }
 
   private applyMicrophone(): void {
     // Until the offer holds the microphone there is nothing to switch; Established applies it again.
@@ -326,7 +286,7 @@ export class SipSession implements OutboundSession {
     if (this.finished) return;
     this.finished = true;
     this.stopDeadline();
-    this.infoQueue.stop();
+    this.dtmf.stop();
     this.remoteAudio.stop();
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
