@@ -42,6 +42,7 @@ export class Call extends EventTarget {
   private _sipCallId: string | undefined;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
+  private _reconnecting = false;
   private _held = false;
   private _heldByRemote = false;
   private _holdStartedAt: number | undefined;
@@ -126,6 +127,14 @@ export class Call extends EventTarget {
     this.session?.hangup();
     // Over a slow network the answer to the BYE takes a while: let the box say so meanwhile.
     if (!this.isFinal) this.changed();
+  }
+
+  /**
+   * The connection to the SIP server dropped under this connected call: its audio flows on, and
+   * the phone is reconnecting (the call ends in words if that takes longer than the window).
+   */
+  get reconnecting(): boolean {
+    return this._reconnecting && !this.isFinal;
   }
 
   /** This side put the call on hold. */
@@ -248,6 +257,7 @@ export class Call extends EventTarget {
     if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
     if (this.restored) snapshot.restored = true;
     if (this._held) snapshot.held = true;
+    if (this.reconnecting) snapshot.reconnecting = true;
     if (this._heldByRemote) snapshot.heldByRemote = true;
     if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
     return snapshot;
@@ -287,6 +297,11 @@ export class Call extends EventTarget {
     },
     dtmfSent: (digit, method) => {
       if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
+    },
+    signallingInterrupted: (interrupted) => {
+      if (this.isFinal || interrupted === this._reconnecting) return;
+      this._reconnecting = interrupted;
+      this.changed();
     },
     remoteHoldChanged: (held) => {
       if (this.isFinal || held === this._heldByRemote) return;

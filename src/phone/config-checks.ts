@@ -90,6 +90,10 @@ export function checkConfig(config: unknown): asserts config is PhoneConfig {
   if (config.numberToUri !== undefined && typeof config.numberToUri !== 'function') {
     throw inputError('wrong-type', 'numberToUri', `numberToUri must be a function, not ${describeValue(config.numberToUri)}.`);
   }
+  const window = config.reconnectWindowMs;
+  if (window !== undefined && (typeof window !== 'number' || !Number.isFinite(window) || window < 0 || window > 600_000)) {
+    throw inputError('invalid-config', 'reconnectWindowMs', `reconnectWindowMs must be a number of milliseconds from 0 to 600000 (not ${describeValue(window)}).`);
+  }
   const max = config.maxFinishedCalls;
   if (max !== undefined && !(typeof max === 'number' && Number.isSafeInteger(max) && max >= 0)) {
     throw inputError('invalid-config', 'maxFinishedCalls', `maxFinishedCalls must be a whole number, 0 or more (not ${describeValue(max)}).`);

@@ -17,6 +17,8 @@ export interface EngineConfig {
   auth?: SipCredentials | SipCredentialsSource;
   iceServers: RTCIceServer[];
   iceTransportPolicy: RTCIceTransportPolicy;
+  /** How long an answered call carries on without its signalling connection (ms). */
+  reconnectWindowMs: number;
 }
 
 /** One outbound call, validated and encoded: safe to put on the wire as it is. */
@@ -37,6 +39,8 @@ export interface SessionListener {
   progress(status: number, earlyMedia: boolean): void;
   answered(): void;
   dtmfSent(digit: string, method: DtmfMode): void;
+  /** The signalling connection dropped under the answered call (media flows on), or is back. */
+  signallingInterrupted(interrupted: boolean): void;
   /** The other party put the call on hold (re-INVITE `a=sendonly`/`a=inactive`), or took it back. */
   remoteHoldChanged(held: boolean): void;
   ended(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string): void;

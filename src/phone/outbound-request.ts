@@ -23,6 +23,9 @@ import { checkHostPort } from './sip-uri.js';
 import { numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
 import type { CallOptions, CallTarget, PhoneConfig } from './types.js';
 
+/** Like Twilio's: long enough for a Wi-Fi hand-over, short enough that nobody talks to silence for long. */
+const DEFAULT_RECONNECT_WINDOW_MS = 30_000;
+
 /** Checks the account settings a call needs (server, aor, display name, credentials). */
 export function checkAccount(config: PhoneConfig): void {
   // Types, credentials, webhook: a configuration given to the constructor was not checked yet.
@@ -39,7 +42,7 @@ export function checkAccount(config: PhoneConfig): void {
 /** What the signalling engine needs of a checked account. */
 export function engineConfig(config: PhoneConfig): EngineConfig {
   checkAccount(config);
-  const { server, aor, displayName, auth, iceServers, iceTransportPolicy } = config;
+  const { server, aor, displayName, auth, iceServers, iceTransportPolicy, reconnectWindowMs } = config;
   return {
     server: checkServerUrl(server),
     aor: aor as string,
@@ -47,6 +50,7 @@ export function engineConfig(config: PhoneConfig): EngineConfig {
     auth,
     iceServers: iceServers ?? [],
     iceTransportPolicy: iceTransportPolicy ?? 'all',
+    reconnectWindowMs: reconnectWindowMs ?? DEFAULT_RECONNECT_WINDOW_MS,
   };
 }
 

@@ -29,7 +29,7 @@ export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
 
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
-const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy'] as const;
+const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
 
 /** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
 function newId(): string {

@@ -8,6 +8,8 @@ import type { ConnectionState } from './types.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
+/** While a call is live (its media flowing on), reconnect attempts come at least this often. */
+const LIVE_CALL_RECONNECT_MAX_MS = 2_000;
 /** A connection attempt that has neither opened nor failed by then has failed (a blocked socket may never say). */
 const CONNECT_DEADLINE_MS = 10_000;
 
@@ -141,7 +143,8 @@ export class SipConnection {
       this.options.report('disconnected', 'Disconnected from the SIP server; reconnecting when this page is shown.');
       return;
     }
-    const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
+    const cap = this.options.hasLiveCalls() ? LIVE_CALL_RECONNECT_MAX_MS : RECONNECT_MAX_MS;
+    const delay = Math.min(cap, RECONNECT_BASE_MS * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
     this.attempt += 1;
     this.options.report('reconnecting', message);
     this.retryTimer = setTimeout(() => {

@@ -32,6 +32,8 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   readonly sessions = new Set<SipSession>();
   /** Calls cut by a lost connection: their BYE (or CANCEL) goes out once it is back. */
   private readonly cutOff = new Set<Inviter>();
+  /** The browser went offline or online since the last connection: the media path may have changed too. */
+  private networkChanged = false;
 
   constructor(
     private readonly host: EngineHost,
@@ -68,11 +70,14 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         onConnect: () => {
           this.connection.connected();
           this.hangUpCutOffCalls();
+          const networkChanged = this.networkChanged;
+          this.networkChanged = false;
+          for (const session of [...this.sessions]) session.connectionRestored(networkChanged);
         },
         onDisconnect: (error?: Error) => {
-          // Calls can't survive their signalling connection: end them now, with the reason,
-          // rather than leave a box that says "connected" while nothing can reach the far end.
-          for (const session of [...this.sessions]) session.transportLost();
+          // Answered calls carry on (their media does not need the WebSocket) while the phone
+          // reconnects; calls still being set up end now, with the reason.
+          for (const session of [...this.sessions]) session.connectionLost(error ? this.host.config.reconnectWindowMs : 0);
           this.connection.disconnected(error);
         },
       },
@@ -90,7 +95,15 @@ export class SipEngine implements TelephonyEngine, SessionContext {
       { report: (state, message) => this.host.connectionChanged(state, message), hasLiveCalls: () => this.sessions.size > 0 },
     );
     globalThis.document?.addEventListener('securitypolicyviolation', this.onPolicyViolation);
+    globalThis.addEventListener?.('online', this.onNetworkChange);
+    globalThis.addEventListener?.('offline', this.onNetworkChange);
   }
+
+  /** A new network (or the old one back): reconnect now rather than at the next backoff step. */
+  private readonly onNetworkChange = (event: Event): void => {
+    this.networkChanged = true;
+    if (event.type === 'online' && !this.userAgent.isConnected() && this.sessions.size > 0) void this.connect().catch(() => undefined);
+  };
 
   get iceServers(): RTCIceServer[] {
     return this.host.config.iceServers;
@@ -137,6 +150,8 @@ export class SipEngine implements TelephonyEngine, SessionContext {
 
   async dispose(): Promise<void> {
     globalThis.document?.removeEventListener('securitypolicyviolation', this.onPolicyViolation);
+    globalThis.removeEventListener?.('online', this.onNetworkChange);
+    globalThis.removeEventListener?.('offline', this.onNetworkChange);
     this.connection.close();
     this.cutOff.clear();
     for (const session of this.sessions) session.hangup();

@@ -34,25 +34,33 @@ export function holdRefusal(held: boolean, status: number): string {
 
 /**
  * Offers the hold (or the resume) in a re-INVITE (sip.js's `hold` option: `a=sendonly`, or
- * `a=sendrecv` to resume). Resolves once the other side accepted; rejects with words when it
+ * `a=sendrecv` to resume); with the same direction it refreshes the dialog (a new Contact after
+ * a reconnect, and an ICE restart if asked). Resolves once the other side accepted; rejects with words when it
  * refused (a 491 is tried again after the RFC delay) or did not answer by the deadline, and the
  * next re-INVITE offers the direction the call really has.
  */
-export function offerHold(inviter: Inviter, held: boolean, { wasHeld, deadlineMs }: { wasHeld: boolean; deadlineMs: number }, retries = GLARE_RETRIES): Promise<void> {
+export function offerHold(
+  inviter: Inviter,
+  held: boolean,
+  { wasHeld, deadlineMs, iceRestart = false }: { wasHeld: boolean; deadlineMs: number; iceRestart?: boolean },
+  retries = GLARE_RETRIES,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    const options = (hold: boolean) => ({ ...inviter.sessionDescriptionHandlerOptionsReInvite, hold });
+    // An ICE restart is asked for this offer only.
+    const options = (hold: boolean, restart = false) => ({ ...inviter.sessionDescriptionHandlerOptionsReInvite, hold, offerOptions: restart ? { iceRestart: true } : undefined });
     const deadline = setTimeout(() => reject(new Error(holdRefusal(held, 408))), deadlineMs);
     const refused = (words: string) => {
       clearTimeout(deadline);
       inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
       reject(new Error(words));
     };
-    inviter.sessionDescriptionHandlerOptionsReInvite = options(held);
+    inviter.sessionDescriptionHandlerOptionsReInvite = options(held, iceRestart);
     inviter
       .invite({
         requestDelegate: {
           onAccept: () => {
             clearTimeout(deadline);
+            inviter.sessionDescriptionHandlerOptionsReInvite = options(held);
             resolve();
           },
           onReject: (response) => {
@@ -60,7 +68,7 @@ export function offerHold(inviter: Inviter, held: boolean, { wasHeld, deadlineMs
             if (status !== 491 || retries === 0) return refused(holdRefusal(held, status));
             clearTimeout(deadline);
             inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
-            setTimeout(() => void offerHold(inviter, held, { wasHeld, deadlineMs }, retries - 1).then(resolve, reject), glareDelayMs());
+            setTimeout(() => void offerHold(inviter, held, { wasHeld, deadlineMs, iceRestart }, retries - 1).then(resolve, reject), glareDelayMs());
           },
         },
       })

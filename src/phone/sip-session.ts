@@ -45,6 +45,8 @@ export class SipSession implements OutboundSession {
   /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
   private answeredAtAll = false;
   private deadline: ReturnType<typeof setTimeout> | undefined;
+  /** The signalling connection is down (the call carries on until this fires). */
+  private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio();
 
@@ -122,6 +124,14 @@ export class SipSession implements OutboundSession {
 
   hangup(): void {
     this.endedBy ??= 'local';
+    if (this.outage) {
+      // No way to the far end right now: the call ends here, its BYE goes once the connection is back.
+      clearTimeout(this.outage);
+      this.outage = undefined;
+      this.finish('local', 'hangup');
+      this.inviter.sessionDescriptionHandler?.close();
+      return this.context.hangUpWhenReconnected(this.inviter);
+    }
     // A far end (or proxy) that never confirms must not keep the box "Hanging up…".
     this.startDeadline(() => this.finish('local', this.established ? 'hangup' : 'cancelled'));
     switch (this.inviter.state) {
@@ -161,9 +171,43 @@ export class SipSession implements OutboundSession {
   }
 
   /** The connection dropped: the call ends now, and its BYE (or CANCEL) goes out once it is back. */
-  transportLost(): void {
-    if (this.finished) return;
-    this.finish('system', 'connection-lost');
+  /**
+   * The signalling connection dropped. The media does not need it: an answered call carries on
+   * ("reconnecting") for up to `windowMs`, then ends in words. A call not answered yet can't
+   * keep its INVITE transaction: it ends now. Either way the far end is told once it is back.
+   */
+  connectionLost(windowMs: number): void {
+    if (this.finished || this.outage) return;
+    if (this.inviter.state !== SessionState.Established || windowMs <= 0) return this.cutOff('connection-lost');
+    this.outage = setTimeout(() => {
+      this.outage = undefined;
+      this.cutOff('connection-lost', `The connection to the SIP server was lost for more than ${Math.round(windowMs / 1000)} s, so the call was ended.`);
+    }, windowMs);
+    this.listener.signallingInterrupted(true);
+  }
+
+  /**
+   * The connection is back: refresh the dialog over it (a re-INVITE carrying the new Contact, so
+   * the far end's requests reach this browser again; an ICE restart when the network changed).
+   */
+  connectionRestored(networkChanged: boolean): void {
+    if (this.finished || !this.outage) return;
+    clearTimeout(this.outage);
+    this.outage = undefined;
+    this.listener.signallingInterrupted(false);
+    const deadlineMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
+    offerHold(this.inviter, this.held, { wasHeld: this.held, deadlineMs, iceRestart: networkChanged }).then(
+      () => this.applyMicrophone(),
+      (error: Error) => {
+        // 481: the far end no longer knows the call (it ended while we were away).
+        if (/\(481\)/.test(error.message)) this.finish('remote', 'hangup', undefined, 'The call ended while the connection was down.');
+      },
+    );
+  }
+
+  /** The call ends now; its BYE (or CANCEL) waits for the connection. */
+  private cutOff(reason: CallEndReason, message?: string): void {
+    this.finish('system', reason, undefined, message);
     // Stop the media now; the signalling to the far end has to wait for the connection.
     this.inviter.sessionDescriptionHandler?.close();
     this.context.hangUpWhenReconnected(this.inviter);
@@ -286,6 +330,7 @@ export class SipSession implements OutboundSession {
     if (this.finished) return;
     this.finished = true;
     this.stopDeadline();
+    clearTimeout(this.outage);
     this.dtmf.stop();
     this.remoteAudio.stop();
     this.context.sessionEnded(this);

@@ -127,6 +127,11 @@ export interface PhoneConfig {
   autoHold?: boolean;
   /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
   iceServers?: RTCIceServer[];
+  /**
+   * How long an answered call carries on while the connection to the SIP server is down and the
+   * phone reconnects (ms, default 30000); after that it ends in words. 0 ends calls at once.
+   */
+  reconnectWindowMs?: number;
   /** `relay` sends media only through the TURN servers of `iceServers` (default `all`). */
   iceTransportPolicy?: RTCIceTransportPolicy;
   /** Namespace of the persisted state (boxes, colours, prefs, webhook outbox). */
@@ -171,6 +176,8 @@ export interface CallSnapshot {
   restored?: boolean;
   /** This side put the call on hold. */
   held?: boolean;
+  /** The signalling connection is down under this connected call (its audio flows on). */
+  reconnecting?: boolean;
   /** The other party put the call on hold. */
   heldByRemote?: boolean;
   /** Epoch ms since when the call is on hold (either side). */

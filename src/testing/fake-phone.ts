@@ -88,6 +88,10 @@ export class FakeFarEnd {
     this.over = true;
     this.listener.ended('remote', 'hangup');
   }
+  /** The caller's connection to the server drops and comes back (`true`, then `false`): the call carries on. */
+  signallingInterrupted(interrupted: boolean): void {
+    if (!this.over && this.answered) this.listener.signallingInterrupted(interrupted);
+  }
   /** The connection to the server drops. */
   dropConnection(): void {
     if (this.over) return;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { messagesForCall, waitFor } from './stack/far-end.mjs';
-import { openPage, plan, root, stackDir, useBrowserAndServer } from './lib/harness.mjs';
+import { openPage, plan, root, sleep, stackDir, startConnectionCutter, useBrowserAndServer } from './lib/harness.mjs';
 
 const suite = useBrowserAndServer();
 const CONFIG = { server: plan.wsUrl, aor: `sip:agent@${plan.domain}`, displayName: 'E2E Agent' };
@@ -149,5 +149,26 @@ describe('far ends that are not polite', () => {
     });
     assert.deepEqual([seen.state.state, seen.state.outcome.endedBy], ['ended', 'remote']);
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-ended']);
+  });
+
+  it('after a 3 s outage of the connection, the far end\'s BYE reaches the browser through the refreshed dialog', async () => {
+    const cutter = await startConnectionCutter(plan.ports.kamailioWs);
+    try {
+      const state = await scenario(
+        'bye-after-reconnect',
+        async (page) => {
+          await waitState(page, ['connected']);
+          cutter.down();
+          await page.waitForFunction(() => window.calls.call.reconnecting === true, null, { timeout: 5000 });
+          await sleep(3000);
+          cutter.restore();
+          return waitState(page, ['ended', 'failed']);
+        },
+        { server: cutter.wsUrl },
+      );
+      assert.deepEqual([state.state, state.outcome.endedBy, state.outcome.reason], ['ended', 'remote', 'hangup']);
+    } finally {
+      await cutter.close();
+    }
   });
 });

@@ -3,7 +3,7 @@ import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSes
 import { LazyEngine } from '../../src/phone/lazy-engine.js';
 
 const request: OutboundRequest = { uri: 'sip:+442079460958@example.com', extraHeaders: [], dtmf: 'rfc4733' };
-const host: EngineHost = { config: { server: 'wss://sip.example.invalid', aor: 'sip:a@example.com', iceServers: [], iceTransportPolicy: 'all' }, connectionChanged: () => undefined };
+const host: EngineHost = { config: { server: 'wss://sip.example.invalid', aor: 'sip:a@example.com', iceServers: [], iceTransportPolicy: 'all', reconnectWindowMs: 30_000 }, connectionChanged: () => undefined };
 
 /** What a session told its call, in order. */
 function recordingListener() {
@@ -14,6 +14,7 @@ function recordingListener() {
     answered: () => heard.push('answered'),
     dtmfSent: (digit) => heard.push(`dtmf ${digit}`),
     remoteHoldChanged: (held) => heard.push(`held by remote ${held}`),
+    signallingInterrupted: (interrupted) => heard.push(`signalling interrupted ${interrupted}`),
     ended: (endedBy, reason, _status, message) => heard.push(`ended ${endedBy} ${reason}${message ? `: ${message}` : ''}`),
   };
   return { heard, listener };

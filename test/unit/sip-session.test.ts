@@ -43,6 +43,7 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
       answered: () => heard.push('answered'),
       dtmfSent: (digit, method) => heard.push(`dtmf ${digit} ${method}`),
       remoteHoldChanged: (held) => heard.push(held ? 'held by remote' : 'resumed by remote'),
+      signallingInterrupted: (interrupted) => heard.push(interrupted ? 'reconnecting' : 'reconnected'),
       ended: (endedBy, reason, status) => heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}`),
     };
     context = { userAgent: ua, iceServers: [], sessionEnded: () => heard.push('forgotten'), hangUpWhenReconnected: () => heard.push('bye when reconnected') };
@@ -137,13 +138,48 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     expect(transport().sent.some((message) => /^SIP\/2\.0 200 OK\r\n[\s\S]*CSeq: 1 BYE/.test(message))).to.equal(true);
   });
 
-  it('ends a call cut by a lost connection at once, and leaves its BYE for the reconnect', async () => {
+  it('keeps an answered call through a lost connection and refreshes the dialog once it is back', async () => {
     const session = new SipSession(context, request, listener);
     await until(() => !!invite(), 'the INVITE');
     transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
     await until(() => heard.includes('answered'), 'the answer');
-    session.transportLost();
+    session.connectionLost(30_000);
+    expect(heard.at(-1)).to.equal('reconnecting');
+    session.connectionRestored(false);
+    expect(heard.at(-1)).to.equal('reconnected');
+    await until(() => transport().requests('INVITE').length === 2, 'the refreshing re-INVITE');
+    transport().receive(response(transport().requests('INVITE')[1], '200 OK', { body: SDP }));
+    await until(() => transport().requests('ACK').length === 2, 'its ACK');
+    expect(heard.some((line) => line.startsWith('ended'))).to.equal(false);
+  });
+
+  it('ends a call whose connection stays lost beyond the window, in words, and leaves its BYE for the reconnect', async () => {
+    const messages: string[] = [];
+    const quiet = { ...listener, ended: (...args: Parameters<SessionListener['ended']>) => (messages.push(args[3] ?? ''), listener.ended(...args)) };
+    const session = new SipSession(context, request, quiet);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    session.connectionLost(200);
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end of the window');
     expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended system connection-lost', 'bye when reconnected']);
+    expect(messages[0]).to.match(/lost for more than 0 s, so the call was ended/);
+  });
+
+  it('ends a call still being set up at once when the connection drops, and an agent hang-up during an outage at once', async () => {
+    const ringing = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    ringing.connectionLost(30_000);
+    expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended system connection-lost', 'bye when reconnected']);
+
+    heard.length = 0;
+    const answered = new SipSession(context, request, listener);
+    await until(() => transport().requests('INVITE').length === 2, 'the second INVITE');
+    transport().receive(response(transport().requests('INVITE')[1], '200 OK', { toTag: 'far2', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    answered.connectionLost(30_000);
+    answered.hangup();
+    expect(heard.slice(-3)).to.deep.equal(['forgotten', 'ended local hangup', 'bye when reconnected']);
   });
 
   /** Answers the INVITE and returns what a far-end request in the dialog needs. */

@@ -150,7 +150,9 @@ export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startConnectionCutter(targetPort) {
   const sockets = new Set();
+  let refusing = false;
   const server = net.createServer((client) => {
+    if (refusing) return client.destroy();
     const upstream = net.connect(targetPort, '127.0.0.1');
     for (const socket of [client, upstream]) {
       sockets.add(socket);
@@ -168,6 +170,14 @@ export async function startConnectionCutter(targetPort) {
     wsUrl: `ws://127.0.0.1:${listening.port}`,
     cut() {
       for (const socket of sockets) socket.destroy();
+    },
+    /** An outage: the connection drops and new ones are refused until `restore()`. */
+    down() {
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      refusing = false;
     },
     close() {
       for (const socket of sockets) socket.destroy();
