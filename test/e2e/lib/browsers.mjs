@@ -19,6 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_PATH } from '../../../scripts/lib/chromium.mjs';
+import { FIREFOX_MEDIA_PREFS, FIREFOX_QUIET_PREFS } from './firefox-prefs.mjs';
 import { CHROMIUM_ARGS, plan, stackDir } from './harness.mjs';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -28,29 +29,13 @@ export const TLS_HOST = plan.tlsHost.name;
 export const nssDbDir = (dir = stackDir) => path.join(dir, 'run', 'tls', 'nssdb');
 
 export const FIREFOX_PREFS = {
-  // fake microphone, no permission prompt, and a granted permission (see above)
-  'media.navigator.streams.fake': true,
-  'media.navigator.permission.disabled': true,
-  'permissions.default.microphone': 1,
-  'media.peerconnection.ice.loopback': true,
-  'media.autoplay.default': 0,
-  'media.autoplay.blocking_policy': 0,
+  // fake microphone, no permission prompt, a granted permission and loopback candidates (see
+  // above), nothing in the background (there is no network anyway)
+  ...FIREFOX_MEDIA_PREFS,
+  ...FIREFOX_QUIET_PREFS,
   // the test host name of the wss:// listener resolves to 127.0.0.1 (like Chromium's
   // --host-resolver-rules), no DNS involved
   'network.dns.localDomains': TLS_HOST,
-  // nothing in the background (there is no network anyway)
-  'app.update.enabled': false,
-  'app.normandy.enabled': false,
-  'datareporting.healthreport.uploadEnabled': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'browser.region.network.url': '',
-  'services.settings.server': 'http://127.0.0.1:9/',
 };
 
 function tempDir(prefix) {
