@@ -34,6 +34,8 @@ export {
   type PhoneOptions,
   type PhonePrefs,
   type SipCredentials,
+  type SipCredentialsSource,
+  type CallRecord,
   type StatusWebhookConfig,
   type WebhookPayload,
 } from './phone/index.js';
@@ -75,6 +77,7 @@ export {
   VcDialpad,
   VcMuteButton,
   VcPhone,
+  VcPhoneStatus,
   VcPlaceCall,
   COLOR_TAGS,
   DIALPAD_KEYS,

@@ -68,7 +68,7 @@ export class VcCallRemovedEvent extends VcEvent<CallEventDetail> {
   static override readonly eventName = 'vc-call-removed';
 }
 
-/** The connection to the SIP server changed. */
-export class VcConnectionChangeEvent extends VcEvent<{ state: ConnectionState; message?: string }> {
+/** The connection to the SIP server changed (`retryAt`: when the next reconnect attempt is due). */
+export class VcConnectionChangeEvent extends VcEvent<{ state: ConnectionState; message?: string; retryAt?: number }> {
   static override readonly eventName = 'vc-connection-change';
 }

@@ -9,7 +9,7 @@ import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import type { CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats } from './types.js';
+import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats } from './types.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -30,6 +30,10 @@ export class Call extends EventTarget {
   readonly id: string;
   readonly target: CallTarget;
   readonly from?: CallerIdentity;
+  /** The contact's name (the box title); never sent on the wire. */
+  readonly label?: string;
+  /** The CRM's own data for this call, carried in every event; never sent on the wire. */
+  readonly record?: CallRecord;
   readonly startedAt: number;
   /** True for a box restored from storage after a reload. */
   readonly restored: boolean;
@@ -50,13 +54,15 @@ export class Call extends EventTarget {
   private holdChange: Promise<void> | undefined;
 
   /** @internal Use `phone.call()`. */
-  constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string } | { snapshot: CallSnapshot }) {
+  constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord } | { snapshot: CallSnapshot }) {
     super();
     if ('snapshot' in init) {
       const s = init.snapshot;
       this.id = s.id;
       this.target = s.target;
       this.from = s.from;
+      this.label = typeof s.label === 'string' ? s.label : undefined;
+      this.record = s.record;
       this.startedAt = s.startedAt;
       this._state = s.state;
       this._muted = s.muted;
@@ -73,6 +79,8 @@ export class Call extends EventTarget {
       this.id = init.id;
       this.target = init.target;
       this.from = init.from;
+      this.label = init.label;
+      this.record = init.record;
       this._color = init.color;
       this.startedAt = Date.now();
       this._state = 'dialing';
@@ -250,6 +258,8 @@ export class Call extends EventTarget {
       durationMs: this.durationMs,
     };
     if (this.from) snapshot.from = this.from;
+    if (this.label !== undefined) snapshot.label = this.label;
+    if (this.record !== undefined) snapshot.record = this.record;
     if (this._color) snapshot.color = this._color;
     if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
     if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;

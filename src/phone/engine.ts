@@ -64,7 +64,8 @@ export interface OutboundSession {
 
 export interface EngineHost {
   config: EngineConfig;
-  connectionChanged(state: ConnectionState, message?: string): void;
+  /** The connection changed; while reconnecting, `retryAt` says when the next attempt is due (epoch ms). */
+  connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void;
 }
 
 export interface TelephonyEngine {

@@ -23,5 +23,7 @@ export type {
   MediaStats,
   PhoneConfig,
   SipCredentials,
+  SipCredentialsSource,
+  CallRecord,
   StatusWebhookConfig,
 } from './types.js';

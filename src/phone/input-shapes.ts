@@ -56,7 +56,7 @@ export function checkWebhookShape(webhook: unknown, field = 'statusWebhook'): as
 export function checkCallOptionsShape(options: unknown, field = 'options'): void {
   if (options === undefined) return;
   if (!isPlainObject(options)) wrongType(field, 'call options', 'an object', options);
-  const { from, context, route, headers, statusWebhook, color } = options;
+  const { from, context, route, headers, statusWebhook, color, label, record } = options;
   if (from !== undefined && typeof from !== 'string') {
     if (!isPlainObject(from)) wrongType('from', 'calling identity (from)', 'text or an object such as { displayName, uri }', from);
     checkOptionalText(from.displayName, 'from', 'display name of the calling identity');
@@ -70,6 +70,35 @@ export function checkCallOptionsShape(options: unknown, field = 'options'): void
   }
   checkWebhookShape(statusWebhook);
   checkOptionalText(color, 'color', 'colour');
+  checkOptionalText(label, 'label', 'contact name (label)');
+  // eslint-disable-next-line no-control-regex
+  if (typeof label === 'string' && /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(label)) {
+    throw inputError('invalid-characters', 'label', "The contact name (label) can't contain line breaks, control characters or direction overrides.");
+  }
+  if (typeof label === 'string' && label.length > MAX_LABEL_LENGTH) {
+    throw inputError('too-long', 'label', `The contact name (label) is too long (at most ${MAX_LABEL_LENGTH} characters).`);
+  }
+  if (record !== undefined) checkRecord(record);
+}
+
+const MAX_LABEL_LENGTH = 200;
+const MAX_RECORD_BYTES = 4096;
+
+/** A call's record must survive JSON (events, webhook, storage) unchanged, and stay small. */
+function checkRecord(record: unknown): void {
+  const plainJson = (value: unknown, depth: number): boolean => {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+    if (typeof value === 'number') return Number.isFinite(value);
+    if (depth > 20) return false;
+    if (Array.isArray(value)) return value.every((item) => plainJson(item, depth + 1));
+    return isPlainObject(value) && Object.values(value).every((item) => plainJson(item, depth + 1));
+  };
+  if (!plainJson(record, 0)) {
+    throw inputError('wrong-type', 'record', 'The call record must be plain JSON data (objects, lists, text, numbers, true/false, null).');
+  }
+  if (new TextEncoder().encode(JSON.stringify(record)).length > MAX_RECORD_BYTES) {
+    throw inputError('too-long', 'record', `The call record is too large (at most ${MAX_RECORD_BYTES} bytes as JSON).`);
+  }
 }
 
 /** `phone.call(to, options)`. */

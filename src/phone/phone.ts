@@ -67,6 +67,8 @@ export class Phone extends EventTarget {
   /** The account changed since the engine was made: replace it once no call needs it. */
   private engineStale = false;
   private saveQueued = false;
+  private _reconnectAt: number | undefined;
+  private lastActiveCallId: string | undefined;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -176,6 +178,9 @@ export class Phone extends EventTarget {
   get activeCall(): Call | undefined {
     return this.oneActiveCall.activeCall;
   }
+  get activeCallId(): string | undefined {
+    return this.activeCall?.id;
+  }
 
   get calls(): readonly Call[] {
     return this._calls;
@@ -187,6 +192,10 @@ export class Phone extends EventTarget {
 
   get connectionState(): ConnectionState {
     return this._connectionState;
+  }
+  /** When the next attempt to reconnect is due (epoch ms), while reconnecting. */
+  get reconnectAt(): number | undefined {
+    return this._reconnectAt;
   }
   /** Words about the connection when it is not fine. */
   get connectionMessage(): string | undefined {
@@ -265,7 +274,7 @@ export class Phone extends EventTarget {
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.dropStaleEngine();
     const engine = await this.currentEngine();
-    const call = new Call({ id: newId(), target, from, color: merged.color });
+    const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record });
     this.webhookOf.set(call.id, webhook);
     this.watch(call);
     this._calls = [call, ...this._calls];
@@ -306,8 +315,8 @@ export class Phone extends EventTarget {
       if (this.engine) return this.engine;
       const engine: LazyEngine = new LazyEngine(this.engineFactory, {
         config,
-        connectionChanged: (state, message) => {
-          if (this.engine === engine) this.connectionChanged(state, message);
+        connectionChanged: (state, message, retryAt) => {
+          if (this.engine === engine) this.connectionChanged(state, message, retryAt);
         },
       });
       this.engine = engine;
@@ -330,11 +339,13 @@ export class Phone extends EventTarget {
     if (!this.engine) this.connectionChanged('disconnected');
   }
 
-  private connectionChanged(state: ConnectionState, message?: string): void {
-    if (state === this._connectionState && message === this._connectionMessage) return;
+  /** @internal The engine's report (and the fake phone's script) of the connection. */
+  protected connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void {
+    if (state === this._connectionState && message === this._connectionMessage && retryAt === this._reconnectAt) return;
     this._connectionState = state;
     this._connectionMessage = message;
-    this.dispatchEvent(new VcConnectionChangeEvent(message ? { state, message } : { state }));
+    this._reconnectAt = retryAt;
+    this.dispatchEvent(new VcConnectionChangeEvent({ state, ...(message ? { message } : {}), ...(retryAt ? { retryAt } : {}) }));
     this.dispatchEvent(new Event('change'));
   }
 
@@ -359,6 +370,11 @@ export class Phone extends EventTarget {
   private readonly onCallChange = (event: Event): void => {
     if ((event.target as Call).isFinal) this.dropOldestFinished();
     this.persist();
+    // Holding, answering or ending a call can move the active call: the phone's view changed.
+    const active = this.activeCallId;
+    if (active === this.lastActiveCallId) return;
+    this.lastActiveCallId = active;
+    this.dispatchEvent(new Event('change'));
   };
 
   private get maxFinishedCalls(): number {

@@ -23,7 +23,7 @@ export interface ConnectableAgent {
 }
 
 export interface ConnectionOptions {
-  report(state: ConnectionState, message?: string): void;
+  report(state: ConnectionState, message?: string, retryAt?: number): void;
   /** A call is live: keep trying even from a hidden page. */
   hasLiveCalls(): boolean;
   /** Whether the page is visible (default: `document.visibilityState`). */
@@ -146,7 +146,7 @@ export class SipConnection {
     const cap = this.options.hasLiveCalls() ? LIVE_CALL_RECONNECT_MAX_MS : RECONNECT_MAX_MS;
     const delay = Math.min(cap, RECONNECT_BASE_MS * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
     this.attempt += 1;
-    this.options.report('reconnecting', message);
+    this.options.report('reconnecting', message, Date.now() + Math.round(delay));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.connect().catch(() => undefined);

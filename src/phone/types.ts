@@ -70,6 +70,9 @@ export interface StatusWebhookConfig {
 
 export type DtmfMode = 'rfc4733' | 'info';
 
+/** JSON a CRM attaches to a call and gets back with its events (at most 4 KB once serialised). */
+export type CallRecord = string | number | boolean | null | CallRecord[] | { [key: string]: CallRecord };
+
 /** SIP digest credentials. Kept in memory only: never logged, stored or rendered. */
 /**
  * Short-lived credentials: called before each call and again once if they are refused (401/403/407);
@@ -96,6 +99,10 @@ export interface CallOptions {
   statusWebhook?: StatusWebhookConfig;
   /** Initial colour tag of the call's box. */
   color?: string;
+  /** The contact's name, for the box title, events, webhook and history. Never sent on the wire. */
+  label?: string;
+  /** Anything (JSON) the CRM wants back with every event of this call: a record id, a type. Never sent on the wire. */
+  record?: CallRecord;
 }
 
 export interface PhoneConfig {
@@ -117,7 +124,7 @@ export interface PhoneConfig {
   /** Full control of the Request-URI for a dialled number; must return a `sip:`/`sips:` URI. */
   numberToUri?: (e164: string) => string;
   /** Default per-call options. */
-  defaults?: Omit<CallOptions, 'color'>;
+  defaults?: Omit<CallOptions, 'color' | 'label' | 'record'>;
   /** Status webhook for every call (a call's own option overrides it). */
   statusWebhook?: StatusWebhookConfig;
   /**
@@ -163,6 +170,10 @@ export interface CallSnapshot {
   state: CallState;
   muted: boolean;
   color?: string;
+  /** The contact's name the call was placed with. */
+  label?: string;
+  /** The CRM's own data for this call, as given to `phone.call()`. */
+  record?: CallRecord;
   /** Epoch ms when the agent placed the call. */
   startedAt: number;
   answeredAt?: number;

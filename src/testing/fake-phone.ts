@@ -14,7 +14,7 @@ import { Phone, type PhoneOptions } from '../phone/phone.js';
 import { holdRefusal } from '../phone/sip-hold.js';
 import type { Call } from '../phone/call.js';
 import { memoryStorage } from '../phone/store.js';
-import type { CallState, PhoneConfig } from '../phone/types.js';
+import type { CallState, ConnectionState, PhoneConfig } from '../phone/types.js';
 
 export type FakeMicrophone = 'granted' | 'denied' | 'missing';
 
@@ -229,6 +229,14 @@ export class FakePhone extends Phone {
     if (state === 'ended') far.hangUp();
     if (state === 'failed') far.reject(failStatus);
     return call;
+  }
+
+  /**
+   * Scripts the connection to the (fake) server, for stories and tests of the phone's status:
+   * `phone.simulateConnection('reconnecting', 'The connection was lost.', Date.now() + 4000)`.
+   */
+  simulateConnection(state: ConnectionState, message?: string, retryAt?: number): void {
+    this.connectionChanged(state, message, retryAt);
   }
 
   /** Also forgets the call's far end, so long-running stories and benchmarks don't accumulate them. */

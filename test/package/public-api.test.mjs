@@ -34,6 +34,8 @@ const CONTROLLER = {
     'PhoneOptions',
     'PhonePrefs',
     'SipCredentials',
+    'SipCredentialsSource',
+    'CallRecord',
     'StatusWebhookConfig',
     'WebhookPayload',
   ],
@@ -64,7 +66,7 @@ const EVENTS = {
   types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['defaultStrings', 'setStrings'], types: ['InputErrorStrings', 'OutcomeStrings', 'VcStrings'] };
