@@ -1,16 +1,16 @@
 // Runs the calling benchmark script again inside a private network namespace, with the
-// project's SIP stack up (as the e2e suite does), after building the CDN bundle. Returns only
+// project's SIP stack up (as the e2e suite does), after building the CDN bundle if it is stale. Returns only
 // inside the namespace; outside it exits with the inner run's status.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCdnIfStale } from '../../scripts/lib/cdn-build.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function runInsideStack(scriptUrl, name) {
   if (process.env.VC_IN_NETNS) return;
-  const built = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
+  buildCdnIfStale();
   const script = fileURLToPath(scriptUrl);
   const args = process.argv.slice(2).map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
   const inner = [

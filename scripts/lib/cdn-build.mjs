@@ -1,0 +1,52 @@
+// The CDN bundle (cdn/, rollup.config.mjs), built only when something it is made of changed
+// since the last build: `npm start` and the benchmarks take seconds on a second run, not a
+// full rollup build (~20 s on 2 cores).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What the CDN build is made of: its sources, its configuration and the installed packages. */
+const INPUTS = ['src', 'rollup.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+/** Written after a successful build: the newest input time it was made from. */
+const STAMP = path.join(root, 'cdn', '.build-stamp');
+
+function newestTime(file) {
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its folder's time
+  for (const entry of fs.readdirSync(file)) newest = Math.max(newest, newestTime(path.join(file, entry)));
+  return newest;
+}
+
+/** Why cdn/ must be rebuilt, or undefined when it is up to date. */
+export function cdnStaleReason() {
+  if (!fs.existsSync(path.join(root, 'cdn', 'vc-phone.js'))) return 'cdn/ is not built yet';
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
+  } catch {
+    return 'cdn/ has no build stamp';
+  }
+  const newest = Math.max(...INPUTS.map((input) => newestTime(path.join(root, input))));
+  return newest > stamp.inputs ? 'sources changed since the last build' : undefined;
+}
+
+/** Builds cdn/ with rollup if it is stale (or `force`); returns true when it built. Exits on a failed build. */
+export function buildCdnIfStale({ force = false, log = (message) => console.log(message) } = {}) {
+  const reason = force ? 'asked to' : cdnStaleReason();
+  if (!reason) return false;
+  const inputs = Math.max(...INPUTS.map((input) => newestTime(path.join(root, input))));
+  log(`building the CDN bundle (rollup: ${reason})…`);
+  const build = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  fs.writeFileSync(STAMP, JSON.stringify({ inputs, builtAt: Date.now() }));
+  return true;
+}
