@@ -10,7 +10,7 @@ import { checkCredentials } from './config-checks.js';
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
-import { SharedMicrophone, WarmCertificate } from './sip-media.js';
+import { SharedMicrophone, WarmCertificate, withOfferRollback } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
 
 /** A credentials source that has not answered by then fails the call. */
@@ -226,11 +226,10 @@ export class SipEngine implements TelephonyEngine, SessionContext {
     const base = Web.defaultSessionDescriptionHandlerFactory(() => this.microphone.forCall());
     return (session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
       const certificate = this.certificate.usable;
-      if (!certificate) return base(session, options);
-      return base(session, {
-        ...options,
-        peerConnectionConfiguration: { ...options?.peerConnectionConfiguration, certificates: [certificate] },
-      });
+      const withCertificate = certificate
+        ? { ...options, peerConnectionConfiguration: { ...options?.peerConnectionConfiguration, certificates: [certificate] } }
+        : options;
+      return withOfferRollback(base(session, withCertificate));
     };
   }
 }

@@ -36,6 +36,20 @@ export function offerOnFirstUsableCandidate(sdh: Web.SessionDescriptionHandler, 
   });
 }
 
+/**
+ * sip.js rolls back a refused re-INVITE's offer through `rollbackDescription`, which its web
+ * handler does not have: the peer connection stayed in `have-local-offer` and every later
+ * re-INVITE (hold, resume, refresh) failed. This gives the handler the missing rollback.
+ */
+export function withOfferRollback(sdh: Web.SessionDescriptionHandler): Web.SessionDescriptionHandler {
+  const handler = sdh as Web.SessionDescriptionHandler & { rollbackDescription?: () => Promise<void> };
+  handler.rollbackDescription ??= async () => {
+    const pc = sdh.peerConnection;
+    if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+  };
+  return handler;
+}
+
 /** A getUserMedia failure, in words the agent can act on. */
 function microphoneFailure(error: unknown): CallStartError {
   const name = (error as { name?: string })?.name;

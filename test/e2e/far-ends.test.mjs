@@ -171,4 +171,39 @@ describe('far ends that are not polite', () => {
       await cutter.close();
     }
   });
+
+  it('an UPDATE from the far end mid-call (not in our Allow) is answered 405 and the call goes on', async () => {
+    const seen = await scenario('update-midcall', async (page) => {
+      await waitState(page, ['connected']);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['ended', 'remote', 'hangup']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+  });
+
+  it('BYEs crossing (both sides hang up at once): each is answered and the box ends', async () => {
+    const state = await scenario('bye-crossing', async (page) => {
+      await waitState(page, ['connected']);
+      await page.evaluate(() => window.calls.call.hangup());
+      return waitState(page, ['ended', 'failed']);
+    });
+    assert.equal(state.state, 'ended');
+    assert.ok(['local', 'remote'].includes(state.outcome.endedBy));
+  });
+
+  it('glare: a hold refused with 491 is tried again after the RFC 3261 delay and then holds', async () => {
+    const seen = await scenario('glare-on-hold', async (page) => {
+      await waitState(page, ['connected']);
+      const started = Date.now();
+      await page.evaluate(() => window.calls.call.hold());
+      const waited = Date.now() - started;
+      const held = await page.evaluate(() => window.calls.call.held);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { waited, held, state };
+    });
+    assert.equal(seen.held, true);
+    assert.ok(seen.waited >= 2000, `the retry came after the RFC 3261 delay (${seen.waited} ms)`);
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy], ['ended', 'remote']);
+  });
 });
