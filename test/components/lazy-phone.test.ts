@@ -60,6 +60,8 @@ describe('<vc-phone> with a lazily loaded phone (CDN build)', () => {
     await sendKeys({ press: 'Enter' });
     await until(() => phone.calls.length === 1, 'the call was placed');
     expect(phone.calls[0].target.e164).to.equal('+442079460958');
+    // The new box's enter animation and the button's colour transition end first (axe reads colours).
+    await settled(el);
     await expect(el).to.be.accessible();
   });
 
