@@ -6,6 +6,7 @@ export const callBoxDefaults = {
   stateRinging: 'Ringing',
   stateEarlyMedia: 'Ringing (early media)',
   stateConnected: 'Connected',
+  stateReconnecting: 'Connected (reconnecting…)',
   stateOnHold: 'On hold',
   stateHeldByRemote: 'Held by the other party',
   stateHangingUp: 'Hanging up…',

@@ -48,7 +48,8 @@ export interface PhoneOptions {
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-color`, `vc-call-ended`, `vc-call-failed`, `vc-call-removed`), refused input as
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-color`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
  */
@@ -173,15 +174,16 @@ export class Phone extends EventTarget {
     return this.#config.disabledReason || 'Outbound calling is switched off.';
   }
 
-  /** Every call, newest first, including finished ones until they are removed. */
   /** The call that hears the agent: connected and not on hold by the agent. */
   get activeCall(): Call | undefined {
     return this.oneActiveCall.activeCall;
   }
+  /** The active call's id (`change` fires when it moves). */
   get activeCallId(): string | undefined {
     return this.activeCall?.id;
   }
 
+  /** Every call, newest first, including finished ones until they are removed. */
   get calls(): readonly Call[] {
     return this._calls;
   }

@@ -73,13 +73,13 @@ export type DtmfMode = 'rfc4733' | 'info';
 /** JSON a CRM attaches to a call and gets back with its events (at most 4 KB once serialised). */
 export type CallRecord = string | number | boolean | null | CallRecord[] | { [key: string]: CallRecord };
 
-/** SIP digest credentials. Kept in memory only: never logged, stored or rendered. */
 /**
  * Short-lived credentials: called before each call and again once if they are refused (401/403/407);
  * the result is used for that call only, never stored.
  */
 export type SipCredentialsSource = () => Promise<SipCredentials>;
 
+/** SIP digest credentials. Kept in memory only: never logged, stored or rendered. */
 export interface SipCredentials {
   username: string;
   password: string;

@@ -19,6 +19,7 @@ import { VcColorTag as VcColorTagElement } from '../components/color-tag/color-t
 import { VcDialpad as VcDialpadElement } from '../components/dialpad/dialpad.js';
 import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/mute-button.js';
 import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
+import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
 import type { VcElementEventMap } from '../events/index.js';
 
@@ -44,6 +45,8 @@ export const VcPhone = createComponent({
     onVcCallAnswered: on('vc-call-answered'),
     onVcCallDtmf: on('vc-call-dtmf'),
     onVcCallMute: on('vc-call-mute'),
+    onVcCallHeld: on('vc-call-held'),
+    onVcCallResumed: on('vc-call-resumed'),
     onVcCallColor: on('vc-call-color'),
     onVcCallEnded: on('vc-call-ended'),
     onVcCallFailed: on('vc-call-failed'),
@@ -80,4 +83,11 @@ export const VcColorTag = createComponent({
   elementClass: VcColorTagElement,
   react: React,
   events: { onVcColorChange: on('vc-color-change') },
+});
+
+/** `<vc-phone-status>`: the connection in words (Ready / Connecting / Offline) with a Retry button. */
+export const VcPhoneStatus = createComponent({
+  tagName: 'vc-phone-status',
+  elementClass: VcPhoneStatusElement,
+  react: React,
 });

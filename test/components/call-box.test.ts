@@ -279,6 +279,33 @@ describe('<vc-call-box>', () => {
       expect(nameOf(deepActiveElement()!)).to.equal('#'); // and comes back to the last key used
     });
 
+    it('says in words why a hold was refused, and keeps showing the call as it really is', async () => {
+      const { el, phone, call } = await boxInState('connected');
+      phone.far(call).refuseNextHold = 488;
+      await mouseClick(getByRole(el, 'button', 'Hold'));
+      await until(() => !!el.shadowRoot!.querySelector('[part="hold-problem"]'), 'the refusal in words');
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part="hold-problem"]'))).to.match(/could not accept the audio change needed to put the call on hold \(488\)/);
+      expect(statusText(el)).to.equal('Connected');
+      getByRole(el, 'button', 'Hold');
+      await expect(el).to.be.accessible();
+      await mouseClick(getByRole(el, 'button', 'Hold'));
+      await until(() => call.held, 'held at the second try');
+      await settled(el);
+      expect(el.shadowRoot!.querySelector('[part="hold-problem"]')).to.equal(null);
+    });
+
+    it('says "Connected (reconnecting…)" while the connection to the server is down under the call', async () => {
+      const { el, phone, call } = await boxInState('connected');
+      phone.far(call).signallingInterrupted(true);
+      await settled(el);
+      expect(statusText(el)).to.equal('Connected (reconnecting…)');
+      await expect(el).to.be.accessible();
+      phone.far(call).signallingInterrupted(false);
+      await settled(el);
+      expect(statusText(el)).to.equal('Connected');
+    });
+
     it('shortcuts, scoped to the box: M mutes, K toggles the keypad, H holds, Escape closes the keypad', async () => {
       const { el, call } = await boxInState('connected');
       el.focus();
@@ -294,14 +321,14 @@ describe('<vc-call-box>', () => {
       expect(getByRole(el, 'button', 'Keypad').getAttribute('aria-expanded')).to.equal('false');
       expect(deepActiveElement()).to.equal(getByRole(el, 'button', 'Keypad'));
       await sendKeys({ press: 'h' });
-      await until(() => (call as unknown as { held?: boolean }).held === true, 'on hold');
+      await until(() => call.held === true, 'on hold');
       await settled(el);
       await settled(el);
       expect(statusText(el)).to.equal('On hold');
       getByRole(el, 'button', 'Resume');
       await expect(el).to.be.accessible();
       await sendKeys({ press: 'h' });
-      await until(() => (call as unknown as { held?: boolean }).held === false, 'resumed');
+      await until(() => call.held === false, 'resumed');
       // Outside the box, the letters do nothing.
       const muted = call.muted;
       const outside = document.createElement('button');

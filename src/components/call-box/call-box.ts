@@ -58,6 +58,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart muted-hint - "You're muted", when the agent talks while muted.
  * @csspart meta - When the call started (finished calls).
  * @csspart alert - The microphone problem message.
+ * @csspart hold-problem - Why a hold or resume was refused (the call stays as it was).
  * @csspart controls - The row of buttons.
  * @csspart mute-button - The `<vc-mute-button>`.
  * @csspart hold-button - Hold / Resume.
@@ -124,6 +125,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private announcement = '';
   /** The digits sent on this call from this box, for the readout. */
   @state() private sent = '';
+  /** Why the last hold or resume was refused (the call stays as it was), until the next one. */
+  @state() private holdProblem: string | undefined;
 
   private seen: { id: string; state: CallState } | undefined;
   private tick: ReturnType<typeof setTimeout> | undefined;
@@ -215,6 +218,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
         </div>
       </div>
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
+      ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${this.holdProblem}</p>` : nothing}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
       ${micProblem
@@ -254,9 +258,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
     </div>`;
   }
 
+  private toggleHold(call: Call): void {
+    this.holdProblem = undefined;
+    void toggleHold(call).then((refusal) => (this.holdProblem = refusal));
+  }
+
   private holdButton(call: Call) {
     const held = isHeld(call);
-    return html`<button part="hold-button" class="button hold" type="button" title=${held ? strings.resume : strings.hold} aria-keyshortcuts="H" @click=${() => toggleHold(call)}>
+    return html`<button part="hold-button" class="button hold" type="button" title=${held ? strings.resume : strings.hold} aria-keyshortcuts="H" @click=${() => this.toggleHold(call)}>
       ${held ? playIcon : pauseIcon}<span class="label">${held ? strings.resume : strings.hold}</span>
     </button>`;
   }
@@ -398,7 +407,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       this.renderRoot.querySelector<VcMuteButton>('vc-mute-button')?.toggle();
     } else if (action === 'hold' && canHold(call)) {
       event.preventDefault();
-      toggleHold(call);
+      this.toggleHold(call);
     } else if (action === 'keypad' && connected) {
       event.preventDefault();
       this.toggleKeypad();

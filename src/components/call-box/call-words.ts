@@ -36,6 +36,8 @@ export function stateText(call: Call): string {
     case 'connected':
       if (isHeld(call)) return strings.stateOnHold;
       if (isHeldByRemote(call)) return strings.stateHeldByRemote;
+      // The audio flows on while the phone reconnects to the SIP server.
+      if (call.reconnecting) return strings.stateReconnecting;
       return strings.stateConnected;
     default:
       return format(strings.stateEndedWith, { reason: reasonText(call) });
@@ -87,6 +89,7 @@ export function stateChip(call: Call): { text: string; tone: ChipTone } {
   if (call.hangingUp) return { text: strings.stateHangingUp, tone: 'live' };
   if (call.state === 'connected') {
     if (isHeld(call) || isHeldByRemote(call)) return { text: strings.stateOnHold, tone: 'held' };
+    if (call.reconnecting) return { text: strings.stateReconnecting, tone: 'live' };
     return { text: strings.stateConnected, tone: 'good' };
   }
   if (call.isLive) return { text: call.state === 'dialing' ? strings.stateDialing : strings.stateRinging, tone: 'live' };

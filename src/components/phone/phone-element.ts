@@ -50,6 +50,8 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallAnsweredEvent} vc-call-answered - The far end answered.
  * @event {VcCallDtmfEvent} vc-call-dtmf - A DTMF digit went out on a call.
  * @event {VcCallMuteEvent} vc-call-mute - A call was muted or un-muted.
+ * @event {VcCallHeldEvent} vc-call-held - A call was put on hold (`by`: local or remote).
+ * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
  * @event {VcCallFailedEvent} vc-call-failed - A call could not be connected (SIP status and reason).

@@ -10,8 +10,7 @@ export function phoneStatus(phone: Phone | undefined): PhoneStatus {
   return state === 'connecting' ? 'connecting' : 'ready';
 }
 
-/** When the next reconnection attempt is due (epoch ms), where the phone core says. */
+/** When the next reconnection attempt is due (epoch ms), while the phone reconnects. */
 export function reconnectAt(phone: Phone | undefined): number | undefined {
-  const at = (phone as unknown as { reconnectAt?: number } | undefined)?.reconnectAt;
-  return typeof at === 'number' ? at : undefined;
+  return phone?.reconnectAt;
 }

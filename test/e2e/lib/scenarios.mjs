@@ -38,7 +38,7 @@ export async function waitState(page, name, states, timeout = 15000) {
     await page.waitFor(([n, w]) => w.includes(window.callState(n)?.state), [name, wanted], timeout);
   } catch (error) {
     const now = await page.evaluate((n) => window.callState(n), name);
-    throw new Error(`call ${name} never reached ${wanted.join('/')}: ${JSON.stringify(now)} (${String(error.message).split('\n')[0]})`);
+    throw new Error(`call ${name} never reached ${wanted.join('/')}: ${JSON.stringify(now)} (${String(error.message).split('\n')[0]})`, { cause: error });
   }
   return page.evaluate((n) => window.callState(n), name);
 }
