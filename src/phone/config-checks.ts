@@ -113,3 +113,16 @@ export function checkConfig(config: unknown): asserts config is PhoneConfig {
     throw inputError('invalid-config', 'iceTransportPolicy', 'A relay-only policy needs a TURN server in iceServers (turn: or turns:).');
   }
 }
+
+/** The configuration as anyone may see it: no SIP credentials, no webhook password, no TURN credential. */
+export function withoutCredentials(config: PhoneConfig): Readonly<Omit<PhoneConfig, 'auth'>> {
+  const { auth: _auth, ...rest } = config;
+  void _auth;
+  const withoutPassword = (webhook?: StatusWebhookConfig) => webhook && { url: webhook.url, username: webhook.username };
+  return {
+    ...rest,
+    ...(rest.statusWebhook ? { statusWebhook: withoutPassword(rest.statusWebhook) } : {}),
+    ...(rest.defaults?.statusWebhook ? { defaults: { ...rest.defaults, statusWebhook: withoutPassword(rest.defaults.statusWebhook) } } : {}),
+    ...(rest.iceServers ? { iceServers: rest.iceServers.map(({ credential: _credential, ...server }) => server) } : {}),
+  };
+}

@@ -11,18 +11,20 @@ import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
-import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook } from './config-checks.js';
+import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { withoutOldestFinished } from './finished-calls.js';
 import { checkCallArguments } from './input-shapes.js';
-import { LazyEngine } from './lazy-engine.js';
+import { EngineSlot } from './engine-slot.js';
+import type { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
 import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
@@ -53,7 +55,7 @@ export interface PhoneOptions {
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
  */
-export class Phone extends EventTarget {
+export class Phone extends TypedEventTarget<PhoneEventMap> {
   #config: PhoneConfig;
   private _calls: Call[] = [];
   private _connectionState: ConnectionState = 'idle';
@@ -63,10 +65,7 @@ export class Phone extends EventTarget {
   private readonly outbox: LazyOutbox;
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false);
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
-  private readonly engineFactory: EngineFactory;
-  private engine: LazyEngine | undefined;
-  /** The account changed since the engine was made: replace it once no call needs it. */
-  private engineStale = false;
+  private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
@@ -74,7 +73,7 @@ export class Phone extends EventTarget {
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
     this.#config = { ...config };
-    this.engineFactory = options.engine ?? sipEngineFactory;
+    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt));
     this.store = new PhoneStore(config.storageKey, options.storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
@@ -101,37 +100,9 @@ export class Phone extends EventTarget {
     globalThis.addEventListener?.('pagehide', this.onPageHide);
   }
 
-  override addEventListener<K extends keyof PhoneEventMap>(
-    type: K,
-    listener: (event: PhoneEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  override removeEventListener<K extends keyof PhoneEventMap>(
-    type: K,
-    listener: (event: PhoneEventMap[K]) => void,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
-    super.removeEventListener(type, listener, options);
-  }
-
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
   get config(): Readonly<Omit<PhoneConfig, 'auth'>> {
-    const { auth: _auth, ...rest } = this.#config;
-    void _auth;
-    const withoutPassword = (webhook?: StatusWebhookConfig) => webhook && { url: webhook.url, username: webhook.username };
-    return {
-      ...rest,
-      ...(rest.statusWebhook ? { statusWebhook: withoutPassword(rest.statusWebhook) } : {}),
-      ...(rest.defaults?.statusWebhook ? { defaults: { ...rest.defaults, statusWebhook: withoutPassword(rest.defaults.statusWebhook) } } : {}),
-      ...(rest.iceServers ? { iceServers: rest.iceServers.map(({ credential: _credential, ...server }) => server) } : {}),
-    };
+    return withoutCredentials(this.#config);
   }
 
   /**
@@ -151,8 +122,8 @@ export class Phone extends EventTarget {
     const accountChanged = ACCOUNT_KEYS.some((key) => key in changes && changes[key] !== this.#config[key]);
     this.#config = { ...this.#config, ...changes };
     if (changes.statusWebhook) this.outbox.register(changes.statusWebhook);
-    if (accountChanged && this.engine) this.engineStale = true;
-    this.dropStaleEngine();
+    if (accountChanged) this.engines.accountChanged();
+    this.engines.dropIfStale(this.hasLiveCalls);
     if ('maxFinishedCalls' in changes) this.dropOldestFinished();
     this.dispatchEvent(new Event('change'));
   }
@@ -274,7 +245,7 @@ export class Phone extends EventTarget {
       throw error;
     }
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
-    this.dropStaleEngine();
+    this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
     const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record });
     this.webhookOf.set(call.id, webhook);
@@ -303,42 +274,19 @@ export class Phone extends EventTarget {
     for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();
-    await this.disposeEngine();
+    await this.engines.dispose();
   }
 
   private refuse(error: PhoneInputError): void {
     this.dispatchEvent(new VcInputErrorEvent({ code: error.code, message: error.message, field: error.field }));
   }
 
-  /** The engine for the current account; only the current one may report the connection. */
-  private async currentEngine(): Promise<LazyEngine> {
-    if (!this.engine) {
-      const config = (await loadDialing()).engineConfig(this.#config);
-      if (this.engine) return this.engine;
-      const engine: LazyEngine = new LazyEngine(this.engineFactory, {
-        config,
-        connectionChanged: (state, message, retryAt) => {
-          if (this.engine === engine) this.connectionChanged(state, message, retryAt);
-        },
-      });
-      this.engine = engine;
-    }
-    return this.engine;
+  private currentEngine(): Promise<LazyEngine> {
+    return this.engines.current(async () => (await loadDialing()).engineConfig(this.#config));
   }
 
-  private dropStaleEngine(): void {
-    if (!this.engineStale || this._calls.some((call) => call.isLive)) return;
-    this.engineStale = false;
-    void this.disposeEngine();
-  }
-
-  private async disposeEngine(): Promise<void> {
-    const engine = this.engine;
-    if (!engine) return;
-    this.engine = undefined;
-    await engine.dispose();
-    // The dropped engine no longer reports: say it is gone, unless a new one took over.
-    if (!this.engine) this.connectionChanged('disconnected');
+  private get hasLiveCalls(): boolean {
+    return this._calls.some((call) => call.isLive);
   }
 
   /** @internal The engine's report (and the fake phone's script) of the connection. */
