@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { LazyOutbox, type OutboxModule } from '../../src/phone/lazy-outbox.js';
 import { StatusWebhookOutbox, checkWebhookUrl } from '../../src/phone/status-webhook.js';
 import type { CallSnapshot } from '../../src/phone/types.js';
+import { until } from '../support/until.js';
 
 const snapshot: CallSnapshot = { id: 'c1', target: { kind: 'number', display: '+44', uri: 'sip:+44@x' }, state: 'dialing', muted: false, startedAt: 1, durationMs: 0 };
 const hook = { url: 'https://crm.example.com/hook' };
@@ -15,14 +16,6 @@ function recordingModule(types: string[]): OutboxModule {
     }
   }
   return { StatusWebhookOutbox: RecordingOutbox, checkWebhookUrl };
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('LazyOutbox', () => {

@@ -38,13 +38,7 @@ export function realSipPhone(config: PhoneConfig = ACCOUNT, storage: KeyValueSto
   });
 }
 
-export async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+export { until } from '../support/until.js';
 
 /** The header lines of a SIP message (without the start line and the body). */
 export function headerLines(message: string): string[] {

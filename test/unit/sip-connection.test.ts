@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { SipConnection, type ConnectableAgent } from '../../src/phone/sip-connection.js';
+import { until } from '../support/until.js';
 
 /** An agent whose server is down until the test brings it up. */
 class FlakyAgent implements ConnectableAgent {
@@ -21,14 +22,6 @@ class FlakyAgent implements ConnectableAgent {
     this.attempts += 1;
     this.connected = this.up;
     return this.up ? Promise.resolve() : Promise.reject(new Error('down'));
-  }
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 

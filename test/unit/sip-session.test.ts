@@ -6,14 +6,7 @@ import { SDP, StubTransport, response, stubDescriptionHandler } from '../support
 import type { OutboundRequest, SessionListener } from '../../src/phone/engine.js';
 import { SipSession, type SessionContext } from '../../src/phone/sip-session.js';
 import { tolerantMessage, tolerantTransport } from '../../src/phone/sip-tolerant-transport.js';
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+import { until } from '../support/until.js';
 
 describe('SipSession (real sip.js, stand-in transport)', () => {
   let ua: UserAgent;
