@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// `npm start`: builds the CDN bundle, starts the local SIP stack when its programs are installed
-// (Kamailio + rtpengine + baresip + sipp, on 127.0.0.1 only), and serves the demo CRM page on
+// `npm start`: from a fresh clone to a real call. Installs what is missing (the npm dependencies
+// when node_modules is absent or stale; the Debian packages through
+// scripts/install-prerequisites.sh when root or password-less sudo, else it says what to run),
+// builds the CDN bundle only when its sources changed, starts the local SIP stack (Kamailio +
+// rtpengine + baresip + sipp, on 127.0.0.1 only), and serves the demo CRM page on
 // http://localhost:8000 (PORT to change it). Ctrl-C stops everything it started.
+// Uses only Node's own modules before `npm ci` has run.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCdnIfStale } from './lib/cdn-build.mjs';
+import { ensureDependencies, ensurePrerequisites } from './lib/setup.mjs';
 import { sendFileBelow } from './lib/static-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,15 +36,14 @@ function portOpen(portNumber) {
   });
 }
 
-log('building the CDN bundle (rollup)…');
-const build = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+ensureDependencies();
+if (!buildCdnIfStale({ log })) log('the CDN bundle is up to date (cdn/)');
 
 let startedStack = false;
 let stackAvailable = await portOpen(plan.ports.kamailioWs);
 if (stackAvailable) {
   log(`a SIP stack is already listening on ${plan.wsUrl}: using it`);
-} else {
+} else if (ensurePrerequisites()) {
   const up = spawnSync('bash', [stackScript, 'up', stackDir], { cwd: root, encoding: 'utf8' });
   if (up.status === 0) {
     startedStack = true;
