@@ -10,8 +10,9 @@ import { checkCredentials } from './config-checks.js';
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
-import { SharedMicrophone, WarmCertificate, withOfferRollback } from './sip-media.js';
+import { SharedMicrophone, WarmCertificate, offerOnFirstUsableCandidate, withOfferRollback } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
+import { WarmOffer } from './sip-warm-offer.js';
 
 /** A credentials source that has not answered by then fails the call. */
 const CREDENTIALS_DEADLINE_MS = 10_000;
@@ -29,6 +30,10 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   private readonly connection: SipConnection;
   private readonly microphone = new SharedMicrophone();
   private readonly certificate = new WarmCertificate();
+  /** The next call's offer, made ahead while the agent types (microphone already granted). */
+  private readonly warmOffer = new WarmOffer();
+  /** Our handler factory (undefined when a test replaces it: then nothing is made ahead). */
+  private ownFactory: SessionDescriptionHandlerFactory | undefined;
   readonly sessions = new Set<SipSession>();
   /** Calls cut by a lost connection: their BYE (or CANCEL) goes out once it is back. */
   private readonly cutOff = new Set<Inviter>();
@@ -64,7 +69,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         // Without STUN/TURN gathering ends within milliseconds; the cap only matters with slow servers.
         iceGatheringTimeout: 1000,
       },
-      sessionDescriptionHandlerFactory: overrides.sessionDescriptionHandlerFactory ?? this.descriptionHandlerFactory(),
+      sessionDescriptionHandlerFactory: overrides.sessionDescriptionHandlerFactory ?? (this.ownFactory = this.descriptionHandlerFactory()),
       transportConstructor: tolerantTransport(overrides.transportConstructor ?? Web.Transport),
       delegate: {
         onConnect: () => {
@@ -102,6 +107,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   /** A new network (or the old one back): reconnect now rather than at the next backoff step. */
   private readonly onNetworkChange = (event: Event): void => {
     this.networkChanged = true;
+    this.warmOffer.drop(); // its ICE candidates may belong to the old network
     if (event.type === 'online' && !this.userAgent.isConnected() && this.sessions.size > 0) void this.connect().catch(() => undefined);
   };
 
@@ -121,6 +127,12 @@ export class SipEngine implements TelephonyEngine, SessionContext {
     if (permission?.state === 'granted') {
       await this.microphone.get().catch(() => undefined);
       if (this.sessions.size === 0) this.microphone.releaseWhenIdle();
+      // The next call's peer connection: microphone track, certificate and ICE candidates, ready.
+      const factory = this.ownFactory;
+      if (factory) {
+        await this.certificate.warm();
+        await this.warmOffer.warm(() => this.makeWarmHandler(factory)).catch(() => undefined);
+      }
     }
     await connecting;
   }
@@ -154,6 +166,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
     globalThis.removeEventListener?.('offline', this.onNetworkChange);
     this.connection.close();
     this.cutOff.clear();
+    this.warmOffer.drop();
     for (const session of this.sessions) session.hangup();
     this.microphone.release();
     await this.userAgent.stop().catch(() => undefined);
@@ -225,12 +238,22 @@ export class SipEngine implements TelephonyEngine, SessionContext {
   private descriptionHandlerFactory(): SessionDescriptionHandlerFactory {
     const base = Web.defaultSessionDescriptionHandlerFactory(() => this.microphone.forCall());
     return (session, options?: Web.SessionDescriptionHandlerFactoryOptions) => {
+      const warm = this.warmOffer.take();
+      if (warm) return warm;
       const certificate = this.certificate.usable;
       const withCertificate = certificate
         ? { ...options, peerConnectionConfiguration: { ...options?.peerConnectionConfiguration, certificates: [certificate] } }
         : options;
       return withOfferRollback(base(session, withCertificate));
     };
+  }
+
+  /** A handler made ahead as sip.js makes one for an INVITE; its offer is ready at its first usable candidate. */
+  private makeWarmHandler(factory: SessionDescriptionHandlerFactory): Web.SessionDescriptionHandler {
+    const options = this.userAgent.configuration.sessionDescriptionHandlerFactoryOptions as Web.SessionDescriptionHandlerFactoryOptions;
+    const handler = factory({ userAgent: this.userAgent } as Parameters<SessionDescriptionHandlerFactory>[0], options) as Web.SessionDescriptionHandler;
+    offerOnFirstUsableCandidate(handler, this.iceServers);
+    return handler;
   }
 }
 

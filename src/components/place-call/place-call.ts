@@ -308,6 +308,9 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
       this.revealError();
       return;
     }
+    // The INVITE's way out (peer connection, offer) goes first: closing the field and moving
+    // focus to the new box (a forced layout) wait for the next task.
+    await new Promise((resolve) => setTimeout(resolve));
     this.value = this.typedValue = '';
     this.showError = false;
     const call = this.placing.value;
