@@ -8,7 +8,7 @@
 // - each lazy chunk, with what loads it;
 // - everything the first call needs (initial + the lazy chunks loaded on the way to a call);
 // - baselines bundled in the same run with the same plugins: Lit alone, sip.js alone.
-// Budget: initial <= 15 KB gzip (exit code 1 if over).
+// Budget: initial <= 15 KB gzip (exit code 1 if over); goal for a first call <= 100 KB gzip (printed).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -16,6 +16,8 @@ import terser from '@rollup/plugin-terser';
 import config from '../rollup.config.mjs';
 
 const BUDGET_GZIP = 15 * 1024;
+/** Goal for everything a first call loads (issue 15); printed, not enforced. */
+const FIRST_CALL_GOAL_GZIP = 100 * 1024;
 /** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
 const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/];
 
@@ -106,4 +108,6 @@ console.log(row('  sip.js alone (UserAgent, Inviter, Web...)', sipAlone));
 console.log(`\ninitial / Lit alone: ${(initialSize.gzip / litAlone.gzip).toFixed(2)}x gzip;  first call / sip.js alone: ${(firstCallSize.gzip / sipAlone.gzip).toFixed(2)}x gzip`);
 const within = initialSize.gzip <= BUDGET_GZIP;
 console.log(`budget: initial ${kb(initialSize.gzip)} gzip of ${kb(BUDGET_GZIP)}: ${within ? 'within' : 'OVER'}`);
+const firstCallWithin = firstCallSize.gzip <= FIRST_CALL_GOAL_GZIP;
+console.log(`goal: first call ${kb(firstCallSize.gzip)} gzip of ${kb(FIRST_CALL_GOAL_GZIP)}: ${firstCallWithin ? 'within' : `over by ${kb(firstCallSize.gzip - FIRST_CALL_GOAL_GZIP)}`}`);
 process.exitCode = within ? 0 : 1;
