@@ -10,8 +10,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** What the CDN build is made of: its sources, its configuration and the installed packages. */
 const INPUTS = ['src', 'rollup.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
-/** Written after a successful build: the newest input time it was made from. */
-const STAMP = path.join(root, 'cdn', '.build-stamp');
+/** Written after a successful build: the newest input time it was made from (outside cdn/, which is packed). */
+const STAMP = path.join(root, '.tmp', 'cdn-build-stamp.json');
 
 function newestTime(file) {
   let stat;
@@ -33,7 +33,7 @@ export function cdnStaleReason() {
   try {
     stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8'));
   } catch {
-    return 'cdn/ has no build stamp';
+    return 'no record of the last build';
   }
   const newest = Math.max(...INPUTS.map((input) => newestTime(path.join(root, input))));
   return newest > stamp.inputs ? 'sources changed since the last build' : undefined;
@@ -47,6 +47,7 @@ export function buildCdnIfStale({ force = false, log = (message) => console.log(
   log(`building the CDN bundle (rollup: ${reason})…`);
   const build = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  fs.mkdirSync(path.dirname(STAMP), { recursive: true });
   fs.writeFileSync(STAMP, JSON.stringify({ inputs, builtAt: Date.now() }));
   return true;
 }
