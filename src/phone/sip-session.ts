@@ -170,7 +170,6 @@ export class SipSession implements OutboundSession {
     return readMediaStats(pc);
   }
 
-  /** The connection dropped: the call ends now, and its BYE (or CANCEL) goes out once it is back. */
   /**
    * The signalling connection dropped. The media does not need it: an answered call carries on
    * ("reconnecting") for up to `windowMs`, then ends in words. A call not answered yet can't
