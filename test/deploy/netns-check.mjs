@@ -1,5 +1,5 @@
 // Runs INSIDE a private network namespace (configs.test.mjs starts it as
-// `flock /tmp/vc-stack.lock unshare --net --pid --fork --kill-child node netns-check.mjs`): only
+// `unshare --net --pid --fork --kill-child node netns-check.mjs`): only
 // a loopback device exists, so nothing here can reach another host. Starts the packaged rtpengine,
 // coturn and Kamailio with the deploy/ files (site addresses mapped to 127.0.0.x, a throw-away
 // certificate), probes each, stops each by its PID and prints one JSON report on stdout.
