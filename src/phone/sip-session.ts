@@ -124,14 +124,8 @@ export class SipSession implements OutboundSession {
 
   hangup(): void {
     this.endedBy ??= 'local';
-    if (this.outage) {
-      // No way to the far end right now: the call ends here, its BYE goes once the connection is back.
-      clearTimeout(this.outage);
-      this.outage = undefined;
-      this.finish('local', 'hangup');
-      this.inviter.sessionDescriptionHandler?.close();
-      return this.context.hangUpWhenReconnected(this.inviter);
-    }
+    // No way to the far end right now: the call ends here, its BYE goes once the connection is back.
+    if (this.outage) return this.cutOff('local', 'hangup');
     // A far end (or proxy) that never confirms must not keep the box "Hanging up…".
     this.startDeadline(() => this.finish('local', this.established ? 'hangup' : 'cancelled'));
     switch (this.inviter.state) {
@@ -177,10 +171,10 @@ export class SipSession implements OutboundSession {
    */
   connectionLost(windowMs: number): void {
     if (this.finished || this.outage) return;
-    if (this.inviter.state !== SessionState.Established || windowMs <= 0) return this.cutOff('connection-lost');
+    if (this.inviter.state !== SessionState.Established || windowMs <= 0) return this.cutOff('system', 'connection-lost');
     this.outage = setTimeout(() => {
       this.outage = undefined;
-      this.cutOff('connection-lost', `The connection to the SIP server was lost for more than ${Math.round(windowMs / 1000)} s, so the call was ended.`);
+      this.cutOff('system', 'connection-lost', `The connection to the SIP server was lost for more than ${Math.round(windowMs / 1000)} s, so the call was ended.`);
     }, windowMs);
     this.listener.signallingInterrupted(true);
   }
@@ -205,8 +199,8 @@ export class SipSession implements OutboundSession {
   }
 
   /** The call ends now; its BYE (or CANCEL) waits for the connection. */
-  private cutOff(reason: CallEndReason, message?: string): void {
-    this.finish('system', reason, undefined, message);
+  private cutOff(endedBy: 'local' | 'system', reason: CallEndReason, message?: string): void {
+    this.finish(endedBy, reason, undefined, message);
     // Stop the media now; the signalling to the far end has to wait for the connection.
     this.inviter.sessionDescriptionHandler?.close();
     this.context.hangUpWhenReconnected(this.inviter);
@@ -330,6 +324,7 @@ export class SipSession implements OutboundSession {
     this.finished = true;
     this.stopDeadline();
     clearTimeout(this.outage);
+    this.outage = undefined;
     this.dtmf.stop();
     this.remoteAudio.stop();
     this.context.sessionEnded(this);
