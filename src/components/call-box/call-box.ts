@@ -15,6 +15,7 @@ import { alertIcon, binIcon, closeIcon, keypadIcon, pauseIcon, phoneDownIcon, pl
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
+import { TalkTimeTicker } from './talk-time-ticker.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
@@ -129,11 +130,12 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private holdProblem: string | undefined;
 
   private seen: { id: string; state: CallState } | undefined;
-  private tick: ReturnType<typeof setTimeout> | undefined;
   private closingToHangUp = false;
 
   constructor() {
     super();
+    // The timer re-renders on each whole second of talk time.
+    new TalkTimeTicker(this, () => this.phoneConsumer.call);
     this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('vc-dtmf', (event) => (this.sent += event.detail.digit));
   }
@@ -150,11 +152,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
   /** Focuses the box itself (digits typed next go to its dialpad). */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('.base')?.focus(options);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTimer();
   }
 
   protected override willUpdate(): void {
@@ -178,8 +175,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
     super.updated(changed);
     const call = this.phoneConsumer.call;
     this.reflectState(call);
-    if (call?.state === 'connected') this.startTimer();
-    else this.stopTimer();
   }
 
   override render() {
@@ -289,28 +284,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
       if (this.keypadOpen) on.add('keypad-open');
     }
     this.customStates.set(CUSTOM_STATES, on);
-  }
-
-  private startTimer(): void {
-    if (this.tick !== undefined) return;
-    const next = () => {
-      const call = this.phoneConsumer.call;
-      if (!call || call.state !== 'connected') {
-        this.tick = undefined;
-        return;
-      }
-      // Wake up on the next whole second of talk time.
-      this.tick = setTimeout(() => {
-        this.requestUpdate();
-        next();
-      }, 1000 - (call.durationMs % 1000) + 5);
-    };
-    next();
-  }
-
-  private stopTimer(): void {
-    clearTimeout(this.tick);
-    this.tick = undefined;
   }
 
   private get dialog(): HTMLDialogElement | null {
