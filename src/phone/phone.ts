@@ -23,7 +23,9 @@ import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
-import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { PhoneStore, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
+import { TabShare, canShareTabs } from './tabs/tab-share.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
@@ -45,6 +47,13 @@ export interface PhoneOptions {
   storage?: KeyValueStorage;
   /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
   engine?: EngineFactory;
+  /**
+   * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
+   * one connection and one set of calls (see the README, "One phone across tabs").
+   * `single`: this phone keeps its own. Default: `shared` for a phone on the browser's own
+   * storage and sip.js engine, `single` when `storage` or `engine` is given.
+   */
+  tabs?: 'shared' | 'single';
 }
 
 /**
@@ -63,12 +72,15 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
   private readonly outbox: LazyOutbox;
-  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false);
+  // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
+  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following);
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
+  /** The tabs sharing this phone (undefined: this phone is the tab's own). */
+  private readonly tabs: TabShare | undefined;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -77,27 +89,75 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.store = new PhoneStore(config.storageKey, options.storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
+    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
+    globalThis.addEventListener?.('pagehide', this.onPageHide);
+    const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
+    if (shared && canShareTabs()) {
+      // The calls are restored by the tab that leads (this one, once elected, or another).
+      this.tabs = new TabShare(config.storageKey, {
+        phone: this,
+        lead: (mirrors) => this.lead(mirrors),
+        setMirrors: (calls) => this.setCalls(calls),
+        dispatch: (event) => this.dispatchEvent(event),
+        connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
+      });
+    } else {
+      this.restore(saved);
+    }
+  }
+
+  /**
+   * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
+   * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
+   */
+  private restore(saved: PersistedState, cutWords?: string): void {
     const cutByReload: Call[] = [];
     // Capped before any Call is made: thousands of stored calls must not cost a long task.
     const kept = withoutOldestFinished(saved.calls, this.maxFinishedCalls, () => true);
     for (const snapshot of kept) {
       const final = snapshot.state === 'ended' || snapshot.state === 'failed';
       const restored = new Call({
-        snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload') },
+        snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload', undefined, cutWords) },
       });
       if (!final) cutByReload.push(restored);
       this.watch(restored);
       this._calls.push(restored);
     }
-    const webhook = config.statusWebhook;
+    this.outbox.adopt(saved.outbox);
+    const webhook = this.#config.statusWebhook;
     if (webhook) {
       this.outbox.register(webhook);
       for (const call of cutByReload) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
     }
-    this.outbox.resume();
     this.persist();
-    globalThis.addEventListener?.('pagehide', this.onPageHide);
+  }
+
+  /**
+   * This tab leads from now on: it takes the calls over from storage, with the calls as this tab
+   * last saw them (the newer word wins: a call that ended anywhere stays ended).
+   */
+  private lead(mirrors: readonly CallSnapshot[]): void {
+    const saved = this.store.load();
+    const byId = new Map(saved.calls.map((call) => [call.id, call]));
+    for (const mirror of mirrors) {
+      const stored = byId.get(mirror.id);
+      const storedFinal = stored?.state === 'ended' || stored?.state === 'failed';
+      if (!stored || (!storedFinal && (mirror.state === 'ended' || mirror.state === 'failed'))) byId.set(mirror.id, mirror);
+    }
+    for (const call of this._calls) this.unwatch(call);
+    this._calls = [];
+    const calls = [...byId.values()].sort((a, b) => b.startedAt - a.startedAt);
+    this.restore({ ...saved, calls, savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** A follower tab's calls: the leader's, mirrored. */
+  private setCalls(calls: Call[]): void {
+    const before = this._calls;
+    for (const call of before) if (!calls.includes(call)) this.unwatch(call);
+    for (const call of calls) if (!before.includes(call)) this.watch(call);
+    this._calls = calls;
+    if (before.length !== calls.length || before.some((call, i) => call !== calls[i])) this.dispatchEvent(new Event('change'));
   }
 
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
@@ -207,6 +267,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     try {
       await loadDialing();
       checkServerUrl(this.#config.server);
+      if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('prewarm'));
       await (await this.currentEngine()).prewarm();
     } catch {
       // A failed warm-up is not an error: the call itself reports what is wrong.
@@ -216,6 +277,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Connects to the SIP server now (calls connect on demand anyway). */
   async connect(): Promise<void> {
     (await loadDialing()).checkAccount(this.#config);
+    if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('connect'));
     await (await this.currentEngine()).connect();
   }
 
@@ -244,6 +306,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
     }
+    // Another tab holds the connection: it places the call (the same checks passed here already).
+    if (this.tabs && (await this.tabs.follows())) return this.tabs.placeCall(to, options);
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
@@ -260,6 +324,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   removeCall(id: string): void {
     const call = this.getCall(id);
     if (!call || call.isLive) return;
+    if (this.tabs?.following) return void this.tabs.command('remove', id).catch((error: Error) => console.warn(`vc-phone: ${error.message}`));
     this._calls = this._calls.filter((c) => c !== call);
     this.unwatch(call);
     this.webhookOf.delete(id);
@@ -271,10 +336,15 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    // A follower's calls are the leader's: they go on without this tab.
+    if (this.tabs?.following) this.tabs.dispose();
     for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();
+    this.tabs?.flush();
     await this.engines.dispose();
+    // Only now may another tab take the connection over.
+    this.tabs?.dispose();
   }
 
   private refuse(error: PhoneInputError): void {
@@ -356,12 +426,16 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   private save(): void {
     this.saveQueued = false;
+    // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
+    if (this.tabs?.following) return this.store.save({ prefs: this.prefs });
     this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
-    for (const call of this._calls) call.cutByPageUnload();
+    // Shared across tabs, the others are told at once (a follower's mirrors are not cut).
+    for (const call of this._calls) call.cutByPageUnload(this.tabs ? LEADER_CLOSED_WORDS : undefined);
     this.save();
+    this.tabs?.flush();
   };
 }
