@@ -338,7 +338,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
-    for (const call of this._calls) call.hangup();
+    else for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();
     this.tabs?.flush();
