@@ -32,9 +32,9 @@ w.muteSeen = () => muteSeen;
 w.toggleMute = async (): Promise<{ at: number; shownAt: number }> => {
   const shown = new Promise<void>((resolve) => (nextMute = resolve));
   const at = now();
-  phone.calls[0]!.toggleMute();
+  phone.calls[0].toggleMute();
   await shown;
-  return { at, shownAt: muteSeen[muteSeen.length - 1]! };
+  return { at, shownAt: muteSeen[muteSeen.length - 1] };
 };
 
 // The baseline: the same browser's BroadcastChannel, with nothing of vc-phone around it.

@@ -87,7 +87,14 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     assert.equal(invites.length, 1, 'one INVITE');
 
     // Mirror latency: the leader's own mute event to the same event in a follower, 10 toggles from the third page.
-    await Promise.all(pages.map((page) => page.evaluate(() => (window.muteAt = []) && window.phone.addEventListener('vc-call-mute', () => window.muteAt.push(performance.timeOrigin + performance.now())))));
+    await Promise.all(
+      pages.map((page) =>
+        page.evaluate(() => {
+          window.muteAt = [];
+          window.phone.addEventListener('vc-call-mute', () => window.muteAt.push(performance.timeOrigin + performance.now()));
+        }),
+      ),
+    );
     for (let i = 0; i < 10; i++) {
       await other.evaluate((i) => window.phone.getCall(i).toggleMute(), id);
       await other.waitForFunction((n) => window.muteAt.length >= n, i + 1, { timeout: 5000 });

@@ -11,7 +11,6 @@ import type { Call } from '../call.js';
 import { CALL_FACT_EVENTS } from '../call-facts.js';
 import { PhoneInputError } from '../errors.js';
 import type { Phone } from '../phone.js';
-import type { CallOptions } from '../types.js';
 import type { CallView, CommandOp, FactNote, ReplyError, TabMessage } from './tab-protocol.js';
 
 const WATCHED_FACTS = [...CALL_FACT_EVENTS, 'vc-call-removed'];
@@ -120,7 +119,7 @@ export class TabLeader {
     const phone = this.phone;
     switch (op) {
       case 'call':
-        return viewOf(await phone.call(args[0] as string, (args[1] ?? {}) as CallOptions));
+        return viewOf(await phone.call(args[0] as string, args[1] ?? {}));
       case 'remove':
         return phone.removeCall(id ?? '');
       case 'connect':
