@@ -15,6 +15,7 @@ import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCre
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { withoutOldestFinished } from './finished-calls.js';
+import { restoreCalls, withMirrors } from './restored-calls.js';
 import { checkCallArguments } from './input-shapes.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
@@ -22,10 +23,9 @@ import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
-import { outcome } from './sip-errors.js';
 import { PhoneStore, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
-import { TabShare, canShareTabs } from './tabs/tab-share.js';
+import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
@@ -80,7 +80,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
   /** The tabs sharing this phone (undefined: this phone is the tab's own). */
-  private readonly tabs: TabShare | undefined;
+  private readonly tabs: LazyTabs | undefined;
+  /** The calls shown are another tab's (mirrors). */
+  private mirroring = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -93,8 +95,10 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
     if (shared && canShareTabs()) {
-      // The calls are restored by the tab that leads (this one, once elected, or another).
-      this.tabs = new TabShare(config.storageKey, {
+      // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
+      this._calls = restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls;
+      for (const call of this._calls) this.watch(call);
+      this.tabs = new LazyTabs(config.storageKey, {
         phone: this,
         lead: (mirrors) => this.lead(mirrors),
         setMirrors: (calls) => this.setCalls(calls),
@@ -109,50 +113,40 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /**
    * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
    * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
+   * Calls already shown stay as they are.
    */
   private restore(saved: PersistedState, cutWords?: string): void {
-    const cutByReload: Call[] = [];
-    // Capped before any Call is made: thousands of stored calls must not cost a long task.
-    const kept = withoutOldestFinished(saved.calls, this.maxFinishedCalls, () => true);
-    for (const snapshot of kept) {
-      const final = snapshot.state === 'ended' || snapshot.state === 'failed';
-      const restored = new Call({
-        snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload', undefined, cutWords) },
-      });
-      if (!final) cutByReload.push(restored);
-      this.watch(restored);
-      this._calls.push(restored);
-    }
+    const options = { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, cutWords, skip: (id: string) => !!this.getCall(id) };
+    const { calls, cut } = restoreCalls(saved.calls, options);
+    for (const call of calls) this.watch(call);
+    this._calls = [...this._calls, ...calls].sort((a, b) => b.startedAt - a.startedAt);
     this.outbox.adopt(saved.outbox);
     const webhook = this.#config.statusWebhook;
     if (webhook) {
       this.outbox.register(webhook);
-      for (const call of cutByReload) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
+      for (const call of cut) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
     }
     this.persist();
   }
 
   /**
-   * This tab leads from now on: it takes the calls over from storage, with the calls as this tab
-   * last saw them (the newer word wins: a call that ended anywhere stays ended).
+   * This tab leads from now on (elected, or taking over from a leader tab that closed): it takes
+   * the calls over from storage and from what it last mirrored.
    */
   private lead(mirrors: readonly CallSnapshot[]): void {
     const saved = this.store.load();
-    const byId = new Map(saved.calls.map((call) => [call.id, call]));
-    for (const mirror of mirrors) {
-      const stored = byId.get(mirror.id);
-      const storedFinal = stored?.state === 'ended' || stored?.state === 'failed';
-      if (!stored || (!storedFinal && (mirror.state === 'ended' || mirror.state === 'failed'))) byId.set(mirror.id, mirror);
+    if (this.mirroring) {
+      for (const call of this._calls) this.unwatch(call);
+      this._calls = [];
+      this.mirroring = false;
     }
-    for (const call of this._calls) this.unwatch(call);
-    this._calls = [];
-    const calls = [...byId.values()].sort((a, b) => b.startedAt - a.startedAt);
-    this.restore({ ...saved, calls, savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
+    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
     this.dispatchEvent(new Event('change'));
   }
 
   /** A follower tab's calls: the leader's, mirrored. */
   private setCalls(calls: Call[]): void {
+    this.mirroring = true;
     const before = this._calls;
     for (const call of before) if (!calls.includes(call)) this.unwatch(call);
     for (const call of calls) if (!before.includes(call)) this.watch(call);
@@ -433,8 +427,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
-    // Shared across tabs, the others are told at once (a follower's mirrors are not cut).
-    for (const call of this._calls) call.cutByPageUnload(this.tabs ? LEADER_CLOSED_WORDS : undefined);
+    // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
+    for (const call of this._calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
     this.save();
     this.tabs?.flush();
   };

@@ -109,6 +109,24 @@ describe('one phone across tabs', () => {
     expect(follower.calls).to.have.length(0);
   });
 
+  it('a tab opened while a call is live shows it live: it does not end the leader\'s call as "cut by a reload"', async () => {
+    const storage = memoryStorage();
+    const storageKey = `tabs-open-${Date.now()}`;
+    const leader = new FakePhone({ storageKey }, { storage, tabs: 'shared' });
+    opened.push(leader);
+    const call = await leader.callInState('connected');
+    const finished = await leader.callInState('ended');
+    await until(() => JSON.parse(storage.getItem(`vc-phone:v1:${storageKey}`) ?? '{}').calls?.length === 2, 'both calls stored');
+    const follower = new FakePhone({ storageKey }, { storage, tabs: 'shared' });
+    opened.unshift(follower);
+    // The finished call shows at once (stored); the live one comes from the leader, live.
+    expect(follower.calls.map((c) => c.id)).to.deep.equal([finished.id]);
+    await until(() => follower.getCall(call.id)?.state === 'connected', 'the live call mirrored');
+    expect(call.state).to.equal('connected');
+    const stored = JSON.parse(storage.getItem(`vc-phone:v1:${storageKey}`) ?? '{}') as { calls: { id: string; state: string }[] };
+    expect(stored.calls.find((c) => c.id === call.id)?.state).to.equal('connected');
+  });
+
   it('a bad number typed in a follower is refused there, in words, and nothing reaches the leader', async () => {
     const open = tabsOf();
     const [leader, follower] = await leaderAndFollower(open);

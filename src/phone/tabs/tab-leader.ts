@@ -29,6 +29,8 @@ export class TabLeader {
   private facts: FactNote[] = [];
   private queued = false;
   private stopped = false;
+  /** Another tab has shown itself (said hello, or asked for something). */
+  sawFollower = false;
 
   constructor(
     private readonly phone: Phone,
@@ -41,6 +43,7 @@ export class TabLeader {
   }
 
   onMessage(message: TabMessage): void {
+    if (message.kind === 'hello' || message.kind === 'command') this.sawFollower = true;
     if (message.kind === 'hello') this.flush();
     else if (message.kind === 'command') void this.answer(message.requestId, message.op, message.id, message.args ?? []);
   }

@@ -20,19 +20,15 @@ export interface TabHost extends FollowerHost {
   lead(mirrors: CallSnapshot[]): void;
 }
 
-/** Whether this browser can share a phone across tabs (Web Locks needs a secure context). */
-export function canShareTabs(): boolean {
-  return typeof BroadcastChannel === 'function' && typeof globalThis.navigator?.locks?.request === 'function';
-}
-
 export class TabShare {
-  private role: 'pending' | 'leader' | 'follower' = 'pending';
+  private _role: 'pending' | 'leader' | 'follower' = 'pending';
   private readonly channel: BroadcastChannel;
   private readonly abort = new AbortController();
   private leader: TabLeader | undefined;
   private follower: TabFollower | undefined;
   private releaseLock: () => void = () => undefined;
   private disposed = false;
+  private wasFollower = false;
   /** Settles once this tab knows whether it leads or follows. */
   private readonly decided: Promise<void>;
 
@@ -70,9 +66,18 @@ export class TabShare {
     });
   }
 
+  get role(): 'pending' | 'leader' | 'follower' {
+    return this._role;
+  }
+
+  /** Other tabs share this phone, or did (this tab followed one, or one followed it). */
+  get shared(): boolean {
+    return this.wasFollower || this.leader?.sawFollower === true;
+  }
+
   /** This tab does not hold the calls (yet): the phone shows mirrors and asks the leader. */
   get following(): boolean {
-    return this.role !== 'leader';
+    return this._role !== 'leader';
   }
 
   /** Resolves with whether this tab follows another (waits for the election, which is quick). */
@@ -115,13 +120,14 @@ export class TabShare {
   }
 
   private follow(): void {
-    this.role = 'follower';
+    this._role = 'follower';
+    this.wasFollower = true;
     this.follower = new TabFollower(this.host, this.post);
   }
 
   /** Leads without the others (no lock to share with them). */
   private leadAlone(): void {
-    this.role = 'leader';
+    this._role = 'leader';
     this.channel.close();
     this.host.lead([]);
   }
@@ -129,7 +135,7 @@ export class TabShare {
   private lead(): void {
     const mirrors = this.follower?.stop() ?? [];
     this.follower = undefined;
-    this.role = 'leader';
+    this._role = 'leader';
     this.host.lead(mirrors);
     this.leader = new TabLeader(this.host.phone, this.post);
     this.leader.flush();
