@@ -98,7 +98,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
       this._calls = restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls;
       for (const call of this._calls) this.watch(call);
-      this.tabs = new LazyTabs(config.storageKey, {
+      this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
         phone: this,
         lead: (mirrors) => this.lead(mirrors),
         setMirrors: (calls) => this.setCalls(calls),

@@ -127,6 +127,18 @@ describe('one phone across tabs', () => {
     expect(stored.calls.find((c) => c.id === call.id)?.state).to.equal('connected');
   });
 
+  it('two accounts on one storage key never share a connection', async () => {
+    const storage = memoryStorage();
+    const storageKey = `tabs-accounts-${Date.now()}`;
+    const agentA = new FakePhone({ storageKey, aor: 'sip:ada@pbx.example.com' }, { storage, tabs: 'shared' });
+    const agentB = new FakePhone({ storageKey, aor: 'sip:bob@pbx.example.com' }, { storage, tabs: 'shared' });
+    opened.push(agentA, agentB);
+    await agentA.connect();
+    await agentB.connect();
+    expect(agentA.connections.map((c) => c.aor)).to.deep.equal(['sip:ada@pbx.example.com']);
+    expect(agentB.connections.map((c) => c.aor)).to.deep.equal(['sip:bob@pbx.example.com']);
+  });
+
   it('a bad number typed in a follower is refused there, in words, and nothing reaches the leader', async () => {
     const open = tabsOf();
     const [leader, follower] = await leaderAndFollower(open);

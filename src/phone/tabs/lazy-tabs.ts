@@ -20,11 +20,11 @@ export class LazyTabs {
   private disposed = false;
   private readonly loading: Promise<TabShare | undefined>;
 
-  constructor(storageKey: string | undefined, host: TabHost) {
+  constructor(scope: { storageKey?: string; aor?: string }, host: TabHost) {
     this.loading = import('./tab-share.js').then(
       ({ TabShare }) => {
         if (this.disposed) return undefined;
-        this.share = new TabShare(storageKey, host);
+        this.share = new TabShare(scope, host);
         return this.share;
       },
       (error: unknown) => {

@@ -42,9 +42,13 @@ export type TabMessage =
   | { kind: 'command'; requestId: string; op: CommandOp; id?: string; args?: unknown[] }
   | { kind: 'reply'; requestId: string; result?: unknown; error?: ReplyError };
 
-/** The channel and lock names of one phone: one per storage key, so two agents' phones never meet. */
-export function tabNames(storageKey = 'default'): { channel: string; lock: string } {
-  return { channel: `vc-phone:tabs:v1:${storageKey}`, lock: `vc-phone:leader:v1:${storageKey}` };
+/**
+ * The channel and lock names of one phone: per storage key and account (as the phone was made),
+ * so the phones of two agents, or of two accounts, never share a connection.
+ */
+export function tabNames(storageKey = 'default', aor = ''): { channel: string; lock: string } {
+  const scope = aor ? `${storageKey}:${aor}` : storageKey;
+  return { channel: `vc-phone:tabs:v1:${scope}`, lock: `vc-phone:leader:v1:${scope}` };
 }
 
 /** Words for a call whose tab went away while it was live (the far end was sent a BYE if the tab could). */

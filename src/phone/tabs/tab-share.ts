@@ -33,10 +33,10 @@ export class TabShare {
   private readonly decided: Promise<void>;
 
   constructor(
-    storageKey: string | undefined,
+    scope: { storageKey?: string; aor?: string },
     private readonly host: TabHost,
   ) {
-    const names = tabNames(storageKey);
+    const names = tabNames(scope.storageKey, scope.aor);
     this.channel = new BroadcastChannel(names.channel);
     this.channel.onmessage = (event: MessageEvent<TabMessage>) => this.onMessage(event.data);
     const locks = navigator.locks;
