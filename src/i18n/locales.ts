@@ -1,93 +1,21 @@
 /**
- * The registry of locales: which tables exist, which are loaded, and which one a language tag
- * uses. English is the base table (strings.ts), always there. The shipped locales load on first
- * use (one small chunk each); `registerLocale` adds or extends one.
+ * Adding locales. The locale runtime (which tables exist, loading them, following the page's
+ * `lang`) is a chunk of its own, loaded when the page is idle or at once on a page that is not
+ * in English; what is registered before it is there waits for it.
  */
 import type { LocaleStrings } from './locale-types.js';
+import { localeRuntime } from '../internal/element-locale.js';
+import type { Loader } from './locale-registry.js';
 
-type Loader = () => Promise<LocaleStrings | { default: LocaleStrings }>;
-
-const loaders = new Map<string, Loader>([
-  ['es', () => import('./locales/es.js')],
-  ['fr', () => import('./locales/fr.js')],
-  ['de', () => import('./locales/de.js')],
-  ['it', () => import('./locales/it.js')],
-  ['pt-br', () => import('./locales/pt-BR.js')],
-  ['ar', () => import('./locales/ar.js')],
-]);
-const tables = new Map<string, LocaleStrings>([['en', {}]]);
-const loading = new Map<string, Promise<void>>();
-const listeners = new Set<() => void>();
-
-/** The tags of the locales vc-phone ships (English first). */
+/** The tags of the locales vc-phone ships (English first): each loads on first use. */
 export const SHIPPED_LOCALES = ['en', 'es', 'fr', 'de', 'it', 'pt-BR', 'ar'] as const;
-
-/** Calls `listener` whenever a table arrives or changes (elements re-render in it). */
-export function onLocalesChange(listener: () => void): void {
-  listeners.add(listener);
-}
-const changed = () => listeners.forEach((listener) => listener());
 
 /**
  * Adds a locale, or more words to one: a table (`registerLocale('nl', { placeCall: 'Bellen' })`)
  * or a loader (`registerLocale('nl', () => import('./nl.js'))`, fetched on first use). Keys left
  * out show the English words; a table given for a locale that exists adds to it. Elements
- * already on the page re-render.
+ * already on the page re-render. The returned promise settles once the words are in use.
  */
-export function registerLocale(tag: string, table: LocaleStrings | Loader): void {
-  const key = tag.toLowerCase();
-  if (typeof table === 'function') {
-    loaders.set(key, table);
-    loading.delete(key);
-  } else {
-    const old = tables.get(key);
-    tables.set(key, { ...old, ...table, outcomes: { ...old?.outcomes, ...table.outcomes }, inputErrors: { ...old?.inputErrors, ...table.inputErrors } });
-  }
-  changed();
-}
-
-/**
- * The registered locale whose words a language tag uses: the tag itself (`pt-BR`), else its
- * language (`fr` for `fr-CA`), else another locale of that language (`pt-BR` for `pt`), else `en`.
- */
-export function matchLocale(lang: string | undefined): string {
-  if (!lang) return 'en';
-  const wanted = lang.toLowerCase().replace(/_/g, '-');
-  const known = (tag: string) => tables.has(tag) || loaders.has(tag);
-  if (known(wanted)) return wanted;
-  const language = wanted.split('-')[0];
-  if (known(language)) return language;
-  return [...tables.keys(), ...loaders.keys()].find((tag) => tag.split('-')[0] === language) ?? 'en';
-}
-
-/** The table of a matched tag, once it is loaded. */
-export function localeTable(tag: string): LocaleStrings | undefined {
-  return tables.get(tag);
-}
-
-/** Loads a matched tag's table: undefined when it is there already (or cannot be loaded). */
-export function loadLocale(tag: string): Promise<void> | undefined {
-  const loader = loaders.get(tag);
-  if (!loader) return undefined;
-  let promise = loading.get(tag);
-  if (!promise) {
-    promise = loader().then(
-      (module) => {
-        if (loaders.get(tag) !== loader) return; // replaced meanwhile
-        loaders.delete(tag);
-        const table = 'default' in module ? (module.default as LocaleStrings) : module;
-        // Words registered for this tag before it loaded win over the loaded ones.
-        const extra = tables.get(tag);
-        tables.delete(tag);
-        registerLocale(tag, table);
-        if (extra) registerLocale(tag, extra);
-      },
-      () => {
-        // A chunk that fails to load leaves the locale in English (and can be tried again).
-        loading.delete(tag);
-      },
-    );
-    loading.set(tag, promise);
-  }
-  return promise;
+export function registerLocale(tag: string, table: LocaleStrings | Loader): Promise<void> {
+  return localeRuntime().then((runtime) => runtime.addLocale(tag, table));
 }

@@ -1,13 +1,14 @@
 import { LitElement } from 'lit';
-import { ENGLISH, inScope, type LocaleScope } from '../i18n/locale-scope.js';
+import { inScope } from '../i18n/locale-scope.js';
 import { CustomStates } from './custom-states.js';
-import { LOCALE_OVERRIDE, refreshLocales, resolveLocale, scopeFor, unwatchLocale, watchLocale, type LocaleHost } from './element-locale.js';
+import { englishState, loadedRuntime, LOCALE_OVERRIDE, localeHosts, localeRuntime, needsRuntime, withDeadline, type LocaleHost, type LocaleState } from './element-locale.js';
+import { whenIdle } from './when-idle.js';
 import { VERSION } from './version.js';
 
 /** Tags already warned about, so a clash is reported once, not once per define call. */
 const warnedTags = new Set<string>();
 
-/** How long a first render waits for its locale's table before showing English (then it switches). */
+/** How long a first render waits for the locale runtime before showing English (then it switches). */
 const LOCALE_DEADLINE_MS = 3000;
 
 /**
@@ -43,12 +44,8 @@ export class VcElement extends LitElement implements LocaleHost {
   private states: CustomStates | undefined;
 
   declare [LOCALE_OVERRIDE]?: string;
-  /** The locale this element renders in. */
-  private localeScope: LocaleScope = ENGLISH;
-  /** The wait for the first render's table. */
-  private localePending: Promise<void> | undefined;
-  /** The `dir` this element set on itself (its locale is right-to-left and the page says nothing). */
-  private ownDir: 'rtl' | undefined;
+  /** @internal The locale this element renders in (the locale runtime keeps it current). */
+  readonly localeState: LocaleState = englishState();
 
   /**
    * The language of the element's words and number formats (a BCP 47 tag: `fr`, `pt-BR`, `ar`).
@@ -60,66 +57,58 @@ export class VcElement extends LitElement implements LocaleHost {
   }
   set locale(value: string | undefined) {
     this[LOCALE_OVERRIDE] = value || undefined;
-    refreshLocales();
+    if (this.isConnected) this.followLocale();
+    void localeRuntime().then((runtime) => runtime.refreshLocales());
   }
 
   /** The locale the element renders in now: `{ tag, lang, dir }` (`tag`: the table used). */
   get resolvedLocale(): { tag: string; lang: string | undefined; dir: 'ltr' | 'rtl' } {
-    const { tag, lang, dir } = this.localeScope;
+    const { tag, lang, dir } = this.localeState.scope;
     return { tag, lang, dir };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    watchLocale(this);
-    this.localeChanged();
+    localeHosts.add(this);
+    this.followLocale();
+    whenIdle(() => void localeRuntime());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    unwatchLocale(this);
+    localeHosts.delete(this);
   }
 
-  /** @internal Re-checks the locale and direction; re-renders when they changed. */
-  localeChanged(): void {
-    const { lang, dir } = resolveLocale(this, this.ownDir);
-    const { scope, pending } = scopeFor(lang, dir);
-    // The page says nothing about direction and the locale is right-to-left: the element says it
-    // on itself, so its shadow content and `:dir(rtl)` follow (removed again when no longer so).
-    const wantDir = dir === undefined && scope.dir === 'rtl' ? 'rtl' : undefined;
-    if (wantDir !== this.ownDir) {
-      if (wantDir) this.setAttribute('dir', wantDir);
-      else if (this.getAttribute('dir') === this.ownDir) this.removeAttribute('dir');
-      this.ownDir = wantDir;
+  /** Takes the page's language now if the runtime is there; else a first render in another language waits for it. */
+  private followLocale(): void {
+    const runtime = loadedRuntime();
+    if (runtime) {
+      runtime.watch(this);
+      runtime.localeChanged(this);
+    } else if (!this.hasUpdated && !this.localeState.pending && needsRuntime(this)) {
+      this.localeState.pending = withDeadline(localeRuntime(), LOCALE_DEADLINE_MS);
     }
-    this.localePending = pending && !this.hasUpdated ? withDeadline(pending, LOCALE_DEADLINE_MS) : undefined;
-    const old = this.localeScope;
-    if (old.tag === scope.tag && old.lang === scope.lang && old.table === scope.table && old.dir === scope.dir) return;
-    // While another locale's table loads, the element keeps its current words (no flash).
-    if (pending && this.hasUpdated) return;
-    this.localeScope = scope;
-    this.requestUpdate();
   }
 
-  /** The first render waits (briefly) for its locale's table, so a French page never flashes English. */
+  /** The first render waits (briefly) for its locale, so a French page never flashes English. */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = this.localePending;
+    const pending = this.localeState.pending;
     if (!pending) return super.scheduleUpdate();
     return pending.then(() => {
-      this.localePending = undefined;
-      this.localeChanged();
-      return super.scheduleUpdate();
+      this.localeState.pending = undefined;
+      loadedRuntime()?.localeChanged(this);
+      return this.scheduleUpdate();
     });
   }
 
   /** Renders (and runs the update hooks) in the element's locale: `strings` answers in it. */
   protected override performUpdate(): void {
-    inScope(this.localeScope, () => super.performUpdate());
+    inScope(this.localeState.scope, () => super.performUpdate());
   }
 
   /** Runs `work` in this element's locale (for words made outside a render: announcements). */
   inLocale<T>(work: () => T): T {
-    return inScope(this.localeScope, work);
+    return inScope(this.localeState.scope, work);
   }
 
   /** The element's custom states (`:state(name)` in CSS), created on first use. */
@@ -129,13 +118,3 @@ export class VcElement extends LitElement implements LocaleHost {
   }
 }
 
-/** Settles when `promise` does, or after `ms` at the latest. */
-function withDeadline(promise: Promise<void>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void promise.finally(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-}

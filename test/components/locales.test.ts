@@ -174,13 +174,13 @@ describe('locales', () => {
   });
 
   it('falls back to English for a key a registered locale lacks', async () => {
-    registerLocale('nl', { placeCall: 'Bellen' });
+    await registerLocale('nl', { placeCall: 'Bellen' });
     const { el } = await placeCall(html`<vc-place-call lang="nl-BE"></vc-place-call>`);
     expect(toggleName(el)).to.equal('Bellen');
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.click();
     await settled(el);
     expect(textOf(el.shadowRoot!.querySelector('[part="call-button"]'))).to.equal('Call');
-    registerLocale('nl', { call: 'Bel' });
+    void registerLocale('nl', { call: 'Bel' });
     await until(() => textOf(el.shadowRoot!.querySelector('[part="call-button"]')) === 'Bel', 'words added later re-render');
   });
 
