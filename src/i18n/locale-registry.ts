@@ -68,7 +68,7 @@ export function loadLocale(tag: string): Promise<void> | undefined {
       (module) => {
         if (loaders.get(tag) !== loader) return; // replaced meanwhile
         loaders.delete(tag);
-        const table = 'default' in module ? (module.default as LocaleStrings) : module;
+        const table = 'default' in module ? module.default : module;
         // Words registered for this tag before it loaded win over the loaded ones.
         const extra = tables.get(tag);
         tables.delete(tag);

@@ -58,10 +58,10 @@ export const strings: VcStrings = new Proxy(english, {
  * as `registerLocale` does. Elements already on the page re-render.
  */
 export function setStrings(overrides: Partial<VcStrings> | LocaleStrings, locale?: string): void {
-  if (locale && locale.toLowerCase() !== 'en') registerLocale(locale, overrides as LocaleStrings);
+  if (locale && locale.toLowerCase() !== 'en') void registerLocale(locale, overrides);
   else {
     Object.assign(english, overrides);
-    registerLocale('en', {});
+    void registerLocale('en', {}); // re-renders what is on the page
   }
 }
 

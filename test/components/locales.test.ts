@@ -87,7 +87,7 @@ describe('locales', () => {
       for (const key of Object.keys(english)) {
         const words = table[key];
         if (typeof words !== 'string' || !words.trim()) problems.push(`${tag}: missing ${key}`);
-        else if (placeholders(words).join() !== placeholders(english[key]).join()) problems.push(`${tag}: ${key} has {${placeholders(words)}}, English {${placeholders(english[key])}}`);
+        else if (placeholders(words).join() !== placeholders(english[key]).join()) problems.push(`${tag}: ${key} has {${placeholders(words).join()}}, English {${placeholders(english[key]).join()}}`);
       }
       for (const key of Object.keys(table)) if (!(key in english) && key !== 'outcomes' && key !== 'inputErrors') problems.push(`${tag}: unknown key ${key}`);
       for (const reason of Object.keys(REASONS)) if (!table.outcomes?.[reason as CallEndReason]?.trim()) problems.push(`${tag}: missing outcomes.${reason}`);
