@@ -43,6 +43,7 @@ export class VcElement extends LitElement implements LocaleHost {
 
   private states: CustomStates | undefined;
 
+  /** @internal Where `locale` is kept (read by the elements inside it, even of another copy). */
   declare [LOCALE_OVERRIDE]?: string;
   /** @internal The locale this element renders in (the locale runtime keeps it current). */
   readonly localeState: LocaleState = englishState();
@@ -106,7 +107,7 @@ export class VcElement extends LitElement implements LocaleHost {
     inScope(this.localeState.scope, () => super.performUpdate());
   }
 
-  /** Runs `work` in this element's locale (for words made outside a render: announcements). */
+  /** @internal Runs `work` in this element's locale (for words made outside a render: announcements). */
   inLocale<T>(work: () => T): T {
     return inScope(this.localeState.scope, work);
   }
