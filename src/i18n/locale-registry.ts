@@ -16,7 +16,15 @@ const loaders = new Map<string, Loader>([
   ['pt-br', () => import('./locales/pt-BR.js')],
   ['ar', () => import('./locales/ar.js')],
 ]);
-const tables = new Map<string, LocaleStrings>([['en', {}]]);
+/** English, with the number field's example in the region's own numbering where the page names one. */
+const US_EXAMPLE = { phoneNumberPlaceholder: '+1 415 555 0132' };
+const tables = new Map<string, LocaleStrings>([
+  ['en', {}],
+  ['en-us', US_EXAMPLE],
+  ['en-ca', US_EXAMPLE],
+  ['en-au', { phoneNumberPlaceholder: '+61 2 9123 4567' }],
+  ['en-in', { phoneNumberPlaceholder: '+91 98765 43210' }],
+]);
 const loading = new Map<string, Promise<void>>();
 const listeners = new Set<() => void>();
 

@@ -105,6 +105,18 @@ describe('locales', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('gives an example number of the page’s own country', async () => {
+    const example = async (lang: string) => {
+      const { el } = await placeCall(html`<vc-place-call lang=${lang}></vc-place-call>`);
+      await el.openField();
+      return el.shadowRoot!.querySelector('input')!.placeholder;
+    };
+    expect(await example('en-US')).to.equal('+1 415 555 0132');
+    expect(await example('en-GB')).to.equal('+44 20 7946 0958');
+    expect(await example('de-AT')).to.equal('+49 30 12345678');
+    expect(await example('pt-BR')).to.equal('+55 11 91234 5678');
+  });
+
   it('takes German from its own lang, over the page’s', async () => {
     document.documentElement.lang = 'fr';
     const { el } = await placeCall(html`<vc-place-call lang="de"></vc-place-call>`);
