@@ -165,7 +165,7 @@ describe('locales', () => {
     await until(() => toggleName(inner) === 'Effettua chiamata', 'the inner field follows the host');
   });
 
-  it('says why a number is refused in the locale’s words (the event keeps the code)', async () => {
+  it('says why a number is refused in the locale’s words, and in the new one after a switch', async () => {
     document.documentElement.lang = 'fr';
     const { el } = await placeCall();
     el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!.focus();
