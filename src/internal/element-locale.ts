@@ -10,6 +10,7 @@
  */
 import { ENGLISH, type LocaleScope } from '../i18n/locale-scope.js';
 import type * as Runtime from './locale-runtime.js';
+import { whenIdle } from './when-idle.js';
 
 /** Where a vc-phone element keeps its `locale` override (shared by every copy of vc-phone). */
 export const LOCALE_OVERRIDE = Symbol.for('vc-phone.locale');
@@ -48,6 +49,13 @@ export function localeRuntime(): Promise<typeof Runtime> {
   }));
 }
 
+/** Loads the runtime when the page is idle (asked once, by the first element). */
+export function loadRuntimeWhenIdle(): void {
+  if (!runtime && !idleAsked) whenIdle(() => void localeRuntime());
+  idleAsked = true;
+}
+let idleAsked = false;
+
 /** The runtime, if it is there. */
 export const loadedRuntime = (): typeof Runtime | undefined => loaded;
 
@@ -78,13 +86,6 @@ export function needsRuntime(host: LocaleHost): boolean {
 }
 
 /** Settles when `promise` does, or after `ms` at the latest (a locale never holds a render for long). */
-export function withDeadline(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    void promise.then(
-      () => resolve(),
-      () => resolve(),
-    );
-    void promise.finally(() => clearTimeout(timer)).catch(() => undefined);
-  });
-}
+export const withDeadline = (promise: Promise<unknown>, ms: number): Promise<void> =>
+  Promise.race([promise.then(noop, noop), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+const noop = () => undefined;

@@ -1,8 +1,7 @@
 import { LitElement } from 'lit';
 import { inScope } from '../i18n/locale-scope.js';
 import { CustomStates } from './custom-states.js';
-import { englishState, loadedRuntime, LOCALE_OVERRIDE, localeHosts, localeRuntime, needsRuntime, withDeadline, type LocaleHost, type LocaleState } from './element-locale.js';
-import { whenIdle } from './when-idle.js';
+import { englishState, loadedRuntime, loadRuntimeWhenIdle, LOCALE_OVERRIDE, localeHosts, localeRuntime, needsRuntime, withDeadline, type LocaleHost, type LocaleState } from './element-locale.js';
 import { VERSION } from './version.js';
 
 /** Tags already warned about, so a clash is reported once, not once per define call. */
@@ -72,7 +71,7 @@ export class VcElement extends LitElement implements LocaleHost {
     super.connectedCallback();
     localeHosts.add(this);
     this.followLocale();
-    whenIdle(() => void localeRuntime());
+    loadRuntimeWhenIdle();
   }
 
   override disconnectedCallback(): void {
