@@ -1,10 +1,9 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import type { CallEndReason } from '../phone/types.js';
-import type { callBoxDefaults } from './call-box-defaults.js';
-import type { firstPaintStrings } from './strings.js';
+import type { defaultStrings } from './strings.js';
 
-/** The words of the English table, by key. */
-export type WordKey = keyof typeof firstPaintStrings | keyof typeof callBoxDefaults;
+/** The words of the English table, by key (every key of `defaultStrings`). */
+export type WordKey = keyof typeof defaultStrings;
 
 /**
  * How a call ended, by reason code, for a translation: the phone's own (English) words are used

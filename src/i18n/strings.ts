@@ -7,7 +7,7 @@ import { registerLocale } from './locales.js';
 export type { InputErrorStrings, OutcomeStrings } from './locale-types.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
-export const firstPaintStrings = {
+const firstPaintStrings = {
   // Place call
   placeCall: 'Place call',
   call: 'Call',

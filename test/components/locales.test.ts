@@ -39,6 +39,13 @@ const shipped: Record<string, () => Promise<{ default: LocaleStrings }>> = {
   ar: () => import('../../src/i18n/locales/ar.js'),
 };
 
+/**
+ * English keys whose translations are still to come (e.g. just merged from another branch): they
+ * show in English in every shipped locale meanwhile. Keep it short; a key listed here that every
+ * locale has translated fails the test (take it off the list).
+ */
+const AWAITING_TRANSLATION: string[] = [];
+
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
 /** The page's own language, put back after each test. */
@@ -86,12 +93,17 @@ describe('locales', () => {
       const table = (await load()).default as Record<string, unknown> & LocaleStrings;
       for (const key of Object.keys(english)) {
         const words = table[key];
+        if (AWAITING_TRANSLATION.includes(key)) continue;
         if (typeof words !== 'string' || !words.trim()) problems.push(`${tag}: missing ${key}`);
         else if (placeholders(words).join() !== placeholders(english[key]).join()) problems.push(`${tag}: ${key} has {${placeholders(words).join()}}, English {${placeholders(english[key]).join()}}`);
       }
       for (const key of Object.keys(table)) if (!(key in english) && key !== 'outcomes' && key !== 'inputErrors') problems.push(`${tag}: unknown key ${key}`);
       for (const reason of Object.keys(REASONS)) if (!table.outcomes?.[reason as CallEndReason]?.trim()) problems.push(`${tag}: missing outcomes.${reason}`);
       for (const code of Object.keys(CODES)) if (!table.inputErrors?.[code as InputErrorCode]?.trim()) problems.push(`${tag}: missing inputErrors.${code}`);
+    }
+    for (const key of AWAITING_TRANSLATION) {
+      const tables = await Promise.all(Object.values(shipped).map(async (load) => (await load()).default as Record<string, unknown>));
+      if (tables.every((table) => typeof table[key] === 'string')) problems.push(`${key} is translated everywhere: take it off AWAITING_TRANSLATION`);
     }
     expect(problems, 'add the words to src/i18n/locales/<tag>.ts').to.deep.equal([]);
   });
