@@ -36,7 +36,7 @@ export default {
   remove: 'Entfernen',
   hold: 'Halten',
   resume: 'Fortsetzen',
-  keypad: 'Tastatur',
+  keypad: 'Tastenfeld',
   digitsSent: 'Gesendet: {digits}',
   noDigitsSent: 'Noch keine Ziffern gesendet',
   active: 'Aktiv',
