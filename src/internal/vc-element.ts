@@ -67,6 +67,17 @@ export class VcElement extends LitElement implements LocaleHost {
     return { tag, lang, dir };
   }
 
+  constructor() {
+    super();
+    // `locale` set on the element before its class was defined (a lazily defined tag) is an own
+    // property hiding the accessor: take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'locale')) {
+      const early = (this as { locale?: string }).locale;
+      delete (this as { locale?: string }).locale;
+      this.locale = early;
+    }
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     localeHosts.add(this);

@@ -152,6 +152,19 @@ describe('locales', () => {
     await until(() => inner() === 'Fazer ligação', 'the inner field follows <vc-phone>.locale');
   });
 
+  it('keeps a locale set before the tag was defined', async () => {
+    const early = document.createElement('vc-locale-early') as HTMLElement & { locale?: string };
+    early.locale = 'it';
+    const { VcPlaceCall } = await import('../../src/components/place-call/place-call.js');
+    customElements.define('vc-locale-early', class extends VcPlaceCall {});
+    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    wrapper.append(early);
+    const el = early as unknown as VcPlaceCall;
+    el.phone = new FakePhone();
+    await settled(el);
+    expect(toggleName(el)).to.equal('Effettua chiamata');
+  });
+
   it('switches live when <html lang>, a container’s lang or its own lang changes', async () => {
     document.documentElement.lang = 'fr';
     const { el, wrapper } = await placeCall();
