@@ -158,7 +158,9 @@ export class QualityMonitor {
     const before = this.activeWarnings();
     this.pendingLevels.push(...(reading.levels ?? []));
     this.checkMediaFlow(reading);
-    if (!this.lastSampled || reading.at - this.lastSampled.at >= SAMPLE_EVERY_MS) this.sample(reading);
+    // The first reading is the base the first one-second sample is measured from.
+    if (!this.lastSampled) this.lastSampled = reading;
+    else if (reading.at - this.lastSampled.at >= SAMPLE_EVERY_MS) this.sample(reading);
     this.last = reading;
     const after = this.activeWarnings();
     const figures = this.figures(reading);
@@ -221,14 +223,13 @@ export class QualityMonitor {
 
   /** A one-second sample, Twilio's way: deltas against the previous sample. */
   private sample(reading: QualityReading): void {
-    const previous = this.lastSampled;
+    const previous = this.lastSampled as QualityReading;
     this.lastSampled = reading;
-    const lost = reading.packetsLost - (previous?.packetsLost ?? 0);
-    const inbound = reading.packetsReceived - (previous?.packetsReceived ?? 0) + lost;
+    const lost = reading.packetsLost - previous.packetsLost;
+    const inbound = reading.packetsReceived - previous.packetsReceived + lost;
     const lossPercent = inbound > 0 ? (Math.max(lost, 0) / inbound) * 100 : 0;
     const rttMs = reading.rttMs ?? this.samples.at(-1)?.rttMs;
-    // Twilio computes no MOS for the first sample (no previous one to take the loss from).
-    const mos = previous ? mosOf(rttMs, reading.jitterMs, lossPercent) : undefined;
+    const mos = mosOf(rttMs, reading.jitterMs, lossPercent);
     const sample: Sample = { at: reading.at, rttMs, jitterMs: reading.jitterMs, lossPercent, mos, levels: this.pendingLevels };
     this.pendingLevels = [];
     this.samples.push(sample);

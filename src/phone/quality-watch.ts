@@ -4,7 +4,7 @@
  * and, at the end, the summary. Part of the lazily loaded engine chunk.
  * @internal
  */
-import { QualityMonitor, type CallQualitySummary, type MediaPath, type QualityChange, type QualityReading } from './call-quality.js';
+import { QualityMonitor, type CallQualitySummary, type QualityChange, type QualityReading } from './call-quality.js';
 import { MicrophoneLevel, TalkingWhileMuted } from './input-level.js';
 
 const STATS_EVERY_MS = 500;
@@ -50,7 +50,7 @@ export async function readQuality(pc: RTCPeerConnection, at: number): Promise<Qu
   if (rtt !== undefined) reading.rttMs = rtt;
   const local = byId(pair?.localCandidateId);
   const type = local?.candidateType;
-  if (type === 'host' || type === 'srflx' || type === 'prflx' || type === 'relay') reading.path = type as MediaPath;
+  if (type === 'host' || type === 'srflx' || type === 'prflx' || type === 'relay') reading.path = type;
   return reading;
 }
 

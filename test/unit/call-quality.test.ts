@@ -139,9 +139,9 @@ describe('Quality rules', () => {
   });
 
   it('loss averaging > 3 % over 7 samples raises high-packet-loss even when fewer than 3 of the last 5 samples pass 1 %', () => {
-    // One-second samples 0 %, 12 %, 12 %, then 0 %: after 7 samples the average is 3.4 % while
-    // only 1 of the last 5 samples passed 1 % (the 3-of-5 rule never fires)
-    const feed = new Feed().run(0.5).run(2, { lossPercent: 12 }).run(3);
+    // One-second samples 12 %, 12 %, then 0 %: after 7 samples the average is 3.4 % while
+    // none of the last 5 samples passed 1 % (the 3-of-5 rule never fires)
+    const feed = new Feed().run(0.5).run(2, { lossPercent: 12 }).run(4);
     expect(feed.raised('high-packet-loss'), 'not yet: fewer than 7 samples').to.equal(undefined);
     feed.run(1);
     expect(feed.raised('high-packet-loss')).to.not.equal(undefined);
