@@ -14,7 +14,7 @@
  *   reading, not per one-second sample, so the warning comes within 3.5 s); cleared by the first
  *   byte. Not while the call is on hold (either side), where no audio flows on purpose.
  * - silent-microphone: the microphone's level (Twilio's scale, 0-1) has a standard deviation
- *   below 1 % of full scale over the last 10 one-second samples.
+ *   below 1 % of full scale over the last 10 one-second samples (not raised while muted, as Twilio).
  * @internal
  */
 import { mosOf } from './mos.js';
@@ -85,6 +85,8 @@ export interface QualityReading {
   levels?: number[];
   /** The call is on hold (either side): no audio flows on purpose. */
   held?: boolean;
+  /** The agent muted the call: a flat microphone is not raised then (as Twilio does). */
+  muted?: boolean;
 }
 
 interface Sample {
@@ -243,7 +245,7 @@ export class QualityMonitor {
     this.countRule('mos', (s) => s.mos, (v) => v < QUALITY_THRESHOLDS.mos, reading.at);
     this.countRule('loss', (s) => s.lossPercent, (v) => v > QUALITY_THRESHOLDS.lossPercent, reading.at);
     this.lossAverage(reading.at);
-    this.levelRule(reading.at);
+    this.levelRule(reading.at, reading.muted === true);
   }
 
   /** Raise when 3 of the last 5 values are bad, clear when none is; bail out on a missing value. */
@@ -263,15 +265,18 @@ export class QualityMonitor {
     else if (mean <= QUALITY_THRESHOLDS.lossPercent) this.clear('loss-average', at);
   }
 
-  private levelRule(at: number): void {
+  private levelRule(at: number, muted: boolean): void {
     const window = this.samples.slice(-QUALITY_THRESHOLDS.levelSamples);
     if (window.length < QUALITY_THRESHOLDS.levelSamples || window.some((s) => s.levels.length === 0)) {
       this.deviationNow = undefined;
       return;
     }
     this.deviationNow = deviation(window.flatMap((s) => s.levels));
-    if (this.deviationNow < QUALITY_THRESHOLDS.levelDeviation) this.raise('level', at);
-    else this.clear('level', at);
+    if (this.deviationNow < QUALITY_THRESHOLDS.levelDeviation) {
+      if (!muted) this.raise('level', at);
+    } else {
+      this.clear('level', at);
+    }
   }
 
   private raise(rule: Rule, at: number): void {

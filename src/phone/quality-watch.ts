@@ -114,6 +114,7 @@ export class QualityWatch {
       if (this.stopped) return;
       reading.levels = this.levels;
       reading.held = this.host.held();
+      reading.muted = this.host.muted();
       this.levels = [];
       for (const change of this.monitor.add(reading)) this.host.changed(change);
     } catch {

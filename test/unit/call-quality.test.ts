@@ -43,7 +43,7 @@ class Feed {
   r: QualityReading = { at: 0, bytesSent: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0, rttMs: 20, jitterMs: 3, levels: [] };
 
   /** `seconds` of readings, each 500 ms: audio flowing both ways unless told otherwise. */
-  run(seconds: number, opts: { rx?: boolean; tx?: boolean; lossPercent?: number; rttMs?: number; jitterMs?: number; level?: () => number; held?: boolean } = {}): this {
+  run(seconds: number, opts: { rx?: boolean; tx?: boolean; lossPercent?: number; rttMs?: number; jitterMs?: number; level?: () => number; held?: boolean; muted?: boolean } = {}): this {
     for (let i = 0; i < seconds * 2; i += 1) {
       const packets = 25;
       const lost = Math.round((packets * (opts.lossPercent ?? 0)) / 100);
@@ -58,6 +58,7 @@ class Feed {
         jitterMs: opts.jitterMs ?? 3,
         levels: Array.from({ length: 10 }, opts.level ?? (() => 0.3 + Math.random() * 0.3)),
         held: opts.held ?? false,
+        muted: opts.muted ?? false,
       };
       for (const change of this.monitor.add(this.r)) this.changes.push({ ...change, at: this.r.at });
     }
@@ -159,6 +160,13 @@ describe('Quality rules', () => {
     expect(feed.raised('silent-microphone')).to.not.equal(undefined);
     feed.run(6);
     expect(feed.cleared('silent-microphone')).to.not.equal(undefined);
+  });
+
+  it('a flat level while muted is not raised (as Twilio); unmuted and still flat, it is', () => {
+    const feed = new Feed().run(15, { level: () => 0, muted: true });
+    expect(feed.raised('silent-microphone')).to.equal(undefined);
+    feed.run(1, { level: () => 0 });
+    expect(feed.raised('silent-microphone')).to.not.equal(undefined);
   });
 
   it('no level readings (no audio graph) never counts as a silent microphone', () => {
