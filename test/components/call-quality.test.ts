@@ -28,7 +28,9 @@ describe('call box: quality warnings, level meter, "You\'re muted"', () => {
     far.quality('high-rtt', true, { rttMs: 620 });
     await settled(el);
     expect(qualityLines(el)).to.deep.equal(['No audio from the other party for 3 s', 'Long delay on the line: 620 ms round trip']);
-    expect(el.shadowRoot!.querySelector('[part="quality"]')!.getAttribute('role')).to.equal('status');
+    // Announced in the box's one polite live region when raised.
+    expect(textOf(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('No audio from the other party for 3 s. Long delay on the line: 620 ms round trip');
+    await expect(el).to.be.accessible();
     far.quality('no-audio-received', false);
     await settled(el);
     expect(qualityLines(el)).to.deep.equal(['Long delay on the line: 620 ms round trip']);

@@ -17,7 +17,7 @@ import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
 import { InputLevelMeter } from './input-level-meter.js';
-import { qualityText } from './quality-words.js';
+import { newQualityWarnings, qualityText } from './quality-words.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
@@ -60,7 +60,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart muted-badge - "Muted", by the timer, while the microphone is off.
  * @csspart muted-hint - "You're muted", when the agent talks while muted.
  * @csspart level-meter - The microphone's live level (a bar, hidden from screen readers), while connected.
- * @csspart quality - The quality warnings in words ("No audio from the other party for 3 s"), while they last.
+ * @csspart quality - The quality warnings in words ("No audio from the other party for 3 s"), while they last (each announced when raised).
  * @csspart meta - When the call started (finished calls).
  * @csspart alert - The microphone problem message.
  * @csspart hold-problem - Why a hold or resume was refused (the call stays as it was).
@@ -136,6 +136,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private holdProblem: string | undefined;
 
   private seen: { id: string; state: CallState } | undefined;
+  /** The quality warnings shown at the last update (newly raised ones are announced). */
+  private seenQuality = '';
   private closingToHangUp = false;
 
   constructor() {
@@ -176,6 +178,9 @@ export class VcCallBox extends VcPhoneConsumerElement {
       this.announcement = announcementFor(call);
     }
     this.seen = { id: call.id, state: call.state };
+    const quality = newQualityWarnings(this.seenQuality, call.qualityWarnings);
+    this.seenQuality = quality.key;
+    if (quality.words && !this.quiet) this.announcement = quality.words;
     if (call.state !== 'connected') this.keypadOpen = false;
   }
 
@@ -225,7 +230,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${this.holdProblem}</p>` : nothing}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
-      ${connected ? html`<div part="quality" class="quality" role="status">${call.qualityWarnings.map((change) => html`<p data-warning=${change.warning}>${alertIcon}<span>${qualityText(change)}</span></p>`)}</div>` : nothing}
+      ${connected ? html`<div part="quality" class="quality">${call.qualityWarnings.map((change) => html`<p data-warning=${change.warning}>${alertIcon}<span>${qualityText(change)}</span></p>`)}</div>` : nothing}
       ${micProblem
         ? html`<div part="alert" class="alert" role="alert">
             ${alertIcon}

@@ -5,6 +5,15 @@ import type { QualityChange } from '../../phone/call-quality.js';
 
 const figure = (value: number | undefined, digits = 0): string => (value === undefined ? '?' : value.toFixed(digits));
 
+/**
+ * What to announce about a call's quality warnings since `seen` (the warnings shown before, as
+ * a key): the words of each newly raised one ('' when none), and the new key.
+ */
+export function newQualityWarnings(seen: string, warnings: readonly QualityChange[]): { key: string; words: string } {
+  const before = new Set(seen.split(' '));
+  return { key: warnings.map((w) => w.warning).join(' '), words: warnings.filter((w) => !before.has(w.warning)).map(qualityText).join('. ') };
+}
+
 export function qualityText({ warning, figures }: QualityChange): string {
   switch (warning) {
     case 'no-audio-received':
