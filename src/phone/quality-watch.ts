@@ -101,7 +101,7 @@ export class QualityWatch {
   private sampleLevel(): void {
     const raw = this.microphone.rawLevel();
     if (raw !== undefined) this.levels.push(raw);
-    if (this.talking.update(this.microphone.level(), this.host.muted(), performance.now())) this.host.talkingWhileMuted(this.talking.talking);
+    if (this.talking.update(this.microphone.speechLevel(), this.host.muted(), performance.now())) this.host.talkingWhileMuted(this.talking.talking);
   }
 
   private async poll(): Promise<void> {

@@ -116,21 +116,27 @@ describe('call box: quality warnings, level meter, "You\'re muted"', () => {
   });
 });
 
-describe('microphone level (real audio graph, Chromium fake microphone)', () => {
-  it('reads the level of a muted (disabled) track from its enabled clone', async () => {
+describe('microphone level (real audio graph, the browser\'s fake microphone)', () => {
+  it('reads the level of a muted (disabled) track from its enabled clone', async function () {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     const [track] = stream.getAudioTracks();
     track.enabled = false;
     const level = new MicrophoneLevel();
     level.follow(track);
     try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Firefox under the unit-test runner blocks audio without a user gesture (the e2e Firefox allows it).
+      if (level.rawLevel() === undefined && navigator.userAgent.includes('Firefox')) this.skip();
       let max = 0;
+      let maxRms = 0;
       const deadline = Date.now() + 5000;
-      while (Date.now() < deadline && max <= 0.05) {
+      while (Date.now() < deadline && (max <= 0.05 || maxRms <= 0.01)) {
         max = Math.max(max, level.level() ?? 0);
+        maxRms = Math.max(maxRms, level.speechLevel() ?? 0);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       expect(max, 'the fake microphone beeps, muted or not').to.be.above(0.05);
+      expect(maxRms, 'loud enough to count as talking').to.be.above(0.01);
       expect(track.enabled, 'the call\'s own track stays muted').to.equal(false);
     } finally {
       level.stop();

@@ -12,11 +12,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
-import { invitesTo, messagesForCall, waitFor } from './stack/far-end.mjs';
-import { CHROMIUM_ARGS, numbers, openPage, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
+import { baresipRecordings, invitesTo, messagesForCall, waitFor } from './stack/far-end.mjs';
+import { CHROMIUM_ARGS, heardFromCaller, numbers, openPage, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
 
-/** A silent mono 16-bit 48 kHz WAV (Chromium loops it as the microphone). */
-function silentWav(file, seconds = 2) {
+/** A mono 16-bit 48 kHz WAV (Chromium loops it as the microphone): silence, or a steady tone like a voice that never pauses. */
+function silentWav(file, seconds = 2, toneHz = 0) {
   const rate = 48000;
   const data = rate * 2 * seconds;
   const wav = Buffer.alloc(44 + data);
@@ -32,6 +32,7 @@ function silentWav(file, seconds = 2) {
   wav.writeUInt16LE(16, 34);
   wav.write('data', 36);
   wav.writeUInt32LE(data, 40);
+  for (let i = 0; toneHz && i < rate * seconds; i += 1) wav.writeInt16LE(Math.round(12000 * Math.sin((2 * Math.PI * toneHz * i) / rate)), 44 + i * 2);
   fs.writeFileSync(file, wav);
   return file;
 }
@@ -152,6 +153,34 @@ describe('call quality on the real stack', () => {
       assert.deepEqual(ended.detail.quality.warnings, ['silent-microphone']);
     } finally {
       await silent.close();
+    }
+  });
+
+  it('talking while muted (a steady tone as the microphone) shows "You\'re muted"; the far end hears nothing meanwhile', async () => {
+    const wav = silentWav(path.join(tmp, 'tone.wav'), 2, 440);
+    const talking = await launch([`--use-file-for-fake-audio-capture=${wav}`]);
+    try {
+      const { page } = await uiPage(talking, web.origin);
+      const { box, invite } = await callBaresip(page);
+      await sleep(2000);
+      const hint = box.getByText("You're muted", { exact: true });
+      assert.equal(await hint.count(), 0, 'not muted: no hint');
+      const mute = box.getByRole('button', { name: 'Mute' });
+      await mute.click();
+      const mutedAt = Date.now();
+      await hint.waitFor({ timeout: 3000 });
+      console.log(`talking while muted: "You're muted" shown ${Date.now() - mutedAt} ms after Mute`);
+      await sleep(Math.max(0, mutedAt + 3000 - Date.now()));
+      await mute.click();
+      await hint.waitFor({ state: 'detached', timeout: 3000 });
+      await sleep(2500);
+      await hangUp(page, box, invite);
+      const recording = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === invite.callId), 8000);
+      const heard = heardFromCaller(recording.dec);
+      assert.equal(heard.silences.length, 1, `the far end heard one silence, the mute: ${JSON.stringify(heard.silences)}`);
+      assert.ok(heard.silences[0].endMs - heard.silences[0].startMs >= 2500, `the mute lasted at the far end: ${JSON.stringify(heard.silences)}`);
+    } finally {
+      await talking.close();
     }
   });
 

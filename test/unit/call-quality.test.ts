@@ -181,18 +181,29 @@ describe('Quality rules', () => {
 describe('Talking while muted', () => {
   it('shows after 300 ms of speech while muted, goes after 1.5 s of quiet, and never while unmuted', () => {
     const t = new TalkingWhileMuted();
-    expect(t.update(0.6, false, 0)).to.equal(false);
-    t.update(0.6, true, 100);
+    expect(t.update(0.05, false, 0)).to.equal(false);
+    t.update(0.05, true, 100);
     expect(t.talking).to.equal(false);
-    expect(t.update(0.6, true, 450)).to.equal(true);
-    t.update(0.05, true, 500);
-    t.update(0.05, true, 1900);
+    expect(t.update(0.05, true, 450)).to.equal(true);
+    t.update(0.001, true, 500);
+    t.update(0.001, true, 1900);
     expect(t.talking).to.equal(true);
-    t.update(0.05, true, 2100);
+    t.update(0.001, true, 2100);
     expect(t.talking).to.equal(false);
-    t.update(0.6, true, 3000);
-    t.update(0.6, true, 3400);
-    expect(t.update(0.6, false, 3450)).to.equal(true);
+    t.update(0.05, true, 3000);
+    t.update(0.05, true, 3400);
+    expect(t.update(0.05, false, 3450)).to.equal(true);
     expect(t.talking).to.equal(false);
+  });
+
+  it('short pauses between syllables do not restart the count; room noise (-50 dBFS) is not talking', () => {
+    const t = new TalkingWhileMuted();
+    t.update(0.05, true, 0);
+    t.update(0.001, true, 150);
+    t.update(0.05, true, 200);
+    expect(t.update(0.05, true, 350)).to.equal(true);
+    const room = new TalkingWhileMuted();
+    for (let at = 0; at < 3000; at += 50) room.update(0.003, true, at);
+    expect(room.talking).to.equal(false);
   });
 });
