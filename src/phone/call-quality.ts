@@ -18,12 +18,9 @@
  * @internal
  */
 import { mosOf } from './mos.js';
+import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
 
-/** Which warning: the figure that went bad. */
-export type QualityWarning = 'high-rtt' | 'high-jitter' | 'high-packet-loss' | 'low-mos' | 'no-audio-received' | 'no-audio-sent' | 'silent-microphone';
-
-/** Every warning, in the order the box lists them. */
-export const QUALITY_WARNINGS: readonly QualityWarning[] = ['no-audio-received', 'no-audio-sent', 'silent-microphone', 'high-packet-loss', 'high-rtt', 'high-jitter', 'low-mos'];
+export { QUALITY_WARNINGS, type QualityWarning };
 
 /** The figures behind a warning, as they were when it was raised or cleared. */
 export interface QualityFigures {

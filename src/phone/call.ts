@@ -5,7 +5,8 @@
  * restored from storage after a reload has no session and is already final.
  */
 import { factEvent, type CallFact } from './call-facts.js';
-import { QUALITY_WARNINGS, type CallQualitySummary, type QualityChange, type QualityWarning } from './call-quality.js';
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
+import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
 import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
