@@ -132,7 +132,7 @@ describe('call quality on the real stack', () => {
     assert.ok(q.packetLossPercent < 1, `loss ${q.packetLossPercent}`);
     assert.ok(q.jitterMs.max < 30 && q.rttMs.max < 400, `jitter ${JSON.stringify(q.jitterMs)} rtt ${JSON.stringify(q.rttMs)}`);
     assert.deepEqual(q.warnings, []);
-    assert.ok(q.samples >= 15, `${q.samples} one-second samples`);
+    assert.ok(q.samples >= 12, `${q.samples} one-second samples over a call of 15 s and more`);
     await context.close();
   });
 
