@@ -13,12 +13,14 @@ import {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   type CallEventDetail,
   type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
@@ -31,8 +33,9 @@ export type CallFact =
   | { type: 'held'; by: HoldParty }
   | { type: 'resumed'; by: HoldParty }
   | { type: 'color'; color: string | undefined }
-  | { type: 'ended'; outcome: CallOutcome }
-  | { type: 'failed'; outcome: CallOutcome };
+  | ({ type: 'quality' } & QualityChange)
+  | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
+  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -45,6 +48,7 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   held: VcCallHeldEvent,
   resumed: VcCallResumedEvent,
   color: VcCallColorEvent,
+  quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
 };

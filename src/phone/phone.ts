@@ -59,7 +59,7 @@ export interface PhoneOptions {
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-held`, `vc-call-resumed`, `vc-call-color`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
  * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
