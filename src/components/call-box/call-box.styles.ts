@@ -160,6 +160,45 @@ export const callBoxStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
+  .level {
+    display: inline-block;
+    flex: none;
+    width: 28px;
+    height: 6px;
+    border-radius: 3px;
+    overflow: hidden;
+    background: var(--_border, currentColor);
+    contain: strict;
+  }
+  .level-bar {
+    display: block;
+    width: 100%;
+    height: 100%;
+    background: var(--vc-call-box-level-color, var(--vc-color-success, #1a7f37));
+    transform: scaleX(0);
+    transform-origin: left center;
+  }
+  .level[data-unknown] {
+    opacity: 0.4;
+  }
+  .quality:empty {
+    display: none;
+  }
+  .quality p {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    margin: 0;
+    color: var(--vc-call-box-quality-color, var(--_text));
+    font-size: calc(var(--_font-size) - 1px);
+    font-weight: 600;
+  }
+  .quality svg {
+    flex: none;
+    width: 14px;
+    height: 14px;
+    color: var(--vc-color-warning, #9a6700);
+  }
   .alert {
     display: flex;
     gap: 8px;
