@@ -55,5 +55,6 @@ export function buildCdnIfStale({ force = false, log = (message) => console.log(
 // `node scripts/lib/cdn-build.mjs [--force]`: the build step of `npm run build` (always, --force)
 // and of the e2e suite (only when stale), so `npm test` does not bundle the same sources twice.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  buildCdnIfStale({ force: process.argv.includes('--force') });
+  // Progress on stderr: `npm pack --json` (whose prepack runs this) keeps stdout for its JSON.
+  buildCdnIfStale({ force: process.argv.includes('--force'), log: (message) => console.error(message) });
 }
