@@ -19,8 +19,10 @@ import config from '../rollup.config.mjs';
 const BUDGET_GZIP = 15 * 1024;
 /** Goal for everything a first call loads (issue 15); printed, not enforced. */
 const FIRST_CALL_GOAL_GZIP = 100 * 1024;
+/** One locale's words: a page loads the one of its language (none for English). */
+const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
 /** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, /^chunks\/zone-\d-/];
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, LOCALE_TABLE, /^chunks\/zone-\d-/];
 /**
  * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
  * the number's first digit after +. The first-call figure counts the heaviest part (worst case).
@@ -109,7 +111,9 @@ const order = (file) => (NUMBER_ZONE.test(file) ? 1 : firstCall.has(file) ? 0 : 
 for (const file of [...chunks.keys()].sort((a, b) => order(a) - order(b))) {
   if (initial.has(file) || file === 'index.js' && !firstCall.has(file)) continue;
   const zone = NUMBER_ZONE.exec(file)?.[1];
-  const note = zone ? `numbers +${zone}…${file === heaviestZone ? ', heaviest: counted for a first call' : ''}` : firstCall.has(file) ? 'first call' : 'only if needed';
+  const note = zone
+    ? `numbers +${zone}…${file === heaviestZone ? ', heaviest: counted for a first call' : ''}`
+    : firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : 'only if needed';
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
 console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files: initial + lazy "first call" chunks + the heaviest numbers part)`);

@@ -8,6 +8,7 @@ import {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
@@ -28,6 +29,7 @@ export {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
@@ -54,6 +56,7 @@ export interface PhoneEventMap {
   'vc-call-held': VcCallHeldEvent;
   'vc-call-resumed': VcCallResumedEvent;
   'vc-call-color': VcCallColorEvent;
+  'vc-call-quality': VcCallQualityEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;
   'vc-call-removed': VcCallRemovedEvent;
