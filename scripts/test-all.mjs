@@ -4,7 +4,7 @@
 //
 // Two lanes run side by side on 2 cores, then the end-to-end suite runs alone:
 // - browsers: the unit + element tests in Chromium, then the same in Firefox ESR;
-// - node:     the manifest/API checks, React, the npm package (its prepack builds dist/ and cdn/,
+// - node:     the manifest/API checks, React, Angular/Vue, the npm package (its prepack builds dist/ and cdn/,
 //             which the e2e suite then reuses), Storybook, the deploy configs.
 // The two lanes share nothing (no port, no build output: the browser tests compile src/ on the fly),
 // and their tests wait for conditions with deadlines, not fixed times. The end-to-end suite plays
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LANES = [
   ['browsers', ['test:unit', 'test:unit:firefox']],
-  ['node', ['analyze:check', 'test:react', 'test:package', 'test:storybook', 'test:deploy']],
+  ['node', ['analyze:check', 'test:react', 'test:frameworks', 'test:package', 'test:storybook', 'test:deploy']],
 ];
 const ALONE = ['test:e2e'];
 const serial = process.env.VC_TEST_SERIAL === '1';
