@@ -19,7 +19,8 @@ import {
   type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
-import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
+import { VcCallWrappedUpEvent } from '../events/crm-events.js';
+import type { CallOutcome, CallSnapshot, DtmfMode, WrapUp } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
 export type CallFact =
@@ -32,7 +33,8 @@ export type CallFact =
   | { type: 'resumed'; by: HoldParty }
   | { type: 'color'; color: string | undefined }
   | { type: 'ended'; outcome: CallOutcome }
-  | { type: 'failed'; outcome: CallOutcome };
+  | { type: 'failed'; outcome: CallOutcome }
+  | { type: 'wrapped-up'; wrapUp: WrapUp };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -47,6 +49,7 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   color: VcCallColorEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
+  'wrapped-up': VcCallWrappedUpEvent,
 };
 
 /** The names of every event a call dispatches for a fact. */

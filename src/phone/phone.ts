@@ -23,15 +23,27 @@ import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
-import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { PhoneStore, defaultStorage, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { askBeforeDial } from './before-dial.js';
+import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
+import { chooseCallerId } from './caller-ids.js';
+import { makeLog } from './logger.js';
+import { checkWrapUp } from './wrap-up.js';
+import { VcCallRequestEvent } from '../events/user-events.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
 
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
 const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
+
+/**
+ * @internal Marks call options whose `vc-call-request` an element already dispatched (the field,
+ * a click-to-dial link, "Call again"), so the phone does not ask a second time.
+ */
+export const REQUEST_ASKED = Symbol.for('vc-phone.request-asked');
 
 /** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
 function newId(): string {
@@ -63,21 +75,28 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
   private readonly outbox: LazyOutbox;
-  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false);
+  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false, (message) => this.log('warn', message));
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
+  private readonly _history: CallHistory;
+  /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
+  private readonly wrapUps = new Map<string, { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput }>();
+  /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
+  readonly log: PhoneLogger = makeLog(() => this.#config);
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
     this.#config = { ...config };
     this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt));
-    this.store = new PhoneStore(config.storageKey, options.storage);
+    const storage = options.storage ?? defaultStorage();
+    this.store = new PhoneStore(config.storageKey, storage);
+    this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
+    this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
     const cutByReload: Call[] = [];
     // Capped before any Call is made: thousands of stored calls must not cost a long task.
     const kept = withoutOldestFinished(saved.calls, this.maxFinishedCalls, () => true);
@@ -125,6 +144,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (accountChanged) this.engines.accountChanged();
     this.engines.dropIfStale(this.hasLiveCalls);
     if ('maxFinishedCalls' in changes) this.dropOldestFinished();
+    if ('maxHistory' in changes) this._history.setMax(changes.maxHistory ?? DEFAULT_MAX_HISTORY);
+    if ('aor' in changes) this._history.switchAgent(this.#config.aor);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -225,6 +246,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * case nothing is sent.
    */
   async call(to: string, options: CallOptions = {}): Promise<Call> {
+    const asked = (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
     let request: OutboundRequest;
     let target: CallTarget;
     let merged: CallOptions;
@@ -235,13 +257,28 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       const dialing = await loadDialing();
       dialing.checkAccount(this.#config);
       merged = dialing.withDefaults(this.#config.defaults, options);
+      merged.from = chooseCallerId(merged.from, this.#config);
       target = dialing.resolveTarget(to, this.#config);
       request = dialing.buildRequest(target, merged, this.#config);
       webhook = merged.statusWebhook ?? this.#config.statusWebhook;
       checkStatusWebhook(webhook);
       if (merged.color !== undefined) checkColorName(merged.color);
+      const { label, record, from } = merged;
+      const asking = { to, target, ...(label !== undefined ? { label } : {}), ...(record !== undefined ? { record } : {}), ...(from !== undefined ? { from } : {}) };
+      if (!asked) {
+        const requested = new VcCallRequestEvent(asking);
+        this.dispatchEvent(requested);
+        if (requested.defaultPrevented) {
+          this.log('info', `call to ${target.display} cancelled by a vc-call-request listener`);
+          throw inputError('call-request-cancelled', 'to', 'The call was cancelled by the page before it was placed.');
+        }
+      }
+      await askBeforeDial(this.#config.beforeDial, asking, this.#config.beforeDialTimeoutMs);
     } catch (error) {
-      if (error instanceof PhoneInputError) this.refuse(error);
+      if (error instanceof PhoneInputError && error.code !== 'call-request-cancelled') {
+        this.log('info', `call refused (${error.code}): ${error.message}`);
+        this.refuse(error);
+      }
       throw error;
     }
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
@@ -252,8 +289,119 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.watch(call);
     this._calls = [call, ...this._calls];
     this.dispatchEvent(new Event('change'));
+    this.log('info', `placing call ${call.id} to ${target.display}`);
     call.dial(engine, request);
     return call;
+  }
+
+  /**
+   * The agent's call history: one entry per finished call (party, label, record, direction,
+   * start, duration, outcome, colour, wrap-up), newest first, at most `maxHistory` (default 200).
+   * `phone.history.clear()` forgets it. Kept per agent (aor); nothing of it outlives `signOut()`.
+   */
+  get history(): CallHistory {
+    return this._history;
+  }
+
+  /** The wrap-up is offered after each call (`wrapUp`, or a list of `dispositions`). */
+  get wrapUpEnabled(): boolean {
+    return this.#config.wrapUp ?? (this.#config.dispositions?.length ?? 0) > 0;
+  }
+
+  /** Finished calls of this session whose wrap-up is still to do, oldest first. */
+  get pendingWrapUps(): readonly Call[] {
+    return [...this.wrapUps.keys()].map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
+  }
+
+  /**
+   * Records the after-call work of a finished call: optional notes and a disposition (one of
+   * `dispositions`). Dispatches `vc-call-wrapped-up` (also posted to the webhook) and updates the
+   * history. Refused input throws a {@link PhoneInputError} (and dispatches `vc-input-error`).
+   */
+  wrapUp(callId: string, input: WrapUpInput = {}): void {
+    try {
+      const call = this.getCall(callId);
+      if (!call) throw inputError('call-not-live', 'callId', 'There is no such call to wrap up.');
+      if (!call.isFinal) throw inputError('call-not-live', 'callId', 'A call can be wrapped up once it has ended.');
+      if (call.wrapUp) throw inputError('already-wrapped-up', 'callId', 'This call was already wrapped up.');
+      const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
+      this.forgetWrapUp(callId);
+      call.recordWrapUp(wrapUp);
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+  }
+
+  /** @internal What the agent has entered so far (saved if the wrap-up timer runs out). */
+  draftWrapUp(callId: string, draft: WrapUpInput): void {
+    const pending = this.wrapUps.get(callId);
+    if (pending) pending.draft = { ...draft };
+  }
+
+  /** Epoch ms when a pending wrap-up's timer runs out (with `wrapUpSeconds`). */
+  wrapUpDueAt(callId: string): number | undefined {
+    const seconds = this.#config.wrapUpSeconds;
+    const endedAt = this.getCall(callId)?.endedAt;
+    return seconds && endedAt !== undefined && this.wrapUps.has(callId) ? endedAt + seconds * 1000 : undefined;
+  }
+
+  private startWrapUp(call: Call): void {
+    if (!this.wrapUpEnabled || call.restored || call.wrapUp || this.wrapUps.has(call.id)) return;
+    const entry: { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput } = { draft: {} };
+    const seconds = this.#config.wrapUpSeconds;
+    if (seconds) {
+      entry.timer = setTimeout(() => {
+        const draft = this.wrapUps.get(call.id)?.draft ?? {};
+        try {
+          this.wrapUp(call.id, { ...draft, timedOut: true });
+        } catch {
+          // A draft the checks refuse: the wrap-up is saved without it.
+          if (!call.wrapUp) this.wrapUp(call.id, { timedOut: true });
+        }
+      }, seconds * 1000);
+    }
+    this.wrapUps.set(call.id, entry);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private forgetWrapUp(callId: string): void {
+    clearTimeout(this.wrapUps.get(callId)?.timer);
+    this.wrapUps.delete(callId);
+  }
+
+  /**
+   * Forgets what this phone keeps on this device: the finished calls (boxes and Recent rows), the
+   * history and the preferences, in memory and in storage. Live calls carry on.
+   */
+  clearStorage(): void {
+    for (const call of this._calls.filter((c) => !c.isLive)) {
+      this.unwatch(call);
+      this.webhookOf.delete(call.id);
+      this.forgetWrapUp(call.id);
+    }
+    this._calls = this._calls.filter((call) => call.isLive);
+    this.prefs = { confirmClose: true };
+    this._history.clear();
+    this.saveQueued = false;
+    this.store.clear();
+    if (this._calls.length) this.save();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * The agent signs out (a shared machine): every live call is hung up, the connection closed,
+   * the SIP credentials forgotten, and `clearStorage()` leaves nothing of the agent's calls behind.
+   */
+  async signOut(): Promise<void> {
+    for (const call of this._calls) call.hangup();
+    this.#config = { ...this.#config, auth: undefined };
+    await this.engines.dispose();
+    for (const call of this._calls) this.unwatch(call);
+    for (const id of [...this.wrapUps.keys()]) this.forgetWrapUp(id);
+    this._calls = [];
+    this.clearStorage();
+    this.log('info', 'signed out: calls, history and stored state cleared');
   }
 
   /** Removes a finished call's record for good (the bin). Live calls can't be removed: hang up first. */
@@ -271,6 +419,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    for (const id of [...this.wrapUps.keys()]) this.forgetWrapUp(id);
     for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();
@@ -282,7 +431,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private currentEngine(): Promise<LazyEngine> {
-    return this.engines.current(async () => (await loadDialing()).engineConfig(this.#config));
+    return this.engines.current(async () => ({ ...(await loadDialing()).engineConfig(this.#config), log: this.log, logLevel: this.#config.logLevel ?? 'warn' }));
   }
 
   private get hasLiveCalls(): boolean {
@@ -318,7 +467,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   };
 
   private readonly onCallChange = (event: Event): void => {
-    if ((event.target as Call).isFinal) this.dropOldestFinished();
+    const changed = event.target as Call;
+    if (changed.isFinal && !changed.restored) {
+      this._history.add(changed.toJSON());
+      this.startWrapUp(changed);
+    }
+    if (changed.isFinal) this.dropOldestFinished();
     this.persist();
     // Holding, answering or ending a call can move the active call: the phone's view changed.
     const active = this.activeCallId;
