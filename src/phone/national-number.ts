@@ -4,7 +4,7 @@
  * to the usual checks, so their words stay the same. Part of the lazily loaded dialing chunk.
  * @internal
  */
-import { isSupportedCountry, parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js/min';
+import { isSupportedCountry, parsePhoneNumberWithError } from 'libphonenumber-js/min';
 import { inputError } from './errors.js';
 
 /** The international form of a national number typed for `country`, or the input unchanged. */
@@ -13,7 +13,7 @@ export function withCountryCode(input: string, country: string | undefined): str
   if (!country || !/^[\d\s().\-/]+$/.test(text) || text.replace(/\D/g, '').startsWith('00')) return input;
   if (!isSupportedCountry(country)) throw inputError('invalid-config', 'defaultCountry', `"${country}" is not a country code the phone knows (such as GB or US).`);
   try {
-    const parsed = parsePhoneNumberWithError(text, country as CountryCode);
+    const parsed = parsePhoneNumberWithError(text, country);
     return parsed.isValid() ? parsed.number : input;
   } catch {
     return input; // the usual checks say why

@@ -30,6 +30,7 @@ import { chooseCallerId } from './caller-ids.js';
 import { makeLog } from './logger.js';
 import { checkWrapUp } from './wrap-up.js';
 import { VcCallRequestEvent } from '../events/user-events.js';
+import { REQUEST_ASKED } from './request-asked.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
 
@@ -38,12 +39,6 @@ export { prefetchTelephony } from './lazy-modules.js';
 
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
 const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
-
-/**
- * @internal Marks call options whose `vc-call-request` an element already dispatched (the field,
- * a click-to-dial link, "Call again"), so the phone does not ask a second time.
- */
-export const REQUEST_ASKED = Symbol.for('vc-phone.request-asked');
 
 /** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
 function newId(): string {

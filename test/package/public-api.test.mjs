@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The main entry's exports, in the groups of src/index.ts. */
 const CONTROLLER = {
-  values: ['Call', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
+  values: ['Call', 'CallHistory', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
   types: [
     'CallEndReason',
     'CallOptions',
@@ -38,6 +38,14 @@ const CONTROLLER = {
     'CallRecord',
     'StatusWebhookConfig',
     'WebhookPayload',
+    'HistoryEntry',
+    'BeforeDialHook',
+    'BeforeDialRequest',
+    'BeforeDialVerdict',
+    'LogLevel',
+    'PhoneLogger',
+    'WrapUp',
+    'WrapUpInput',
   ],
 };
 const EVENTS = {
@@ -56,6 +64,7 @@ const EVENTS = {
     'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
+    'VcCallWrappedUpEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -66,7 +75,7 @@ const EVENTS = {
   types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['defaultStrings', 'setStrings'], types: ['InputErrorStrings', 'OutcomeStrings', 'VcStrings'] };

@@ -184,9 +184,9 @@ describe('wrap-up', () => {
     realFetch = window.fetch;
     posted.length = 0;
     window.fetch = (async (_url: RequestInfo | URL, init?: RequestInit) => {
-      posted.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+      posted.push(JSON.parse(init?.body as string) as Record<string, unknown>);
       return new Response(null, { status: 204 });
-    }) as typeof fetch;
+    });
   });
   afterEach(() => {
     window.fetch = realFetch;
