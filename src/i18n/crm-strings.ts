@@ -1,8 +1,11 @@
-/** Words of the CRM parts (caller-ID picker, call history, wrap-up), in English. New keys of the strings table. */
-export const crmDefaults = {
-  // Caller-ID picker in the place-call field
+/** Words of the CRM parts the first paint needs (the caller-ID picker of the place-call field), in English. New keys of the strings table. */
+export const crmFirstPaint = {
   callFrom: 'Call from',
   callerIdWithheld: 'Withheld (anonymous)',
+};
+
+/** Words of the call history and the wrap-up, in English: loaded with those elements (`crm-later-strings.ts`). */
+export const crmLaterDefaults = {
   // Call history
   callHistory: 'Call history',
   historyEmpty: 'No calls yet.',

@@ -1,7 +1,7 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import type { CallEndReason } from '../phone/types.js';
 import { callBoxDefaults } from './call-box-defaults.js';
-import { crmDefaults } from './crm-strings.js';
+import { crmFirstPaint, crmLaterDefaults } from './crm-strings.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
 const firstPaintStrings = {
@@ -27,7 +27,7 @@ const firstPaintStrings = {
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults };
 
 /**
  * How a call ended, by reason code, for a translation: the phone's own (English) words are used
@@ -48,7 +48,7 @@ export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inpu
  * The table in use. Read at render time, so elements rendered after `setStrings` use the new
  * words. The call boxes' words join it when their code loads (`call-box-strings.ts`).
  */
-export const strings = { ...firstPaintStrings, ...crmDefaults, outcomes: {}, inputErrors: {} } as VcStrings;
+export const strings = { ...firstPaintStrings, ...crmFirstPaint, outcomes: {}, inputErrors: {} } as VcStrings;
 
 /** Overrides some strings (e.g. a translation); missing keys keep their English text. */
 export function setStrings(overrides: Partial<VcStrings>): void {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { format, inputErrorText, strings } from '../../i18n/strings.js';
+import { crmStrings as strings } from '../../i18n/crm-later-strings.js';
+import { format, inputErrorText } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
