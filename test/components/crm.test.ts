@@ -267,7 +267,7 @@ describe('wrap-up and history in <vc-phone>', () => {
   it('lists the history with "Call again" and "Clear history"', async () => {
     const phone = new FakePhone();
     const el = await phoneWith(phone);
-    const history = document.createElement('vc-call-history') as VcCallHistory;
+    const history: VcCallHistory = document.createElement('vc-call-history');
     el.append(history);
     const first = await phone.call('+44 20 7946 0958', { label: 'Alice', record: { id: 'C-1' } });
     await settle();
