@@ -3,7 +3,7 @@
  * elements load (like `call-box-strings.ts`), where `setStrings` has not set them already.
  */
 import { strings, type VcStrings } from './strings.js';
-import { crmLaterDefaults } from './crm-strings.js';
+import { crmLaterDefaults } from './crm-later-defaults.js';
 
 for (const [key, value] of Object.entries(crmLaterDefaults)) {
   const table = strings as unknown as Record<string, unknown>;

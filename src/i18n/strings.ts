@@ -1,7 +1,8 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import type { CallEndReason } from '../phone/types.js';
 import { callBoxDefaults } from './call-box-defaults.js';
-import { crmFirstPaint, crmLaterDefaults } from './crm-strings.js';
+import { crmFirstPaint } from './crm-strings.js';
+import { crmLaterDefaults } from './crm-later-defaults.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
 const firstPaintStrings = {

@@ -322,6 +322,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
       this.forgetWrapUp(callId);
       call.recordWrapUp(wrapUp);
+      this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
