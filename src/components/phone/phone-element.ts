@@ -62,7 +62,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.
  * @event {VcConnectionChangeEvent} vc-connection-change - The connection to the SIP server changed.
  * @event {VcInputErrorEvent} vc-input-error - Input was refused before anything was sent.
- * @event {VcCallRequestEvent} vc-call-request - From the place-call field: before dialling (cancelable).
+ * @event {VcCallRequestEvent} vc-call-request - Before any call is placed (the field, a click-to-dial link, "Call again", or `phone.call()` from code); cancelable.
  * @event {VcDtmfEvent} vc-dtmf - From a dialpad: the agent pressed a key.
  * @event {VcMuteChangeEvent} vc-mute-change - From a mute button.
  * @event {VcColorChangeEvent} vc-color-change - From a colour tag.
@@ -85,6 +85,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @csspart retry-button - While offline: connects again now.
  * @csspart place-call - The `<vc-place-call>`; its parts are re-exported (its `base` as `place-call-base`).
  * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
+ * @csspart wrap-up - The `<vc-wrap-up>` after a call (with `dispositions` or `wrapUp`).
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
  * @cssprop --vc-phone-background - Behind the whole desk (default `--vc-color-surface`, so a forced dark theme reads on a light page).

@@ -36,7 +36,7 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  *
  * @summary Number field with validation that places an outbound call.
  *
- * @event {VcCallRequestEvent} vc-call-request - Before dialling; cancelable (`preventDefault()` and nothing is dialled). `detail: { to, target }`.
+ * @event {VcCallRequestEvent} vc-call-request - Before dialling; cancelable (`preventDefault()` and nothing is dialled). `detail: { to, target, label?, record?, from? }`.
  *
  * @csspart base - The wrapper.
  * @csspart place-call-button - The "Place call" button (opens and closes the field).
