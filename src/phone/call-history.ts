@@ -75,8 +75,10 @@ export function historyEntry(call: CallSnapshot): HistoryEntry {
 }
 
 /** The storage key of one agent's history in one namespace. */
-export function historyKey(namespace: string, agent: string | undefined): string {
-  return `vc-phone:history:v1:${namespace}:${(agent ?? '').trim().toLowerCase() || 'no-agent'}`;
+export function historyKey(namespace: unknown, agent: unknown): string {
+  // Read before the configuration is checked (a wrong type is refused with words at the first call).
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  return `vc-phone:history:v1:${text(namespace) || 'default'}:${text(agent).toLowerCase() || 'no-agent'}`;
 }
 
 /** The finished calls of one agent, newest first. Fires `change` when it changes. */
@@ -87,11 +89,13 @@ export class CallHistory extends EventTarget {
   /** @internal */
   constructor(
     private readonly storage: KeyValueStorage,
-    private readonly namespace: string,
-    agent: string | undefined,
+    private readonly namespace: unknown,
+    agent: unknown,
     private max: number = DEFAULT_MAX_HISTORY,
   ) {
     super();
+    // A wrong type from a constructor's config (refused with words at the first call) keeps the default.
+    if (!(Number.isSafeInteger(max) && max >= 0)) this.max = DEFAULT_MAX_HISTORY;
     this.key = historyKey(namespace, agent);
     this.load();
   }
@@ -141,7 +145,7 @@ export class CallHistory extends EventTarget {
   }
 
   /** @internal Another agent signed in: their history (and only theirs) is shown. */
-  switchAgent(agent: string | undefined): void {
+  switchAgent(agent: unknown): void {
     const key = historyKey(this.namespace, agent);
     if (key === this.key) return;
     this.key = key;

@@ -241,7 +241,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * case nothing is sent.
    */
   async call(to: string, options: CallOptions = {}): Promise<Call> {
-    const asked = (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
+    const asked = typeof options === 'object' && options !== null && (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
     let request: OutboundRequest;
     let target: CallTarget;
     let merged: CallOptions;
