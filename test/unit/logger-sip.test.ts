@@ -69,3 +69,29 @@ describe('logger hook with sip.js', () => {
     expect(output.written.filter((line) => line.includes('vc-phone') || line.includes('sip.'))).to.deep.equal([]);
   });
 });
+
+describe('caller ID on the wire (real sip.js)', () => {
+  beforeEach(() => resetTransports());
+
+  it('withholds the number: anonymous From and Privacy: id, no P-Asserted-Identity', async () => {
+    const phone = realSipPhone({ ...ACCOUNT, fromNumbers: ['+44 20 7183 8750'], allowAnonymous: true });
+    const call = await phone.call('+44 20 7946 0958', { from: 'anonymous' });
+    await until(() => sentInvites().length === 1, 'the INVITE');
+    const invite = sentInvites()[0];
+    expect(invite).to.match(/\r\nFrom: "Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
+    expect(invite).to.contain('\r\nPrivacy: id\r\n');
+    expect(invite).not.to.contain('P-Asserted-Identity');
+    expect(invite).not.to.contain('7183');
+    call.hangup();
+    await phone.dispose();
+  });
+
+  it('sends the caller ID picked from the list', async () => {
+    const phone = realSipPhone({ ...ACCOUNT, fromNumbers: ['+44 20 7183 8750', '+1 415 555 0100'] });
+    await phone.call('+44 20 7946 0958', { from: '+1 415 555 0100' });
+    await until(() => sentInvites().length === 1, 'the INVITE');
+    expect(sentInvites()[0]).to.match(/\r\nFrom: <sip:\+14155550100@pbx\.example\.com;user=phone>;tag=/);
+    expect(sentInvites()[0]).to.contain('\r\nP-Asserted-Identity: <sip:+14155550100@pbx.example.com;user=phone>');
+    await phone.dispose();
+  });
+});
