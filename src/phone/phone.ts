@@ -28,7 +28,7 @@ import { askBeforeDial } from './before-dial.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { chooseCallerId } from './caller-ids.js';
 import { makeLog } from './logger.js';
-import { checkWrapUp } from './wrap-up.js';
+import { PendingWrapUps, checkWrapUp } from './wrap-up.js';
 import { VcCallRequestEvent } from '../events/user-events.js';
 import { REQUEST_ASKED } from './request-asked.js';
 import { TypedEventTarget } from './typed-event-target.js';
@@ -78,7 +78,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private lastActiveCallId: string | undefined;
   private readonly _history: CallHistory;
   /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
-  private readonly wrapUps = new Map<string, { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput }>();
+  private readonly wrapUps = new PendingWrapUps((callId, draft) => this.wrapUpTimedOut(callId, draft));
   /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
   readonly log: PhoneLogger = makeLog(() => this.#config);
 
@@ -305,7 +305,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Finished calls of this session whose wrap-up is still to do, oldest first. */
   get pendingWrapUps(): readonly Call[] {
-    return [...this.wrapUps.keys()].map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
+    return this.wrapUps.ids.map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
   }
 
   /**
@@ -320,7 +320,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       if (!call.isFinal) throw inputError('call-not-live', 'callId', 'A call can be wrapped up once it has ended.');
       if (call.wrapUp) throw inputError('already-wrapped-up', 'callId', 'This call was already wrapped up.');
       const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
-      this.forgetWrapUp(callId);
+      this.wrapUps.forget(callId);
       call.recordWrapUp(wrapUp);
       this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
     } catch (error) {
@@ -331,8 +331,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** @internal What the agent has entered so far (saved if the wrap-up timer runs out). */
   draftWrapUp(callId: string, draft: WrapUpInput): void {
-    const pending = this.wrapUps.get(callId);
-    if (pending) pending.draft = { ...draft };
+    this.wrapUps.draft(callId, draft);
   }
 
   /** Epoch ms when a pending wrap-up's timer runs out (with `wrapUpSeconds`). */
@@ -344,26 +343,17 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   private startWrapUp(call: Call): void {
     if (!this.wrapUpEnabled || call.restored || call.wrapUp || this.wrapUps.has(call.id)) return;
-    const entry: { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput } = { draft: {} };
-    const seconds = this.#config.wrapUpSeconds;
-    if (seconds) {
-      entry.timer = setTimeout(() => {
-        const draft = this.wrapUps.get(call.id)?.draft ?? {};
-        try {
-          this.wrapUp(call.id, { ...draft, timedOut: true });
-        } catch {
-          // A draft the checks refuse: the wrap-up is saved without it.
-          if (!call.wrapUp) this.wrapUp(call.id, { timedOut: true });
-        }
-      }, seconds * 1000);
-    }
-    this.wrapUps.set(call.id, entry);
+    this.wrapUps.start(call.id, this.#config.wrapUpSeconds);
     this.dispatchEvent(new Event('change'));
   }
 
-  private forgetWrapUp(callId: string): void {
-    clearTimeout(this.wrapUps.get(callId)?.timer);
-    this.wrapUps.delete(callId);
+  /** The wrap-up timer ran out: what was entered is saved (without it, if the checks refuse it). */
+  private wrapUpTimedOut(callId: string, draft: WrapUpInput): void {
+    try {
+      this.wrapUp(callId, { ...draft, timedOut: true });
+    } catch {
+      if (!this.getCall(callId)?.wrapUp) this.wrapUp(callId, { timedOut: true });
+    }
   }
 
   /**
@@ -374,7 +364,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     for (const call of this._calls.filter((c) => !c.isLive)) {
       this.unwatch(call);
       this.webhookOf.delete(call.id);
-      this.forgetWrapUp(call.id);
+      this.wrapUps.forget(call.id);
     }
     this._calls = this._calls.filter((call) => call.isLive);
     this.prefs = { confirmClose: true };
@@ -394,7 +384,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.#config = { ...this.#config, auth: undefined };
     await this.engines.dispose();
     for (const call of this._calls) this.unwatch(call);
-    for (const id of [...this.wrapUps.keys()]) this.forgetWrapUp(id);
+    this.wrapUps.clear();
     this._calls = [];
     this.clearStorage();
     this.log('info', 'signed out: calls, history and stored state cleared');
@@ -415,7 +405,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
-    for (const id of [...this.wrapUps.keys()]) this.forgetWrapUp(id);
+    this.wrapUps.clear();
     for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();

@@ -33,3 +33,40 @@ export function checkWrapUp(input: unknown, config: PhoneConfig, endedAt: number
   if (timedOut === true) wrapUp.timedOut = true;
   return wrapUp;
 }
+
+/** The finished calls of this session still waiting for their wrap-up: the timer and the draft of each. */
+export class PendingWrapUps {
+  private readonly pending = new Map<string, { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput }>();
+
+  /** `timedOut(id, draft)` saves what was entered when a call's timer runs out. */
+  constructor(private readonly timedOut: (callId: string, draft: WrapUpInput) => void) {}
+
+  get ids(): string[] {
+    return [...this.pending.keys()];
+  }
+  has(callId: string): boolean {
+    return this.pending.has(callId);
+  }
+
+  /** A call ended: its wrap-up is due, within `seconds` when there is a timer. */
+  start(callId: string, seconds: number | undefined): void {
+    if (this.pending.has(callId)) return;
+    const entry: { timer?: ReturnType<typeof setTimeout>; draft: WrapUpInput } = { draft: {} };
+    if (seconds) entry.timer = setTimeout(() => this.timedOut(callId, this.pending.get(callId)?.draft ?? {}), seconds * 1000);
+    this.pending.set(callId, entry);
+  }
+
+  draft(callId: string, draft: WrapUpInput): void {
+    const entry = this.pending.get(callId);
+    if (entry) entry.draft = { ...draft };
+  }
+
+  forget(callId: string): void {
+    clearTimeout(this.pending.get(callId)?.timer);
+    this.pending.delete(callId);
+  }
+
+  clear(): void {
+    for (const id of this.ids) this.forget(id);
+  }
+}
