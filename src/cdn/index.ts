@@ -26,6 +26,7 @@ export {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,

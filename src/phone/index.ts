@@ -11,6 +11,7 @@ export { memoryStorage, type KeyValueStorage, type PhonePrefs } from './store.js
 export type { WebhookPayload } from './status-webhook.js';
 export { CallHistory, type HistoryEntry } from './call-history.js';
 export type { BeforeDialHook, BeforeDialRequest, BeforeDialVerdict, LogLevel, PhoneLogger, WrapUp, WrapUpInput } from './types.js';
+export type { CallQualitySummary, MediaPath, QualityChange, QualityFigures, QualityWarning } from './call-quality.js';
 export type {
   CallEndReason,
   CallOptions,

@@ -8,6 +8,7 @@ import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
 import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
+import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -49,6 +50,12 @@ export class SipSession implements OutboundSession {
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio();
+  private readonly quality = new QualityWatch({
+    muted: () => !this.microphoneEnabled,
+    held: () => this.held || this.heldByRemote,
+    changed: (change) => this.listener.qualityChanged?.(change),
+    talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
+  });
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -91,6 +98,7 @@ export class SipSession implements OutboundSession {
       if (state === SessionState.Established) {
         this.established = true;
         this.remoteAudio.play(this.peerConnection);
+        this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
@@ -156,6 +164,10 @@ export class SipSession implements OutboundSession {
     await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
     this.held = held;
     this.applyMicrophone();
+  }
+
+  inputLevel(): number | undefined {
+    return this.quality.inputLevel();
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -327,6 +339,8 @@ export class SipSession implements OutboundSession {
     this.outage = undefined;
     this.dtmf.stop();
     this.remoteAudio.stop();
+    const quality = this.quality.stop();
+    if (quality) this.listener.qualitySummary?.(quality);
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
   }
