@@ -43,6 +43,15 @@ export {
   type CallRecord,
   type StatusWebhookConfig,
   type WebhookPayload,
+  CallHistory,
+  type HistoryEntry,
+  type BeforeDialHook,
+  type BeforeDialRequest,
+  type BeforeDialVerdict,
+  type LogLevel,
+  type PhoneLogger,
+  type WrapUp,
+  type WrapUpInput,
 } from './phone/index.js';
 
 // Events: the Phone's call facts and what the agent did in an element.
@@ -62,6 +71,7 @@ export {
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,
+  VcCallWrappedUpEvent,
   VcCallRingingEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
@@ -85,6 +95,8 @@ export {
   VcPhone,
   VcPhoneStatus,
   VcPlaceCall,
+  VcWrapUp,
+  VcCallHistory,
   COLOR_TAGS,
   DIALPAD_KEYS,
   colorLabel,

@@ -12,6 +12,7 @@ export {
   describeSipStatus,
   memoryStorage,
   prefetchTelephony,
+  CallHistory,
 } from '../phone/index.js';
 export {
   VcEvent,
@@ -29,6 +30,7 @@ export {
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,
+  VcCallWrappedUpEvent,
   VcCallRingingEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,

@@ -8,6 +8,8 @@ export { VcColorTag } from './color-tag/color-tag.js';
 export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
 export { VcPhone } from './phone/phone-element.js';
 export { VcPhoneStatus } from './phone-status/phone-status.js';
+export { VcWrapUp } from './wrap-up/wrap-up.js';
+export { VcCallHistory } from './call-history/call-history.js';
 export { phoneContext, PhoneConsumer, type PhoneConsumerOptions } from '../context/phone-context.js';
 export { strings, defaultStrings, setStrings, format, inputErrorText, type VcStrings, type OutcomeStrings, type InputErrorStrings } from '../i18n/strings.js';
 export { registerLocale, SHIPPED_LOCALES } from '../i18n/locales.js';

@@ -17,6 +17,7 @@ import {
   type HoldParty,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
+import { VcCallWrappedUpEvent } from './crm-events.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
 
 export { VcEvent } from './vc-event.js';
@@ -35,6 +36,7 @@ export {
   VcCallRingingEvent,
   VcConnectionChangeEvent,
   VcInputErrorEvent,
+  VcCallWrappedUpEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallRequestEvent,
@@ -62,11 +64,13 @@ export interface PhoneEventMap {
   'vc-call-removed': VcCallRemovedEvent;
   'vc-connection-change': VcConnectionChangeEvent;
   'vc-input-error': VcInputErrorEvent;
+  'vc-call-wrapped-up': VcCallWrappedUpEvent;
+  /** Dispatched by the phone for a call placed from code (`phone.call()`); cancelable. */
+  'vc-call-request': VcCallRequestEvent;
 }
 
 /** Every event vc-phone elements dispatch in the DOM, by name. */
 export interface VcElementEventMap extends PhoneEventMap {
-  'vc-call-request': VcCallRequestEvent;
   'vc-dtmf': VcDtmfEvent;
   'vc-mute-change': VcMuteChangeEvent;
   'vc-color-change': VcColorChangeEvent;

@@ -1,5 +1,7 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import { callBoxDefaults } from './call-box-defaults.js';
+import { crmFirstPaint } from './crm-strings.js';
+import { crmLaterDefaults } from './crm-later-defaults.js';
 import { currentScope } from './locale-scope.js';
 import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
 import { registerLocale } from './locales.js';
@@ -30,12 +32,12 @@ const firstPaintStrings = {
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults };
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 
 /** The English table (with `setStrings` overrides): every locale's fallback. */
-const english = { ...firstPaintStrings, outcomes: {}, inputErrors: {} } as VcStrings;
+const english = { ...firstPaintStrings, ...crmFirstPaint, outcomes: {}, inputErrors: {} } as VcStrings;
 
 /**
  * The table in use, read at render time: while an element renders it answers in that element's

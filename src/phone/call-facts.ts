@@ -20,8 +20,9 @@ import {
   type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
+import { VcCallWrappedUpEvent } from '../events/crm-events.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
+import type { CallOutcome, CallSnapshot, DtmfMode, WrapUp } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
 export type CallFact =
@@ -35,7 +36,8 @@ export type CallFact =
   | { type: 'color'; color: string | undefined }
   | ({ type: 'quality' } & QualityChange)
   | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
-  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary };
+  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary }
+  | { type: 'wrapped-up'; wrapUp: WrapUp };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -51,6 +53,7 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
+  'wrapped-up': VcCallWrappedUpEvent,
 };
 
 /** The names of every event a call dispatches for a fact. */

@@ -11,7 +11,7 @@ import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats } from './types.js';
+import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, WrapUp } from './types.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -45,6 +45,7 @@ export class Call extends EventTarget {
   private _answeredAt: number | undefined;
   private _endedAt: number | undefined;
   private _outcome: CallOutcome | undefined;
+  private _wrapUp: WrapUp | undefined;
   private _sipCallId: string | undefined;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
@@ -77,6 +78,7 @@ export class Call extends EventTarget {
       this._answeredAt = s.answeredAt;
       this._endedAt = s.endedAt;
       this._outcome = s.outcome;
+      this._wrapUp = s.wrapUp;
       this._sipCallId = s.sipCallId;
       this._held = s.held === true;
       this._heldByRemote = s.heldByRemote === true;
@@ -123,6 +125,16 @@ export class Call extends EventTarget {
   }
   get sipCallId(): string | undefined {
     return this._sipCallId;
+  }
+  /** The agent's after-call work (notes, disposition), once done: `phone.wrapUp()`. */
+  get wrapUp(): WrapUp | undefined {
+    return this._wrapUp;
+  }
+  /** @internal Records the checked wrap-up (`phone.wrapUp()`), with its `vc-call-wrapped-up`. */
+  recordWrapUp(wrapUp: WrapUp): void {
+    if (!this.isFinal || this._wrapUp) return;
+    this._wrapUp = wrapUp;
+    this.changed({ type: 'wrapped-up', wrapUp });
   }
   /** Talk time in ms: from the answer to the end (or to now while connected). */
   get durationMs(): number {
@@ -294,6 +306,7 @@ export class Call extends EventTarget {
     if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
     if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;
     if (this._outcome) snapshot.outcome = this._outcome;
+    if (this._wrapUp) snapshot.wrapUp = this._wrapUp;
     if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
     if (this.restored) snapshot.restored = true;
     if (this._held) snapshot.held = true;

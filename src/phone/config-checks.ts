@@ -9,6 +9,7 @@ import { inputError } from './errors.js';
 import { checkCallOptionsShape, checkOptionalText, checkWebhookShape, describeValue, isPlainObject } from './input-shapes.js';
 import type { PhoneConfig, SipCredentials, SipCredentialsSource, StatusWebhookConfig } from './types.js';
 import { checkWebhookUrl } from './webhook-url.js';
+import { checkCrmConfig } from './crm-config-checks.js';
 
 /** Finished calls kept (and rendered) when the configuration does not say. */
 export const DEFAULT_MAX_FINISHED_CALLS = 100;
@@ -100,6 +101,7 @@ export function checkConfig(config: unknown): asserts config is PhoneConfig {
   }
   checkCredentials(config.auth);
   checkStatusWebhook(config.statusWebhook);
+  checkCrmConfig(config);
   if (config.defaults !== undefined) {
     checkCallOptionsShape(config.defaults, 'defaults');
     checkStatusWebhook((config.defaults as Record<string, unknown>).statusWebhook);

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials, SipCredentialsSource } from './types.js';
+import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
@@ -20,6 +20,9 @@ export interface EngineConfig {
   iceTransportPolicy: RTCIceTransportPolicy;
   /** How long an answered call carries on without its signalling connection (ms). */
   reconnectWindowMs: number;
+  /** The phone's log (level-filtered and scrubbed of secrets); sip.js writes through it. */
+  log?: PhoneLogger;
+  logLevel?: LogLevel;
 }
 
 /** One outbound call, validated and encoded: safe to put on the wire as it is. */

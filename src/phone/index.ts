@@ -9,6 +9,8 @@ export { PhoneInputError, type InputErrorCode } from './errors.js';
 export { describeSipStatus } from './sip-errors.js';
 export { memoryStorage, type KeyValueStorage, type PhonePrefs } from './store.js';
 export type { WebhookPayload } from './status-webhook.js';
+export { CallHistory, type HistoryEntry } from './call-history.js';
+export type { BeforeDialHook, BeforeDialRequest, BeforeDialVerdict, LogLevel, PhoneLogger, WrapUp, WrapUpInput } from './types.js';
 export type { CallQualitySummary, MediaPath, QualityChange, QualityFigures, QualityWarning } from './call-quality.js';
 export type {
   CallEndReason,

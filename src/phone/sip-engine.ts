@@ -7,7 +7,7 @@
  */
 import { Inviter, SIPExtension, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
 import { checkCredentials } from './config-checks.js';
-import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
+import { CallStartError, type EngineConfig, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
 import { SharedMicrophone, WarmCertificate, offerOnFirstUsableCandidate, withOfferRollback } from './sip-media.js';
@@ -20,6 +20,14 @@ const CREDENTIALS_DEADLINE_MS = 10_000;
 /** Never lets a header with credentials reach a log. */
 function redact(text: string): string {
   return text.replace(/^((?:Proxy-)?Authorization:).*$/gim, '$1 [redacted]');
+}
+
+/** The sip.js log level for the phone's (`off` still asks sip.js for errors; the phone's log drops them). */
+function sipLogLevel(level: EngineConfig['logLevel']): LogLevel {
+  if (level === 'debug') return 'debug';
+  if (level === 'info') return 'log';
+  if (level === 'error' || level === 'off') return 'error';
+  return 'warn';
 }
 
 /** sip.js options a test may replace (a stand-in transport or description handler). */
@@ -55,10 +63,14 @@ export class SipEngine implements TelephonyEngine, SessionContext {
       authorizationPassword: typeof auth === 'function' ? undefined : auth?.password,
       transportOptions: { server, connectionTimeout: 5, keepAliveInterval: 25 },
       logBuiltinEnabled: false,
-      logLevel: 'warn',
+      // sip.js writes through the phone's log (level, page logger, secrets scrubbed); never to the console itself.
+      logLevel: sipLogLevel(host.config.logLevel),
       logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
-        if (level === 'error') console.error(`vc-phone [${category}] ${redact(content)}`);
-        else if (level === 'warn') console.warn(`vc-phone [${category}] ${redact(content)}`);
+        const line = `[${category}] ${redact(content)}`;
+        const log = host.config.log;
+        if (log) log(level === 'log' ? 'info' : level, line);
+        else if (level === 'error') console.error(`vc-phone ${line}`);
+        else if (level === 'warn') console.warn(`vc-phone ${line}`);
       },
       userAgentString: 'vc-phone (sip.js)',
       // Gateways that play announcements in reliable provisional responses (RFC 3262) get their PRACK.

@@ -105,7 +105,7 @@ export function memoryStorage(): KeyValueStorage {
   };
 }
 
-function defaultStorage(): KeyValueStorage {
+export function defaultStorage(): KeyValueStorage {
   try {
     // Reading localStorage throws in some sandboxed iframes.
     const storage = globalThis.localStorage;

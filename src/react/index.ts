@@ -21,6 +21,8 @@ import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/m
 import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
 import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
+import { VcCallHistory as VcCallHistoryElement } from '../components/call-history/call-history.js';
+import { VcWrapUp as VcWrapUpElement } from '../components/wrap-up/wrap-up.js';
 import type { VcElementEventMap } from '../events/index.js';
 
 const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
@@ -55,6 +57,7 @@ export const VcPhone = createComponent({
     onVcConnectionChange: on('vc-connection-change'),
     onVcInputError: on('vc-input-error'),
     onVcCallRequest: on('vc-call-request'),
+    onVcCallWrappedUp: on('vc-call-wrapped-up'),
     ...boxEvents,
   },
 });
@@ -92,3 +95,14 @@ export const VcPhoneStatus = createComponent({
   elementClass: VcPhoneStatusElement,
   react: React,
 });
+
+/** `<vc-call-history>`: the call history with "Call again" and "Clear history". */
+export const VcCallHistory = createComponent({
+  tagName: 'vc-call-history',
+  elementClass: VcCallHistoryElement,
+  react: React,
+  events: { onVcCallRequest: on('vc-call-request') },
+});
+
+/** `<vc-wrap-up>`: notes and disposition after a call (the phone dispatches `vc-call-wrapped-up`). */
+export const VcWrapUp = createComponent({ tagName: 'vc-wrap-up', elementClass: VcWrapUpElement, react: React, events: {} });

@@ -26,6 +26,7 @@ const EVENT_NAMES = [
   'vc-call-removed',
   'vc-connection-change',
   'vc-input-error',
+  'vc-call-wrapped-up',
   'vc-call-request',
   'vc-dtmf',
   'vc-mute-change',

@@ -15,7 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The main entry's exports, in the groups of src/index.ts. */
 const CONTROLLER = {
-  values: ['Call', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
+  values: ['Call', 'CallHistory', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
   types: [
     'CallEndReason',
     'CallOptions',
@@ -43,6 +43,14 @@ const CONTROLLER = {
     'CallRecord',
     'StatusWebhookConfig',
     'WebhookPayload',
+    'HistoryEntry',
+    'BeforeDialHook',
+    'BeforeDialRequest',
+    'BeforeDialVerdict',
+    'LogLevel',
+    'PhoneLogger',
+    'WrapUp',
+    'WrapUpInput',
   ],
 };
 const EVENTS = {
@@ -62,6 +70,7 @@ const EVENTS = {
     'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
+    'VcCallWrappedUpEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -72,7 +81,7 @@ const EVENTS = {
   types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
