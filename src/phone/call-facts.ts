@@ -56,6 +56,14 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
 /** The names of every event a call dispatches for a fact. */
 export const CALL_FACT_EVENTS: readonly string[] = Object.values(FACT_EVENTS).map((event) => event.eventName);
 
+const EVENTS_BY_NAME = new Map(Object.values(FACT_EVENTS).map((event) => [event.eventName, event]));
+
+/** The event named `name` with this detail (a fact another tab saw), or undefined for a name that is not a fact. */
+export function factEventNamed(name: string, detail: CallEventDetail): VcEvent<CallEventDetail> | undefined {
+  const EventClass = EVENTS_BY_NAME.get(name) as unknown as (new (detail: CallEventDetail) => VcEvent<CallEventDetail>) | undefined;
+  return EventClass && new EventClass(detail);
+}
+
 /** The event for a fact about a call (as it is now). */
 export function factEvent(call: CallSnapshot, fact: CallFact): VcEvent<CallEventDetail> {
   const { type, ...facts } = fact;

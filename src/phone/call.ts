@@ -59,7 +59,9 @@ export class Call extends EventTarget {
   private _talkingWhileMuted = false;
 
   /** @internal Use `phone.call()`. */
-  constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord } | { snapshot: CallSnapshot }) {
+  constructor(
+    init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord } | { snapshot: CallSnapshot; restored?: boolean },
+  ) {
     super();
     if ('snapshot' in init) {
       const s = init.snapshot;
@@ -79,7 +81,7 @@ export class Call extends EventTarget {
       this._held = s.held === true;
       this._heldByRemote = s.heldByRemote === true;
       this._holdStartedAt = s.holdStartedAt;
-      this.restored = true;
+      this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
       this.target = init.target;
@@ -307,12 +309,27 @@ export class Call extends EventTarget {
     this.session = engine.placeCall(request, this.listener);
   }
 
-  /** @internal The page is going away: the call ends "by the reload", and the far end is told. */
-  cutByPageUnload(): void {
+  /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
+  cutByPageUnload(words?: string): void {
     if (this.isFinal) return;
     const session = this.session;
-    this.finish('ended', makeOutcome('system', 'reload'));
+    this.finish('ended', makeOutcome('system', 'reload', undefined, words));
     session?.hangup();
+  }
+
+  /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
+  protected takeView(s: CallSnapshot): void {
+    this._state = s.state;
+    this._muted = s.muted;
+    this._color = s.color;
+    this._answeredAt = s.answeredAt;
+    this._endedAt = s.endedAt;
+    this._outcome = s.outcome;
+    this._sipCallId = s.sipCallId;
+    this._held = s.held === true;
+    this._heldByRemote = s.heldByRemote === true;
+    this._holdStartedAt = s.holdStartedAt;
+    this._reconnecting = s.reconnecting === true;
   }
 
   private readonly listener: SessionListener = {

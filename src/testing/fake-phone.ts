@@ -234,7 +234,11 @@ export class FakePhone extends Phone {
   ) {
     // The engine is made on the first call, when `this` exists.
     const self: { phone?: FakePhone } = {};
-    super({ ...FAKE_CONFIG, ...config }, { storage: options.storage ?? memoryStorage(), engine: async (host) => new FakeEngine(self.phone as FakePhone, host) });
+    super({ ...FAKE_CONFIG, ...config }, {
+      storage: options.storage ?? memoryStorage(),
+      engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
+      tabs: options.tabs,
+    });
     self.phone = this;
     this.microphone = options.microphone ?? 'granted';
   }

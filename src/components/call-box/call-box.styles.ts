@@ -13,7 +13,8 @@ export const callBoxStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-    padding: 10px 10px 10px 16px;
+    padding: 10px;
+    padding-inline-start: 16px;
     border: 1px solid var(--vc-call-box-border-color, var(--_border));
     border-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
     background: var(--vc-call-box-background, var(--_surface));
@@ -39,9 +40,12 @@ export const callBoxStyles = css`
   }
   .stripe {
     position: absolute;
-    inset: -1px auto -1px -1px;
+    /* Along the start edge: the left, or the right in a right-to-left locale. */
+    inset-block: -1px;
+    inset-inline-start: -1px;
     width: 5px;
-    border-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px)) 0 0 var(--vc-call-box-radius, calc(var(--_radius) + 2px));
+    border-start-start-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
+    border-end-start-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
     background: var(--_tag, transparent);
   }
   .header {

@@ -173,7 +173,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
     if (this.seen?.id !== call.id) {
       this.sent = '';
       // A new box: announce a live call once it is on screen (the region must exist before it speaks).
-      if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = stateText(call)));
+      if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = this.inLocale(() => stateText(call))));
     } else if (this.seen.state !== call.state && !this.quiet) {
       this.announcement = announcementFor(call);
     }
@@ -214,8 +214,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
       <span part="stripe" class="stripe" aria-hidden="true"></span>
       <div class="header">
         <div class="who">
-          <p part="party" class="party" title=${name}>${name}</p>
-          ${number ? html`<p part="number" class="number" title=${number}>${number}</p>` : nothing}
+          <p part="party" class="party" dir="auto" title=${name}>${name}</p>
+          ${number ? html`<p part="number" class="number" dir="ltr" title=${number}>${number}</p>` : nothing}
         </div>
         <div class="state">
           <span part="status" class="chip" data-tone=${chip.tone}>${chip.text}</span>
