@@ -93,7 +93,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssprop --vc-call-box-failed-color - Chip of a failed call (default `--vc-color-danger`).
  * @cssprop --vc-call-box-alert-background - Background of the microphone alert.
  * @cssprop --vc-call-box-level-color - The level meter's bar (default `--vc-color-success`).
- * @cssprop --vc-call-box-quality-color - Text of the quality warnings (default `--vc-color-warning`, darkened).
+ * @cssprop --vc-call-box-quality-color - Text of the quality warnings (default: the box's text colour; the icon uses `--vc-color-warning`).
  * @cssprop --vc-call-box-backdrop - Backdrop behind the confirmation dialog.
  * @cssprop --vc-motion-duration - Global: length of the enter, fold and hover transitions (default 160ms; 0 with reduced motion).
  *
