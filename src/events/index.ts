@@ -16,6 +16,7 @@ import {
   type HoldParty,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
+import { VcAudioCheckEvent, VcAudioDeviceLostEvent, VcAudioDevicesChangeEvent, type AudioDevicesDetail } from './audio-events.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
 
 export { VcEvent } from './vc-event.js';
@@ -39,6 +40,10 @@ export {
   VcColorChangeEvent,
   VcDtmfEvent,
   VcMuteChangeEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
+  type AudioDevicesDetail,
   type CallEventDetail,
   type HoldParty,
   type InputErrorDetail,
@@ -59,6 +64,9 @@ export interface PhoneEventMap {
   'vc-call-removed': VcCallRemovedEvent;
   'vc-connection-change': VcConnectionChangeEvent;
   'vc-input-error': VcInputErrorEvent;
+  'vc-audio-devices-change': VcAudioDevicesChangeEvent;
+  'vc-audio-device-lost': VcAudioDeviceLostEvent;
+  'vc-audio-check': VcAudioCheckEvent;
 }
 
 /** Every event vc-phone elements dispatch in the DOM, by name. */

@@ -23,7 +23,10 @@ import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { outcome } from './sip-errors.js';
-import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { PhoneStore, defaultStorage, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
+import type { CheckOptions, CheckReport } from './audio-types.js';
+import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
@@ -45,6 +48,10 @@ export interface PhoneOptions {
   storage?: KeyValueStorage;
   /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
   engine?: EngineFactory;
+  /** Where microphones and outputs are listed (default: `navigator.mediaDevices`). The fake phone injects its own. */
+  mediaDevices?: AudioDeviceSource;
+  /** Outputs can be chosen (default: the browser has `setSinkId`). */
+  canChooseOutput?: boolean;
 }
 
 /**
@@ -69,12 +76,29 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
+  /**
+   * The agent's microphone and outputs: the devices listed, the one chosen for each use
+   * (`useMicrophone`, `useSpeaker`, `useRinger`: live calls switch at once, no re-INVITE), the voice
+   * processing switches, and what happens when a device is plugged in or out. Remembered per
+   * storage key. Dispatches `vc-audio-devices-change` and `vc-audio-device-lost` from the phone.
+   */
+  readonly audio: PhoneAudio;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
     this.#config = { ...config };
-    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt));
-    this.store = new PhoneStore(config.storageKey, options.storage);
+    const storage = options.storage ?? defaultStorage();
+    this.audio = new PhoneAudio({
+      namespace: config.storageKey ?? 'default',
+      storage,
+      ...(options.mediaDevices ? { source: options.mediaDevices } : {}),
+      ...(options.canChooseOutput !== undefined ? { canChooseOutput: options.canChooseOutput } : {}),
+      apply: (what) => this.engines.audioChanged(what),
+      dispatch: (event) => this.dispatchEvent(event),
+      refuse: (error) => this.refuse(error),
+    });
+    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
+    this.store = new PhoneStore(config.storageKey, storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
     this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
@@ -256,6 +280,26 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     return call;
   }
 
+  /**
+   * The pre-call check ("Test your audio"): microphone permission and level, a test tone on the
+   * chosen speaker, the SIP server's reachability (WebSocket + OPTIONS, no REGISTER), the ICE
+   * candidates gathered and whether the TURN server answers. Each step has a deadline; the
+   * report says per item pass / warn / fail, in words, with what to fix. Never throws; also
+   * dispatched as `vc-audio-check`.
+   */
+  async check(options: CheckOptions = {}): Promise<CheckReport> {
+    const { runPreCallCheck } = await import('./pre-call-check.js');
+    const labels = { microphone: this.audio.microphone?.label, speaker: this.audio.speaker?.label };
+    const report = await runPreCallCheck({ config: this.#config, media: this.audio.forEngine, labels }, options);
+    this.reportCheck(report);
+    return report;
+  }
+
+  /** @internal Announces a check's report (`vc-audio-check`). */
+  protected reportCheck(report: CheckReport): void {
+    this.dispatchEvent(new VcAudioCheckEvent({ report }));
+  }
+
   /** Removes a finished call's record for good (the bin). Live calls can't be removed: hang up first. */
   removeCall(id: string): void {
     const call = this.getCall(id);
@@ -271,6 +315,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    this.audio.dispose();
     for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();

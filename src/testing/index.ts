@@ -5,6 +5,7 @@
  * entry leaves it out.
  */
 export { FakePhone, FakeFarEnd, settle, type FakePhoneOptions, type FakeMicrophone } from './fake-phone.js';
+export { FakeMediaDevices, FAKE_AUDIO_DEVICES, type FakeAudioDevice } from './fake-media-devices.js';
 export {
   CallStartError,
   type EngineConfig,
