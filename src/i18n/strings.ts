@@ -1,6 +1,7 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import type { CallEndReason } from '../phone/types.js';
 import { callBoxDefaults } from './call-box-defaults.js';
+import { audioSettingsDefaults } from './audio-settings-defaults.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
 const firstPaintStrings = {
@@ -20,13 +21,15 @@ const firstPaintStrings = {
   statusOffline: 'Offline',
   statusRetryIn: 'retry in {seconds} s',
   retry: 'Retry',
+  // <vc-phone>: opens the audio settings
+  audioSettings: 'Audio settings',
 };
 
 /**
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...audioSettingsDefaults };
 
 /**
  * How a call ended, by reason code, for a translation: the phone's own (English) words are used
