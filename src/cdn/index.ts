@@ -5,6 +5,7 @@
  */
 export {
   Phone,
+  PhoneAudio,
   Call,
   PhoneInputError,
   checkColorName,
@@ -15,6 +16,9 @@ export {
 } from '../phone/index.js';
 export {
   VcEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallAnsweredEvent,

@@ -40,7 +40,7 @@ export class AudioChoiceStore {
       if (isId(saved.ringerId)) choice.ringerId = saved.ringerId;
       const labels = typeof saved.labels === 'object' && saved.labels !== null ? (saved.labels as Record<string, unknown>) : {};
       const known = Object.fromEntries(
-        [choice.microphoneId, choice.speakerId, choice.ringerId].flatMap((id) => (id && typeof labels[id] === 'string' ? [[id, (labels[id] as string).slice(0, 200)]] : [])),
+        [choice.microphoneId, choice.speakerId, choice.ringerId].flatMap((id) => (id && typeof labels[id] === 'string' ? [[id, (labels[id]).slice(0, 200)]] : [])),
       );
       return Object.keys(known).length ? { ...choice, labels: known } : choice;
     } catch {

@@ -41,7 +41,7 @@ const PSEUDO_IDS = new Set(['default', 'communications', '']);
 const NAMES: Record<AudioDeviceKind, string> = { microphone: 'microphone', speaker: 'speaker', ringer: 'ringer' };
 
 function browserSource(): AudioDeviceSource | undefined {
-  return globalThis.navigator?.mediaDevices as AudioDeviceSource | undefined;
+  return globalThis.navigator?.mediaDevices;
 }
 
 export class PhoneAudio extends TypedEventTarget<{ change: Event }> {

@@ -81,7 +81,7 @@ export async function runPreCallCheck(context: CheckContext, options: CheckOptio
 
 async function microphonePermission(): Promise<PermissionState | undefined> {
   try {
-    return (await navigator.permissions?.query({ name: 'microphone' as PermissionName }))?.state;
+    return (await navigator.permissions?.query({ name: 'microphone' }))?.state;
   } catch {
     return undefined;
   }

@@ -11,6 +11,7 @@ export {
   type EngineConfig,
   type EngineFactory,
   type EngineHost,
+  type EngineMedia,
   type OutboundRequest,
   type OutboundSession,
   type SessionListener,

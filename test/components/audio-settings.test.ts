@@ -8,7 +8,7 @@ import { FakePhone } from '../../src/testing/fake-phone.js';
 import { deepQueryAll, getByRole, settled, textOf, until } from './helpers.js';
 
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
-const options = (select: HTMLElement) => [...(select as HTMLSelectElement).options].map((o) => o.textContent!.trim());
+const options = (select: HTMLElement) => [...(select as HTMLSelectElement).options].map((o) => o.textContent.trim());
 
 async function click(target: HTMLElement) {
   const rect = target.getBoundingClientRect();

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { audioStrings as strings } from '../../i18n/audio-settings-strings.js';
 import { format, inputErrorText } from '../../i18n/strings.js';
 import type { audioSettingsDefaults } from '../../i18n/audio-settings-defaults.js';
@@ -54,8 +54,8 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
 
   /** @internal */
   @state() private checking = false;
-  /** @internal */
-  @state() private report: CheckReport | undefined;
+  /** The last check's report, shown under "Test your audio" (set it to show a report of `phone.check()` run elsewhere). */
+  @property({ attribute: false }) report: CheckReport | undefined;
   /** @internal */
   @state() private error: string | undefined;
 
