@@ -21,6 +21,7 @@ import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/m
 import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
 import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
+import { VcAudioSettings as VcAudioSettingsElement } from '../components/audio-settings/audio-settings.js';
 import type { VcElementEventMap } from '../events/index.js';
 
 const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
@@ -89,5 +90,12 @@ export const VcColorTag = createComponent({
 export const VcPhoneStatus = createComponent({
   tagName: 'vc-phone-status',
   elementClass: VcPhoneStatusElement,
+  react: React,
+});
+
+/** `<vc-audio-settings>`: microphone, speaker and ringer choice, voice processing switches and "Test your audio". */
+export const VcAudioSettings = createComponent({
+  tagName: 'vc-audio-settings',
+  elementClass: VcAudioSettingsElement,
   react: React,
 });
