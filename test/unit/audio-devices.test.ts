@@ -150,22 +150,29 @@ describe('phone.audio: devices, choice, processing', () => {
     expect(new FakePhone({}, { storage }).audio.chosen).to.deep.equal({ echoCancellation: true, noiseSuppression: false, autoGainControl: true });
   });
 
-  it('the real browser: the chosen device and processing reach getUserMedia (track.getSettings)', async () => {
+  it('the real browser: the chosen device and processing reach getUserMedia (track.getSettings)', async function () {
     const phone = new Phone({}, { storage: memoryStorage() });
     await phone.audio.refresh({ askPermission: true });
-    const second = phone.audio.microphones.find((d) => d.label === 'Fake Audio Input 2');
-    expect(second, JSON.stringify(phone.audio.microphones)).to.not.equal(undefined);
-    await phone.audio.useMicrophone(second!.id);
+    // Chromium's fake devices: "Fake Audio Input 1/2"; Firefox's fake mode may list one microphone.
+    const second = phone.audio.microphones.find((d) => d.label === 'Fake Audio Input 2') ?? phone.audio.microphones.at(-1);
+    if (!second) return this.skip();
+    await phone.audio.useMicrophone(second.id);
     await phone.audio.setProcessing({ echoCancellation: false, noiseSuppression: false, autoGainControl: false });
     const { openMicrophone } = await import('../../src/phone/sip-audio-choice.js');
     const stream = await openMicrophone(phone.audio.forEngine);
     const settings = stream.getAudioTracks()[0].getSettings();
     stream.getTracks().forEach((t) => t.stop());
-    expect(settings).to.include({ deviceId: second!.id, echoCancellation: false, noiseSuppression: false, autoGainControl: false });
+    expect(settings).to.include({ deviceId: second.id, echoCancellation: false, noiseSuppression: false, autoGainControl: false });
     await phone.audio.setProcessing({ echoCancellation: true, noiseSuppression: true, autoGainControl: true });
     const on = await openMicrophone(phone.audio.forEngine);
-    expect(on.getAudioTracks()[0].getSettings()).to.include({ echoCancellation: true, noiseSuppression: true, autoGainControl: true });
+    const onSettings = on.getAudioTracks()[0].getSettings();
     on.getTracks().forEach((t) => t.stop());
+    // Firefox's fake device reports its processing off whatever is asked: compare with asking the browser directly.
+    const direct = await navigator.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+    const directSettings = direct.getAudioTracks()[0].getSettings();
+    direct.getTracks().forEach((t) => t.stop());
+    for (const key of ['echoCancellation', 'noiseSuppression', 'autoGainControl'] as const) expect(onSettings[key], key).to.equal(directSettings[key]);
+    if (navigator.userAgent.includes('Chrome')) expect(onSettings).to.include({ echoCancellation: true, noiseSuppression: true, autoGainControl: true });
     await phone.dispose();
     await settle();
   });
