@@ -29,6 +29,7 @@ export {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,

@@ -54,6 +54,10 @@ class PendingSession implements OutboundSession {
     return this.session?.mediaStats();
   }
 
+  inputLevel(): number | undefined {
+    return this.session?.inputLevel?.();
+  }
+
   private async start(loading: Promise<TelephonyEngine>, request: OutboundRequest): Promise<void> {
     let engine: TelephonyEngine;
     try {

@@ -9,6 +9,7 @@ import type { EngineMedia, OutboundRequest, OutboundSession, SessionListener } f
 import type { AudioSwitchable } from './sip-audio-choice.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
+import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -52,6 +53,12 @@ export class SipSession implements OutboundSession, AudioSwitchable {
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio(() => this.context.media?.speakerId() ?? '');
+  private readonly quality = new QualityWatch({
+    muted: () => !this.microphoneEnabled,
+    held: () => this.held || this.heldByRemote,
+    changed: (change) => this.listener.qualityChanged?.(change),
+    talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
+  });
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -94,6 +101,7 @@ export class SipSession implements OutboundSession, AudioSwitchable {
       if (state === SessionState.Established) {
         this.established = true;
         this.remoteAudio.play(this.peerConnection);
+        this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
@@ -172,6 +180,10 @@ export class SipSession implements OutboundSession, AudioSwitchable {
     await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
     this.held = held;
     this.applyMicrophone();
+  }
+
+  inputLevel(): number | undefined {
+    return this.quality.inputLevel();
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -343,6 +355,8 @@ export class SipSession implements OutboundSession, AudioSwitchable {
     this.outage = undefined;
     this.dtmf.stop();
     this.remoteAudio.stop();
+    const quality = this.quality.stop();
+    if (quality) this.listener.qualitySummary?.(quality);
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
   }

@@ -20,6 +20,7 @@ const EVENT_NAMES = [
   'vc-call-held',
   'vc-call-resumed',
   'vc-call-color',
+  'vc-call-quality',
   'vc-call-ended',
   'vc-call-failed',
   'vc-call-removed',

@@ -29,6 +29,11 @@ const CONTROLLER = {
     'CheckStatus',
     'CallEndReason',
     'CallOptions',
+    'CallQualitySummary',
+    'MediaPath',
+    'QualityChange',
+    'QualityFigures',
+    'QualityWarning',
     'CallOutcome',
     'CallSnapshot',
     'CallState',
@@ -65,6 +70,7 @@ const EVENTS = {
     'VcCallFailedEvent',
     'VcCallHeldEvent',
     'VcCallMuteEvent',
+    'VcCallQualityEvent',
     'VcCallRemovedEvent',
     'VcCallResumedEvent',
     'VcCallRequestEvent',
@@ -82,7 +88,7 @@ const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
-const WORDS = { values: ['defaultStrings', 'setStrings'], types: ['InputErrorStrings', 'OutcomeStrings', 'VcStrings'] };
+const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */

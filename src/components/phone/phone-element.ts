@@ -53,6 +53,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallHeldEvent} vc-call-held - A call was put on hold (`by`: local or remote).
  * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
+ * @event {VcCallQualityEvent} vc-call-quality - A quality warning was raised or cleared (`warning`, `raised`, `figures`).
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
  * @event {VcCallFailedEvent} vc-call-failed - A call could not be connected (SIP status and reason).
  * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.
