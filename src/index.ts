@@ -10,6 +10,7 @@
 // The controller: calls, connection, persistence, and the types they carry.
 export {
   Phone,
+  PhoneAudio,
   Call,
   PhoneInputError,
   checkColorName,
@@ -17,6 +18,16 @@ export {
   describeSipStatus,
   memoryStorage,
   prefetchTelephony,
+  type AudioChoice,
+  type AudioDevice,
+  type AudioDeviceKind,
+  type AudioDeviceSource,
+  type AudioProcessing,
+  type CheckItem,
+  type CheckItemId,
+  type CheckOptions,
+  type CheckReport,
+  type CheckStatus,
   type CallEndReason,
   type CallQualitySummary,
   type MediaPath,
@@ -57,6 +68,9 @@ export {
 // Events: the Phone's call facts and what the agent did in an element.
 export {
   VcEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallAnsweredEvent,
@@ -78,6 +92,7 @@ export {
   VcDtmfEvent,
   VcInputErrorEvent,
   VcMuteChangeEvent,
+  type AudioDevicesDetail,
   type CallEventDetail,
   type HoldParty,
   type InputErrorDetail,
@@ -87,6 +102,7 @@ export {
 
 // The element classes (no tag defined), the context they find the Phone through, the colour tags.
 export {
+  VcAudioSettings,
   VcCallBox,
   VcCallList,
   VcColorTag,

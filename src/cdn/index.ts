@@ -5,6 +5,7 @@
  */
 export {
   Phone,
+  PhoneAudio,
   Call,
   PhoneInputError,
   checkColorName,
@@ -16,6 +17,9 @@ export {
 } from '../phone/index.js';
 export {
   VcEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallAnsweredEvent,

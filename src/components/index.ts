@@ -10,6 +10,7 @@ export { VcPhone } from './phone/phone-element.js';
 export { VcPhoneStatus } from './phone-status/phone-status.js';
 export { VcWrapUp } from './wrap-up/wrap-up.js';
 export { VcCallHistory } from './call-history/call-history.js';
+export { VcAudioSettings } from './audio-settings/audio-settings.js';
 export { phoneContext, PhoneConsumer, type PhoneConsumerOptions } from '../context/phone-context.js';
 export { strings, defaultStrings, setStrings, format, inputErrorText, type VcStrings, type OutcomeStrings, type InputErrorStrings } from '../i18n/strings.js';
 export { registerLocale, SHIPPED_LOCALES } from '../i18n/locales.js';

@@ -18,6 +18,7 @@ import {
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
 import { VcCallWrappedUpEvent } from './crm-events.js';
+import { VcAudioCheckEvent, VcAudioDeviceLostEvent, VcAudioDevicesChangeEvent, type AudioDevicesDetail } from './audio-events.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
 
 export { VcEvent } from './vc-event.js';
@@ -43,6 +44,10 @@ export {
   VcColorChangeEvent,
   VcDtmfEvent,
   VcMuteChangeEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
+  type AudioDevicesDetail,
   type CallEventDetail,
   type HoldParty,
   type InputErrorDetail,
@@ -67,6 +72,9 @@ export interface PhoneEventMap {
   'vc-call-wrapped-up': VcCallWrappedUpEvent;
   /** Dispatched by the phone for a call placed from code (`phone.call()`); cancelable. */
   'vc-call-request': VcCallRequestEvent;
+  'vc-audio-devices-change': VcAudioDevicesChangeEvent;
+  'vc-audio-device-lost': VcAudioDeviceLostEvent;
+  'vc-audio-check': VcAudioCheckEvent;
 }
 
 /** Every event vc-phone elements dispatch in the DOM, by name. */

@@ -74,8 +74,22 @@ export interface OutboundSession {
   inputLevel?(): number | undefined;
 }
 
+/** The agent's audio choice, read by the engine whenever it opens the microphone or plays audio (`phone.audio`). */
+export interface EngineMedia {
+  /** getUserMedia's audio constraints: the chosen microphone (exact) and the voice processing. */
+  microphoneConstraints(): MediaTrackConstraints;
+  /** The output calls play on (`''`: the system default). */
+  speakerId(): string;
+  /** The output vc-phone's own tones play on (`''`: the system default). */
+  ringerId(): string;
+  /** The chosen microphone could not be opened: the engine used the default instead. */
+  microphoneUnavailable(id: string): void;
+}
+
 export interface EngineHost {
   config: EngineConfig;
+  /** The agent's audio choice (absent: the browser's defaults). */
+  media?: EngineMedia;
   /** The connection changed; while reconnecting, `retryAt` says when the next attempt is due (epoch ms). */
   connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void;
 }
@@ -96,6 +110,11 @@ export interface TelephonyEngine {
    */
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession;
   dispose(): Promise<void>;
+  /**
+   * The agent's audio choice changed: live calls switch to the new microphone (its track is
+   * replaced, no re-INVITE) or output, and the next call's offer made ahead is remade.
+   */
+  audioChanged?(what: 'microphone' | 'speaker'): Promise<void>;
 }
 
 /** Makes the engine for one account (the Phone calls it once per account, when a call needs it). */

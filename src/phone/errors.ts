@@ -24,6 +24,10 @@ export type InputErrorCode =
   | 'missing-config'
   | 'invalid-config'
   | 'disabled'
+  /** No microphone or output with that id is listed (`phone.audio.useMicrophone` / `useSpeaker`). */
+  | 'unknown-device'
+  /** The browser cannot do what was asked (e.g. choose an output without `setSinkId`). */
+  | 'not-supported'
   | 'call-not-live'
   /** A value of the wrong JavaScript type (a number, null, an object where text was expected). */
   | 'wrong-type'

@@ -103,6 +103,12 @@ export class LazyEngine implements TelephonyEngine {
     return new PendingSession(this.engine(), request, listener);
   }
 
+  /** Only a loaded engine has anything to switch: one loaded later reads the choice itself. */
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    const engine = await this.loading?.catch(() => undefined);
+    await engine?.audioChanged?.(what);
+  }
+
   async dispose(): Promise<void> {
     const engine = await this.loading?.catch(() => undefined);
     await engine?.dispose();

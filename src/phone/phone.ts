@@ -24,6 +24,9 @@ import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
 import { PhoneStore, defaultStorage, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
+import type { CheckOptions, CheckReport } from './audio-types.js';
+import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
 import { askBeforeDial } from './before-dial.js';
@@ -54,6 +57,10 @@ export interface PhoneOptions {
   storage?: KeyValueStorage;
   /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
   engine?: EngineFactory;
+  /** Where microphones and outputs are listed (default: `navigator.mediaDevices`). The fake phone injects its own. */
+  mediaDevices?: AudioDeviceSource;
+  /** Outputs can be chosen (default: the browser has `setSinkId`). */
+  canChooseOutput?: boolean;
   /**
    * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
    * one connection and one set of calls (see the README, "One phone across tabs").
@@ -91,6 +98,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private readonly wrapUps = new PendingWrapUps((callId, draft) => this.wrapUpTimedOut(callId, draft));
   /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
   readonly log: PhoneLogger = makeLog(() => this.#config);
+  /**
+   * The agent's microphone and outputs: the devices listed, the one chosen for each use
+   * (`useMicrophone`, `useSpeaker`, `useRinger`: live calls switch at once, no re-INVITE), the voice
+   * processing switches, and what happens when a device is plugged in or out. Remembered per
+   * storage key. Dispatches `vc-audio-devices-change` and `vc-audio-device-lost` from the phone.
+   */
+  readonly audio: PhoneAudio;
   /** The tabs sharing this phone (undefined: this phone is the tab's own). */
   private readonly tabs: LazyTabs | undefined;
   /** The calls shown are another tab's (mirrors). */
@@ -99,8 +113,17 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
     this.#config = { ...config };
-    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt));
     const storage = options.storage ?? defaultStorage();
+    this.audio = new PhoneAudio({
+      namespace: config.storageKey ?? 'default',
+      storage,
+      ...(options.mediaDevices ? { source: options.mediaDevices } : {}),
+      ...(options.canChooseOutput !== undefined ? { canChooseOutput: options.canChooseOutput } : {}),
+      apply: (what) => this.engines.audioChanged(what),
+      dispatch: (event) => this.dispatchEvent(event),
+      refuse: (error) => this.refuse(error),
+    });
+    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
     this.store = new PhoneStore(config.storageKey, storage);
     this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY);
     const saved = this.store.load();
@@ -448,6 +471,26 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.log('info', 'signed out: calls, history and stored state cleared');
   }
 
+  /**
+   * The pre-call check ("Test your audio"): microphone permission and level, a test tone on the
+   * chosen speaker, the SIP server's reachability (WebSocket + OPTIONS, no REGISTER), the ICE
+   * candidates gathered and whether the TURN server answers. Each step has a deadline; the
+   * report says per item pass / warn / fail, in words, with what to fix. Never throws; also
+   * dispatched as `vc-audio-check`.
+   */
+  async check(options: CheckOptions = {}): Promise<CheckReport> {
+    const { runPreCallCheck } = await import('./pre-call-check.js');
+    const labels = { microphone: this.audio.microphone?.label, speaker: this.audio.speaker?.label };
+    const report = await runPreCallCheck({ config: this.#config, media: this.audio.forEngine, labels }, options);
+    this.reportCheck(report);
+    return report;
+  }
+
+  /** @internal Announces a check's report (`vc-audio-check`). */
+  protected reportCheck(report: CheckReport): void {
+    this.dispatchEvent(new VcAudioCheckEvent({ report }));
+  }
+
   /** Removes a finished call's record for good (the bin). Live calls can't be removed: hang up first. */
   removeCall(id: string): void {
     const call = this.getCall(id);
@@ -465,6 +508,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     this.wrapUps.clear();
+    this.audio.dispose();
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
     else for (const call of this._calls) call.hangup();

@@ -12,6 +12,7 @@ import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
 import { SharedMicrophone, WarmCertificate, offerOnFirstUsableCandidate, withOfferRollback } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
+import { switchMicrophone } from './sip-audio-choice.js';
 import { WarmOffer } from './sip-warm-offer.js';
 
 /** A credentials source that has not answered by then fails the call. */
@@ -36,7 +37,7 @@ export type EngineOverrides = Pick<UserAgentOptions, 'transportConstructor' | 's
 export class SipEngine implements TelephonyEngine, SessionContext {
   readonly userAgent: UserAgent;
   private readonly connection: SipConnection;
-  private readonly microphone = new SharedMicrophone();
+  private readonly microphone = new SharedMicrophone(() => this.host.media);
   private readonly certificate = new WarmCertificate();
   /** The next call's offer, made ahead while the agent types (microphone already granted). */
   private readonly warmOffer = new WarmOffer();
@@ -125,6 +126,16 @@ export class SipEngine implements TelephonyEngine, SessionContext {
 
   get iceServers(): RTCIceServer[] {
     return this.host.config.iceServers;
+  }
+
+  get media() {
+    return this.host.media;
+  }
+
+  /** The agent chose another microphone, output or processing: live calls follow, no re-INVITE. */
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    if (what === 'speaker') return this.sessions.forEach((session) => session.useSpeaker());
+    await switchMicrophone(this.microphone, () => this.warmOffer.drop(), this.sessions);
   }
 
   connect(): Promise<void> {

@@ -5,7 +5,8 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { EngineMedia, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { AudioSwitchable } from './sip-audio-choice.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { QualityWatch } from './quality-watch.js';
@@ -26,12 +27,14 @@ export interface SessionContext {
   readonly requestDeadlineMs?: number;
   /** With short-lived credentials: fetches fresh ones (the call's were refused). */
   readonly refreshCredentials?: () => Promise<void>;
+  /** The agent's audio choice (phone.audio). */
+  readonly media?: EngineMedia;
 }
 
 /** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
 const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
 
-export class SipSession implements OutboundSession {
+export class SipSession implements OutboundSession, AudioSwitchable {
   private inviter: Inviter;
   /** The call was tried again with fresh credentials (once at most). */
   private retriedWithFreshCredentials = false;
@@ -49,7 +52,7 @@ export class SipSession implements OutboundSession {
   /** The signalling connection is down (the call carries on until this fires). */
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
-  private readonly remoteAudio = new RemoteAudio();
+  private readonly remoteAudio = new RemoteAudio(() => this.context.media?.speakerId() ?? '');
   private readonly quality = new QualityWatch({
     muted: () => !this.microphoneEnabled,
     held: () => this.held || this.heldByRemote,
@@ -157,6 +160,19 @@ export class SipSession implements OutboundSession {
 
   sendDtmf(digits: string): void {
     this.dtmf.send(digits);
+  }
+
+  /** Another microphone for this call: sip.js puts its track in the sender (`replaceTrack`, no re-INVITE). */
+  async useMicrophone(stream: MediaStream): Promise<void> {
+    const sdh = this.inviter.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    if (this.finished || !sdh?.peerConnection) return stream.getTracks().forEach((track) => track.stop());
+    // sip.js's own way (protected in its typings): replaceTrack, then the old track stops and leaves its local stream.
+    await (sdh as unknown as { setLocalMediaStream(stream: MediaStream): Promise<void> }).setLocalMediaStream(stream);
+    this.applyMicrophone();
+  }
+
+  useSpeaker(): void {
+    this.remoteAudio.useOutput();
   }
 
   async hold(held: boolean): Promise<void> {

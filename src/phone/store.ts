@@ -105,6 +105,7 @@ export function memoryStorage(): KeyValueStorage {
   };
 }
 
+/** localStorage where the page may use it, else memory. */
 export function defaultStorage(): KeyValueStorage {
   try {
     // Reading localStorage throws in some sandboxed iframes.

@@ -23,6 +23,7 @@ import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-statu
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
 import { VcCallHistory as VcCallHistoryElement } from '../components/call-history/call-history.js';
 import { VcWrapUp as VcWrapUpElement } from '../components/wrap-up/wrap-up.js';
+import { VcAudioSettings as VcAudioSettingsElement } from '../components/audio-settings/audio-settings.js';
 import type { VcElementEventMap } from '../events/index.js';
 
 const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
@@ -106,3 +107,9 @@ export const VcCallHistory = createComponent({
 
 /** `<vc-wrap-up>`: notes and disposition after a call (the phone dispatches `vc-call-wrapped-up`). */
 export const VcWrapUp = createComponent({ tagName: 'vc-wrap-up', elementClass: VcWrapUpElement, react: React, events: {} });
+/** `<vc-audio-settings>`: microphone, speaker and ringer choice, voice processing switches and "Test your audio". */
+export const VcAudioSettings = createComponent({
+  tagName: 'vc-audio-settings',
+  elementClass: VcAudioSettingsElement,
+  react: React,
+});

@@ -16,6 +16,8 @@ import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
 import type { CallState, ConnectionState, PhoneConfig } from '../phone/types.js';
+import type { CheckOptions, CheckReport } from '../phone/audio-types.js';
+import { FakeMediaDevices, type FakeAudioDevice } from './fake-media-devices.js';
 
 export type FakeMicrophone = 'granted' | 'denied' | 'missing';
 
@@ -28,6 +30,10 @@ export interface FakePhoneOptions extends PhoneOptions {
   autoAnswerMs?: number;
   /** The far end confirms the caller's hang-up after this many ms (default: at once). */
   hangupDelayMs?: number;
+  /** The microphones and outputs listed (default: a headset and a laptop's own). */
+  devices?: readonly FakeAudioDevice[];
+  /** What `check()` reports (default: every item passes). */
+  checkReport?: CheckReport;
 }
 
 /** The far end of one fake call: what it received, and buttons to make it act. */
@@ -173,6 +179,10 @@ class FakeEngine implements TelephonyEngine {
     if (microphone !== 'granted') throw new CallStartError(microphone === 'denied' ? 'microphone-denied' : 'no-microphone');
   }
 
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    this.phone.audioChanges.push(what);
+  }
+
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
     const far = new FakeFarEnd(request, listener, ++this.phone.callsPlaced);
     const pendingDigits: string[] = [];
@@ -227,6 +237,12 @@ export class FakePhone extends Phone {
   readonly connections: Array<{ aor: string; username?: string }> = [];
   /** What the next microphone request does. */
   microphone: FakeMicrophone;
+  /** The fake microphones and outputs: `phone.mediaDevices.unplug('mic-headset')`. */
+  readonly mediaDevices: FakeMediaDevices;
+  /** Each time live calls were told to follow a new audio choice, in order. */
+  readonly audioChanges: Array<'microphone' | 'speaker'> = [];
+  /** What the next `check()` reports (default: every item passes). */
+  checkReport: CheckReport | undefined;
 
   constructor(
     config: PhoneConfig = {},
@@ -234,13 +250,21 @@ export class FakePhone extends Phone {
   ) {
     // The engine is made on the first call, when `this` exists.
     const self: { phone?: FakePhone } = {};
-    super({ ...FAKE_CONFIG, ...config }, {
-      storage: options.storage ?? memoryStorage(),
-      engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
-      tabs: options.tabs,
-    });
+    const mediaDevices = new FakeMediaDevices(options.devices);
+    super(
+      { ...FAKE_CONFIG, ...config },
+      {
+        storage: options.storage ?? memoryStorage(),
+        engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
+        mediaDevices: options.mediaDevices ?? mediaDevices,
+        canChooseOutput: options.canChooseOutput ?? true,
+        tabs: options.tabs,
+      },
+    );
     self.phone = this;
+    this.mediaDevices = mediaDevices;
     this.microphone = options.microphone ?? 'granted';
+    this.checkReport = options.checkReport;
   }
 
   /** The far end of a call (by `Call` or id); the newest call's when omitted. */
@@ -277,6 +301,25 @@ export class FakePhone extends Phone {
    */
   simulateConnection(state: ConnectionState, message?: string, retryAt?: number): void {
     this.connectionChanged(state, message, retryAt);
+  }
+
+  /** A scripted pre-call check: `checkReport` if set, else every item passes (no device or network is touched). */
+  override async check(options: CheckOptions = {}): Promise<CheckReport> {
+    await settle();
+    const now = Date.now();
+    const report = this.checkReport ?? {
+      status: 'pass',
+      startedAt: now,
+      endedAt: now,
+      items: [
+        { id: 'microphone', status: 'pass', message: `"${this.audio.microphone?.label ?? 'Default'}" works (level -18 dBFS).` },
+        ...(options.speakerTone === false ? [] : [{ id: 'speaker' as const, status: 'pass' as const, message: 'A test tone played on the default output.', fix: 'Did not hear it? Check the volume, or choose another speaker.' }]),
+        { id: 'server', status: 'pass', message: 'The SIP server sip.example.invalid answered in 42 ms.' },
+        { id: 'network', status: 'pass', message: 'Network paths for audio found (2 local, 1 public).' },
+      ],
+    };
+    this.reportCheck(report);
+    return report;
   }
 
   /** Also forgets the call's far end, so long-running stories and benchmarks don't accumulate them. */

@@ -33,6 +33,7 @@ const CODES: Record<Exclude<InputErrorCode, AwaitingCodes>, true> = {
   'invalid-sip-uri': true, 'invalid-tel-uri': true, 'invalid-header-name': true, 'invalid-header-value': true, 'forbidden-header': true,
   'invalid-route': true, 'invalid-identity': true, 'invalid-dtmf': true, 'insecure-server': true, 'invalid-server': true,
   'missing-config': true, 'invalid-config': true, disabled: true, 'call-not-live': true, 'wrong-type': true, 'headers-too-large': true,
+  'unknown-device': true, 'not-supported': true,
 };
 
 const shipped: Record<string, () => Promise<{ default: LocaleStrings }>> = {
@@ -53,6 +54,8 @@ const AWAITING_TRANSLATION: string[] = [
   // The CRM branch (caller-ID picker, call history, wrap-up).
   'callFrom', 'callerIdWithheld', 'callHistory', 'historyEmpty', 'clearHistory', 'historyCallAgain', 'historyCallAgainWith', 'historyAnswered',
   'historyNotAnswered', 'wrapUpTitle', 'wrapUpDisposition', 'wrapUpChoose', 'wrapUpNotes', 'wrapUpSave', 'wrapUpSkip', 'wrapUpDueIn', 'wrapUpSaved',
+  // The audio settings' words (audio-devices branch).
+  'audioSettings', 'audioSettingsTitle', 'microphone', 'speaker', 'ringer', 'systemDefault', 'speakerNotSupported', 'showDeviceNames', 'deviceNamesHidden', 'voiceProcessing', 'echoCancellation', 'noiseSuppression', 'autoGainControl', 'testAudio', 'testingAudio', 'checkResult', 'checkPass', 'checkWarn', 'checkFail', 'itemPass', 'itemWarn', 'itemFail', 'itemMicrophone', 'itemSpeaker', 'itemServer', 'itemNetwork', 'itemTurn', 'deviceUnavailable',
 ];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

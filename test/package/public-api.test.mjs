@@ -15,8 +15,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The main entry's exports, in the groups of src/index.ts. */
 const CONTROLLER = {
-  values: ['Call', 'CallHistory', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
+  values: ['Call', 'CallHistory', 'Phone', 'PhoneAudio', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
   types: [
+    'AudioChoice',
+    'AudioDevice',
+    'AudioDeviceKind',
+    'AudioDeviceSource',
+    'AudioProcessing',
+    'CheckItem',
+    'CheckItemId',
+    'CheckOptions',
+    'CheckReport',
+    'CheckStatus',
     'CallEndReason',
     'CallOptions',
     'CallQualitySummary',
@@ -55,6 +65,9 @@ const CONTROLLER = {
 };
 const EVENTS = {
   values: [
+    'VcAudioCheckEvent',
+    'VcAudioDeviceLostEvent',
+    'VcAudioDevicesChangeEvent',
     'VcBoxCloseEvent',
     'VcBoxRemoveEvent',
     'VcCallAnsweredEvent',
@@ -78,18 +91,21 @@ const EVENTS = {
     'VcInputErrorEvent',
     'VcMuteChangeEvent',
   ],
-  types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
+  types: ['AudioDevicesDetail', 'CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */
-const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine'];
-const TESTING_ENTRY = { values: ['CallStartError', 'FakeFarEnd', 'FakePhone', 'settle'], types: ['FakeMicrophone', 'FakePhoneOptions', ...ENGINE_SEAM] };
+const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'EngineMedia', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine'];
+const TESTING_ENTRY = {
+  values: ['CallStartError', 'FAKE_AUDIO_DEVICES', 'FakeFarEnd', 'FakeMediaDevices', 'FakePhone', 'settle'],
+  types: ['FakeAudioDevice', 'FakeMicrophone', 'FakePhoneOptions', ...ENGINE_SEAM],
+};
 
 const sorted = (names) => [...names].sort();
 

@@ -1,6 +1,6 @@
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import { strings } from '../../i18n/strings.js';
 import { VcElement } from '../../internal/vc-element.js';
@@ -87,6 +87,8 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @csspart place-call - The `<vc-place-call>`; its parts are re-exported (its `base` as `place-call-base`).
  * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
  * @csspart wrap-up - The `<vc-wrap-up>` after a call (with `dispositions` or `wrapUp`).
+ * @csspart audio-settings-button - "Audio settings": shows or hides the `<vc-audio-settings>` panel.
+ * @csspart audio-settings - The `<vc-audio-settings>` panel (microphone, speaker, processing, "Test your audio").
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
  * @cssprop --vc-phone-background - Behind the whole desk (default `--vc-color-surface`, so a forced dark theme reads on a light page).
@@ -206,6 +208,8 @@ export class VcPhone extends VcElement {
   private phoneLoad: Promise<Phone> | undefined;
   private phoneResolved: ((phone: Phone) => void) | undefined;
   private ready = this.nextPhone();
+  /** @internal The audio settings panel is open. */
+  @state() private audioOpen = false;
 
   constructor() {
     super();
@@ -375,11 +379,19 @@ export class VcPhone extends VcElement {
     const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
     return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
       <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
+      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" @click=${this.toggleAudio}>
+        ${strings.audioSettings}
+      </button>
+      ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
       <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
       ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
       <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
       <slot></slot>
     </div>`;
+  }
+
+  private toggleAudio(): void {
+    this.audioOpen = !this.audioOpen;
   }
 
   /** After dialling: focus goes to the new call's box. */

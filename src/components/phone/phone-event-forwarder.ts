@@ -21,6 +21,9 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-input-error': true,
   'vc-call-wrapped-up': true,
   'vc-call-request': true,
+  'vc-audio-devices-change': true,
+  'vc-audio-device-lost': true,
+  'vc-audio-check': true,
 };
 
 /** Marks a phone event once one element has forwarded it (two `<vc-phone>`s sharing a phone forward it once). */
