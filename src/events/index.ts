@@ -7,13 +7,16 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
@@ -27,8 +30,10 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
@@ -41,6 +46,7 @@ export {
   VcMuteChangeEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
   type InputErrorDetail,
 };
 
@@ -53,6 +59,8 @@ export interface PhoneEventMap {
   'vc-call-mute': VcCallMuteEvent;
   'vc-call-held': VcCallHeldEvent;
   'vc-call-resumed': VcCallResumedEvent;
+  'vc-call-merged': VcCallMergedEvent;
+  'vc-call-split': VcCallSplitEvent;
   'vc-call-color': VcCallColorEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;

@@ -12,11 +12,14 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallSplitEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
 import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
@@ -30,6 +33,8 @@ export type CallFact =
   | { type: 'mute'; muted: boolean }
   | { type: 'held'; by: HoldParty }
   | { type: 'resumed'; by: HoldParty }
+  | { type: 'merged'; otherCallId: string }
+  | { type: 'split'; otherCallId: string; reason: SplitReason }
   | { type: 'color'; color: string | undefined }
   | { type: 'ended'; outcome: CallOutcome }
   | { type: 'failed'; outcome: CallOutcome };
@@ -44,6 +49,8 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   mute: VcCallMuteEvent,
   held: VcCallHeldEvent,
   resumed: VcCallResumedEvent,
+  merged: VcCallMergedEvent,
+  split: VcCallSplitEvent,
   color: VcCallColorEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,

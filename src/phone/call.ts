@@ -52,6 +52,7 @@ export class Call extends EventTarget {
   private _holdStartedAt: number | undefined;
   /** A hold or resume under way (its re-INVITE not answered yet). */
   private holdChange: Promise<void> | undefined;
+  private _mergedWith: string | undefined;
 
   /** @internal Use `phone.call()`. */
   constructor(init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord } | { snapshot: CallSnapshot }) {
@@ -157,6 +158,22 @@ export class Call extends EventTarget {
   get holdStartedAt(): number | undefined {
     return this._holdStartedAt;
   }
+  /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
+  get mergedWith(): string | undefined {
+    return this.isFinal ? undefined : this._mergedWith;
+  }
+
+  /** @internal The engine's session (for a merge). */
+  get outboundSession(): OutboundSession | undefined {
+    return this.session;
+  }
+
+  /** @internal The phone merged this call with another (or split it): says so, with its event. */
+  mergeChanged(otherCallId: string | undefined, fact?: CallFact): void {
+    this._mergedWith = otherCallId;
+    if (!this.isFinal) this.changed(fact);
+  }
+
   /** A hold or resume was asked for and the other side has not answered yet. */
   get changingHold(): boolean {
     return this.holdChange !== undefined;
@@ -270,6 +287,7 @@ export class Call extends EventTarget {
     if (this.reconnecting) snapshot.reconnecting = true;
     if (this._heldByRemote) snapshot.heldByRemote = true;
     if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
+    if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
     return snapshot;
   }
 

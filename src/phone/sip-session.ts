@@ -5,7 +5,11 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { MergedAudio, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import { whenAudioArrives } from './early-media.js';
+import { ringbackCadenceFor } from './ringback-cadence.js';
+import { RingbackTone } from './ringback-tone.js';
+import { mergeMembers, type AudioConference, type ConferenceLeg, type ConferenceMember } from './sip-conference.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
@@ -30,7 +34,7 @@ export interface SessionContext {
 /** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
 const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
 
-export class SipSession implements OutboundSession {
+export class SipSession implements OutboundSession, ConferenceMember {
   private inviter: Inviter;
   /** The call was tried again with fresh credentials (once at most). */
   private retriedWithFreshCredentials = false;
@@ -49,6 +53,12 @@ export class SipSession implements OutboundSession {
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio();
+  /** The local ringback tone (180 without audio), unless switched off. */
+  private readonly ringback: RingbackTone | undefined;
+  /** Stops waiting for early media's first packets. */
+  private stopWaitingForAudio: (() => void) | undefined;
+  /** The merge this call is part of (its microphone switch goes through the mix). */
+  private conference: AudioConference | undefined;
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -56,6 +66,7 @@ export class SipSession implements OutboundSession {
     private readonly request: OutboundRequest,
     private readonly listener: SessionListener,
   ) {
+    this.ringback = request.ringback === false ? undefined : new RingbackTone(ringbackCadenceFor(request.ringback?.country));
     this.dtmf = new SessionDtmf(() => this.inviter, request.dtmf, (digit, method) => this.listener.dtmfSent(digit, method));
     this.inviter = this.newInviter();
     void this.invite();
@@ -90,6 +101,7 @@ export class SipSession implements OutboundSession {
       if (inviter !== this.inviter) return;
       if (state === SessionState.Established) {
         this.established = true;
+        this.stopRingingSounds();
         this.remoteAudio.play(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
@@ -218,9 +230,11 @@ export class SipSession implements OutboundSession {
           onProgress: (response) => {
             this.gotAnswer();
             const status = response.message.statusCode ?? 0;
-            const earlyMedia = status === 183 && response.message.body.length > 0;
-            if (earlyMedia) this.remoteAudio.play(this.peerConnection);
-            this.listener.progress(status, earlyMedia);
+            // Early media is audio on the wire: "ringing" until its first packets arrive.
+            const pc = this.peerConnection;
+            if (status >= 180 && response.message.body.length > 0 && pc) this.waitForEarlyMedia(pc, status);
+            else if (status >= 180 && !this.stopWaitingForAudio) this.ringback?.start();
+            this.listener.progress(status, false);
           },
           onTrying: () => this.gotAnswer(),
           onAccept: () => {
@@ -287,11 +301,48 @@ export class SipSession implements OutboundSession {
 
 
 
+  /** The far end's audio plays as it comes; once packets arrive, the call is in early media. */
+  private waitForEarlyMedia(pc: RTCPeerConnection, status: number): void {
+    this.remoteAudio.play(pc);
+    this.stopWaitingForAudio ??= whenAudioArrives(pc, () => {
+      this.ringback?.stop();
+      if (!this.established && !this.finished) this.listener.progress(status, true);
+    });
+  }
+
+  private stopRingingSounds(): void {
+    this.ringback?.stop();
+    this.stopWaitingForAudio?.();
+  }
+
+  /** For a merge: the call's audio path, once answered (none while already merged). */
+  audioLeg(): ConferenceLeg | undefined {
+    const pc = this.peerConnection;
+    if (!pc || !this.established || this.finished || this.conference) return undefined;
+    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+    const incoming = pc.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
+    if (!sender?.track || !incoming) return undefined;
+    return { microphone: sender.track, incoming, send: (track) => sender.replaceTrack(track) };
+  }
+
+  joinConference(conference: AudioConference | undefined): void {
+    this.conference = conference;
+    this.applyMicrophone();
+  }
+
+  async mergeAudio(other: OutboundSession): Promise<MergedAudio> {
+    if (!(other instanceof SipSession)) throw new Error('Only two calls of the same phone can be merged.');
+    const conference = await mergeMembers(this, other);
+    return { split: () => conference.end() };
+  }
+
   private applyMicrophone(): void {
     // Until the offer holds the microphone there is nothing to switch; Established applies it again.
     // On hold, neither side's audio flows: the microphone is off and so is the far end's audio.
+    // Merged, the track sent is the mix: mute switches the microphone inside it, hold the whole track.
+    this.conference?.setMicrophoneEnabled(this, this.microphoneEnabled);
     this.peerConnection?.getSenders().forEach((sender) => {
-      if (sender.track?.kind === 'audio') sender.track.enabled = this.microphoneEnabled && !this.held;
+      if (sender.track?.kind === 'audio') sender.track.enabled = (this.conference ? true : this.microphoneEnabled) && !this.held;
     });
     this.peerConnection?.getReceivers().forEach((receiver) => {
       if (receiver.track.kind === 'audio') receiver.track.enabled = !this.held;
@@ -326,6 +377,8 @@ export class SipSession implements OutboundSession {
     clearTimeout(this.outage);
     this.outage = undefined;
     this.dtmf.stop();
+    this.stopRingingSounds();
+    void this.conference?.end();
     this.remoteAudio.stop();
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
