@@ -52,11 +52,13 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,
   VcCallRingingEvent,
+  VcCallSplitEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
   VcDtmfEvent,
@@ -66,6 +68,7 @@ export {
   type HoldParty,
   type InputErrorDetail,
   type PhoneEventMap,
+  type SplitReason,
   type VcElementEventMap,
 } from './events/index.js';
 

@@ -51,11 +51,13 @@ const EVENTS = {
     'VcCallEndedEvent',
     'VcCallFailedEvent',
     'VcCallHeldEvent',
+    'VcCallMergedEvent',
     'VcCallMuteEvent',
     'VcCallRemovedEvent',
     'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
+    'VcCallSplitEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -63,7 +65,7 @@ const EVENTS = {
     'VcInputErrorEvent',
     'VcMuteChangeEvent',
   ],
-  types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
+  types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'SplitReason', 'VcElementEventMap'],
 };
 const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],

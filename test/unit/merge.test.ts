@@ -88,7 +88,7 @@ describe('merge (three-way conversation)', () => {
     const posted: Array<{ type: string; callId: string; data?: Record<string, unknown> }> = [];
     const realFetch = globalThis.fetch;
     globalThis.fetch = async (_url, init) => {
-      posted.push(JSON.parse(String(init?.body)));
+      posted.push(JSON.parse(init?.body as string));
       return new Response(null, { status: 204 });
     };
     try {

@@ -14,7 +14,7 @@ import { phoneStyles } from './phone-element.styles.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
 
 /** Attribute-backed properties and the config key each one sets. */
-const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
+const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
 
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
@@ -132,6 +132,12 @@ export class VcPhone extends VcElement {
 
   /** Why calling is switched off, shown to the agent. */
   @property({ attribute: 'disabled-reason' }) disabledReason?: string;
+
+  /**
+   * The local ringback tone while the far end rings without audio of its own: `on` (default) or
+   * `off` (`ringback="off"`). Early media from the far end always plays.
+   */
+  @property() ringback?: 'on' | 'off';
 
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;
@@ -297,6 +303,7 @@ export class VcPhone extends VcElement {
     if (wanted('dtmf')) config.dtmf = this.dtmf;
     if (wanted('disabled')) config.enabled = !this.disabled;
     if (wanted('disabledReason')) config.disabledReason = this.disabledReason;
+    if (wanted('ringback')) config.ringback = this.ringback !== 'off';
     if (all && this.storageKey) config.storageKey = this.storageKey;
     if (all && this.credentials) config.auth = this.credentials;
     return config;
