@@ -65,7 +65,7 @@ const eventsOf = (page, name) => page.evaluate((n) => window.events.filter((e) =
 const okToBrowser = (sipCallId) => messagesForCall(stackDir, sipCallId).find((m) => m.direction === 'out' && m.status === 200 && /INVITE/.test(m.cseq) && /^ws/.test(m.proto));
 
 describe('merge: two calls in one conversation, mixed in the browser', () => {
-  it('party A\'s tone reaches party B while merged, not before and not after the split; when A hangs up, B still hears the agent', async () => {
+  it('party A\'s tone reaches party B while merged, not before and not after the split; when A hangs up, B still hears the agent', async (t) => {
     fs.writeFileSync(path.join(stackDir, 'merge-tone.ulaw'), muLawTone(TONE_HZ, 1));
     const toneFarEnd = await sippFarEnd('tone-answer');
     const { page, context, errors } = await phonePage();
@@ -117,6 +117,9 @@ describe('merge: two calls in one conversation, mixed in the browser', () => {
         // B kept hearing the agent (Chromium's fake microphone beeps) in every stretch.
         assert.ok(stretch.filter((w) => w.rms > 1000).length >= 2, `the agent heard ${name}: ${summary}`);
       }
+      const loudestElsewhere = Math.max(...[...before, ...between, ...after].map((w) => w.toneRms));
+      const quietestMerged = Math.min(...windows.filter((w) => toneRuns.some((r) => w.startMs >= r.startMs && w.startMs < r.endMs)).map((w) => w.toneRms));
+      t.diagnostic(`B's recording: 1400 Hz stretches ${JSON.stringify(toneRuns)} (merges of ${mergedMs} ms and ~2500 ms); 1400 Hz level while merged >= ${quietestMerged}, elsewhere <= ${loudestElsewhere} (RMS, 16-bit)`);
       assert.deepEqual(errors, []);
     } finally {
       toneFarEnd.stop();
@@ -126,7 +129,7 @@ describe('merge: two calls in one conversation, mixed in the browser', () => {
 });
 
 describe('early media and local ringback', () => {
-  it('183 with SDP: the far end\'s audio arrives (getStats) before the 200 OK; the box says early media only then; no local tone', async () => {
+  it('183 with SDP: the far end\'s audio arrives (getStats) before the 200 OK; the box says early media only then; no local tone', async (t) => {
     fs.writeFileSync(path.join(stackDir, 'early-tone.ulaw'), muLawTone(TONE_HZ, 1));
     const far = await sippFarEnd('early-media-183');
     const { page, context, errors } = await phonePage();
@@ -136,6 +139,7 @@ describe('early media and local ringback', () => {
       assert.equal(early.state, 'early-media');
       const stats = await page.evaluate(() => window.calls.call.getMediaStats());
       assert.ok(stats.received.packets > 0, `packets received in early media: ${JSON.stringify(stats)}`);
+      t.diagnostic(`early media: ${stats.received.packets} packets received before the 200 OK`);
       assert.equal(okToBrowser(early.sipCallId), undefined, 'the 200 OK had not reached the browser yet');
       const ringing = (await eventsOf(page, 'call')).filter((e) => e.type === 'vc-call-ringing').map((e) => e.detail.earlyMedia);
       assert.deepEqual(ringing, [false, true], 'ringing on the 183, early media once packets arrived');
@@ -155,7 +159,7 @@ describe('early media and local ringback', () => {
     }
   });
 
-  it('180 without SDP: a local ringback tone (UK cadence for a +44 number) runs until the answer, then stops', async () => {
+  it('180 without SDP: a local ringback tone (UK cadence for a +44 number) runs until the answer, then stops', async (t) => {
     const far = await sippFarEnd('ringing-180');
     const { page, context, errors } = await phonePage();
     try {
@@ -175,6 +179,7 @@ describe('early media and local ringback', () => {
       const startedAt = Math.min(...log.filter((o) => o.what === 'start').map((o) => o.at));
       assert.ok(stoppedAt - startedAt >= 2000, `the tone played while the far end rang (${stoppedAt - startedAt} ms)`);
       assert.ok(stoppedAt >= ok.time - 50, 'the tone stopped at the answer, not before');
+      t.diagnostic(`ringback played ${stoppedAt - startedAt} ms, stopped ${(stoppedAt - ok.time).toFixed(1)} ms after Kamailio relayed the 200 OK`);
       await page.evaluate(() => window.calls.call.hangup());
       await waitState(page, 'call', ['ended']);
       assert.equal((await oscillatorLog(page)).length, 4, 'nothing started again');
@@ -187,7 +192,7 @@ describe('early media and local ringback', () => {
     }
   });
 
-  it('ringback: false plays no local tone', async () => {
+  it('ringback: false plays no local tone', async (t) => {
     const far = await sippFarEnd('ringing-180');
     const { page, context, errors } = await phonePage({ ringback: false });
     try {
