@@ -56,6 +56,8 @@ describe('<vc-call-box> merge', () => {
     await settled(bobBox);
     expect(mergedLine(aliceBox)).to.equal('Merged with Bob Chen');
     expect(mergedLine(bobBox)).to.equal('Merged with Alice Martin');
+    // Said to screen readers too (the box's polite live region).
+    expect(textOf(aliceBox.shadowRoot!.querySelector('.visually-hidden[role="status"]'))).to.equal('Merged with Bob Chen');
     expect(aliceBox.matches(':state(merged)')).to.equal(true);
     expect(phone.far(alice).mergedWith).to.equal(phone.far(bob));
     await expect(aliceBox).to.be.accessible();
@@ -64,6 +66,7 @@ describe('<vc-call-box> merge', () => {
     await until(() => !isMerged(alice) && !isMerged(bob), 'the calls split');
     await settled(aliceBox);
     expect(mergedLine(aliceBox)).to.equal('');
+    expect(textOf(aliceBox.shadowRoot!.querySelector('.visually-hidden[role="status"]'))).to.equal('No longer merged with Bob Chen');
     expect(getByRole(aliceBox, 'button', 'Merge with Bob Chen')).to.exist;
   });
 
@@ -95,5 +98,24 @@ describe('<vc-call-box> merge', () => {
     await settled(bobBox);
     expect([bob.state, mergedLine(bobBox)]).to.deep.equal(['connected', '']);
     expect(mergeButtons(bobBox)).to.have.length(0);
+  });
+});
+
+describe('<vc-call-list> merge announcements', () => {
+  it('says in its one live region that the calls were merged, and split', async () => {
+    await import('../../src/components/call-list/vc-call-list.js');
+    const phone = new FakePhone({ autoHold: false });
+    const alice = await phone.call('+44 20 7946 0958', { label: 'Alice Martin' });
+    await settle();
+    phone.far(alice).answer();
+    const bob = await phone.call('+1 415 555 0132', { label: 'Bob Chen' });
+    await settle();
+    phone.far(bob).answer();
+    const list = await fixture<HTMLElement>(html`<vc-call-list silent .phone=${phone}></vc-call-list>`);
+    const spoken = () => textOf(list.shadowRoot!.querySelector('[role="status"]'));
+    await phone.merge(alice, bob);
+    await until(() => spoken() === 'Call with Bob Chen merged with Alice Martin', 'the merge announced');
+    await phone.split(alice);
+    await until(() => spoken() === 'Call with Bob Chen no longer merged with Alice Martin', 'the split announced');
   });
 });

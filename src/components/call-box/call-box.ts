@@ -19,7 +19,7 @@ import { TalkTimeTicker } from './talk-time-ticker.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
-import { mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
+import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
 export { formatDuration };
@@ -140,7 +140,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
   /** A merge or split under way. */
   @state() private merging = false;
 
-  private seen: { id: string; state: CallState } | undefined;
+  private seen: { id: string; state: CallState; mergedWith?: string } | undefined;
   private closingToHangUp = false;
 
   constructor() {
@@ -177,8 +177,10 @@ export class VcCallBox extends VcPhoneConsumerElement {
       if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = stateText(call)));
     } else if (this.seen.state !== call.state && !this.quiet) {
       this.announcement = announcementFor(call);
+    } else if (this.seen.mergedWith !== call.mergedWith && !this.quiet) {
+      this.announcement = mergeAnnouncement(this.phoneConsumer.phone, call, this.seen.mergedWith);
     }
-    this.seen = { id: call.id, state: call.state };
+    this.seen = { id: call.id, state: call.state, mergedWith: call.mergedWith };
     if (call.state !== 'connected') this.keypadOpen = false;
   }
 

@@ -34,6 +34,19 @@ export async function mergeOrSplit(phone: Phone, call: Call, other: Call | undef
   }
 }
 
+/** What the box's live region says when the call was merged or split ("Merged with Bob Chen"). */
+export function mergeAnnouncement(phone: Phone | undefined, call: Call, wasMergedWith: string | undefined): string {
+  const other = phone?.getCall(call.mergedWith ?? wasMergedWith ?? '');
+  const party = other ? partyName(other) : '';
+  return format(call.mergedWith ? strings.mergedWith : strings.announceSplit, { party });
+}
+
+/** What a list's one live region says when a call was merged or split ("Call with Alice merged with Bob"). */
+export function mergeAnnouncementAbout(phone: Phone | undefined, call: Call, otherCallId: string): string {
+  const other = phone?.getCall(otherCallId);
+  return format(call.mergedWith ? strings.announceMerged : strings.announceUnmerged, { party: partyName(call), other: other ? partyName(other) : '' });
+}
+
 /** The "Merged with …" line (under the title). */
 export function mergedLine(partner: Call | undefined) {
   return partner ? html`<p part="merged" class="detail merged">${format(strings.mergedWith, { party: partyName(partner) })}</p>` : nothing;
