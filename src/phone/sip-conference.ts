@@ -69,7 +69,9 @@ export class AudioConference {
     // The microphone's on/off now lives in the mix (one switch for both legs): the track itself stays on.
     a.microphone.enabled = true;
     try {
-      if (context.state === 'suspended') await context.resume();
+      // Merged from a click, the context may run at once; never wait on it (a browser that
+      // holds audio until a gesture must not wedge the merge): the mix starts when it may.
+      if (context.state === 'suspended') void context.resume().catch(() => undefined);
       await a.send(conference.outgoing[0]);
       await b.send(conference.outgoing[1]);
     } catch (error) {

