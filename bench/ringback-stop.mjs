@@ -93,4 +93,5 @@ console.log(`    = ${((stop + quantum) / quantum).toFixed(1)} audio render quant
 console.log(`  baselines, same run: a task posted at the 200 OK runs after ${task.toFixed(2)} ms (median); the page hears vc-call-answered after ${answered.toFixed(2)} ms`);
 console.log(`  ratio tone stop / vc-call-answered: ${(stop / answered).toFixed(2)} (below 1: the tone is already stopped when the page learns of the answer)`);
 console.log(`  per round (ms, stop/task/answered): ${results.map((r) => `${r.stop.toFixed(1)}/${r.task.toFixed(1)}/${r.answered.toFixed(1)}`).join('  ')}`);
-if (worstAudible > frame) process.exitCode = 1;
+// Fails when the tone outlives the page's own news of the answer (median over the rounds).
+if (stop > answered) process.exitCode = 1;
