@@ -26,6 +26,7 @@ export {
   VcCallHeldEvent,
   VcCallMergedEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,

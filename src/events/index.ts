@@ -9,6 +9,7 @@ import {
   VcCallHeldEvent,
   VcCallMergedEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallSplitEvent,
   VcCallResumedEvent,
@@ -32,6 +33,7 @@ export {
   VcCallHeldEvent,
   VcCallMergedEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallSplitEvent,
   VcCallResumedEvent,
@@ -62,6 +64,7 @@ export interface PhoneEventMap {
   'vc-call-merged': VcCallMergedEvent;
   'vc-call-split': VcCallSplitEvent;
   'vc-call-color': VcCallColorEvent;
+  'vc-call-quality': VcCallQualityEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;
   'vc-call-removed': VcCallRemovedEvent;

@@ -14,6 +14,7 @@ import {
   VcCallHeldEvent,
   VcCallMergedEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcCallSplitEvent,
@@ -22,6 +23,7 @@ import {
   type SplitReason,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
@@ -36,8 +38,9 @@ export type CallFact =
   | { type: 'merged'; otherCallId: string }
   | { type: 'split'; otherCallId: string; reason: SplitReason }
   | { type: 'color'; color: string | undefined }
-  | { type: 'ended'; outcome: CallOutcome }
-  | { type: 'failed'; outcome: CallOutcome };
+  | ({ type: 'quality' } & QualityChange)
+  | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
+  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -52,12 +55,21 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   merged: VcCallMergedEvent,
   split: VcCallSplitEvent,
   color: VcCallColorEvent,
+  quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
 };
 
 /** The names of every event a call dispatches for a fact. */
 export const CALL_FACT_EVENTS: readonly string[] = Object.values(FACT_EVENTS).map((event) => event.eventName);
+
+const EVENTS_BY_NAME = new Map(Object.values(FACT_EVENTS).map((event) => [event.eventName, event]));
+
+/** The event named `name` with this detail (a fact another tab saw), or undefined for a name that is not a fact. */
+export function factEventNamed(name: string, detail: CallEventDetail): VcEvent<CallEventDetail> | undefined {
+  const EventClass = EVENTS_BY_NAME.get(name) as unknown as (new (detail: CallEventDetail) => VcEvent<CallEventDetail>) | undefined;
+  return EventClass && new EventClass(detail);
+}
 
 /** The event for a fact about a call (as it is now). */
 export function factEvent(call: CallSnapshot, fact: CallFact): VcEvent<CallEventDetail> {

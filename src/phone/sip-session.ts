@@ -12,6 +12,7 @@ import { RingbackTone } from './ringback-tone.js';
 import { mergeMembers, type AudioConference, type ConferenceLeg, type ConferenceMember } from './sip-conference.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
+import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -59,6 +60,12 @@ export class SipSession implements OutboundSession, ConferenceMember {
   private stopWaitingForAudio: (() => void) | undefined;
   /** The merge this call is part of (its microphone switch goes through the mix). */
   private conference: AudioConference | undefined;
+  private readonly quality = new QualityWatch({
+    muted: () => !this.microphoneEnabled,
+    held: () => this.held || this.heldByRemote,
+    changed: (change) => this.listener.qualityChanged?.(change),
+    talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
+  });
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -103,6 +110,7 @@ export class SipSession implements OutboundSession, ConferenceMember {
         this.established = true;
         this.stopRingingSounds();
         this.remoteAudio.play(this.peerConnection);
+        this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
@@ -168,6 +176,10 @@ export class SipSession implements OutboundSession, ConferenceMember {
     await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
     this.held = held;
     this.applyMicrophone();
+  }
+
+  inputLevel(): number | undefined {
+    return this.quality.inputLevel();
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -380,6 +392,8 @@ export class SipSession implements OutboundSession, ConferenceMember {
     this.stopRingingSounds();
     void this.conference?.end();
     this.remoteAudio.stop();
+    const quality = this.quality.stop();
+    if (quality) this.listener.qualitySummary?.(quality);
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
   }

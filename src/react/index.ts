@@ -48,6 +48,7 @@ export const VcPhone = createComponent({
     onVcCallHeld: on('vc-call-held'),
     onVcCallResumed: on('vc-call-resumed'),
     onVcCallColor: on('vc-call-color'),
+    onVcCallQuality: on('vc-call-quality'),
     onVcCallEnded: on('vc-call-ended'),
     onVcCallFailed: on('vc-call-failed'),
     onVcCallRemoved: on('vc-call-removed'),

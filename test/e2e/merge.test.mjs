@@ -192,7 +192,7 @@ describe('early media and local ringback', () => {
     }
   });
 
-  it('ringback: false plays no local tone', async (t) => {
+  it('ringback: false plays no local tone', async () => {
     const far = await sippFarEnd('ringing-180');
     const { page, context, errors } = await phonePage({ ringback: false });
     try {

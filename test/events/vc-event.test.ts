@@ -22,6 +22,7 @@ const EVENT_NAMES = [
   'vc-call-merged',
   'vc-call-split',
   'vc-call-color',
+  'vc-call-quality',
   'vc-call-ended',
   'vc-call-failed',
   'vc-call-removed',

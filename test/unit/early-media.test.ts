@@ -22,7 +22,8 @@ describe('early media: driven by audio on the wire', () => {
   // A click gives the page the user activation Web Audio needs to run.
   before(() => sendMouse({ type: 'click', position: [5, 5] }));
 
-  it('reports early media once the far end\'s packets arrive, and only once', async () => {
+  it('reports early media once the far end\'s packets arrive, and only once', async function () {
+    this.timeout(30_000);
     const context = new AudioContext();
     const oscillator = context.createOscillator();
     const destination = context.createMediaStreamDestination();
@@ -38,7 +39,8 @@ describe('early media: driven by audio on the wire', () => {
     await context.close();
   });
 
-  it('says nothing while the far end sends no audio (an SDP alone is not early media), nor after cancel', async () => {
+  it('says nothing while the far end sends no audio (an SDP alone is not early media), nor after cancel', async function () {
+    this.timeout(30_000);
     const pair = await connectedPair(null);
     let arrived = 0;
     const cancel = whenAudioArrives(pair.receiving, () => arrived++);

@@ -29,7 +29,8 @@ export class CallAnnouncer implements ReactiveController {
   private readonly rung = new Set<string>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    /** The element that speaks: the sentence is in its locale. */
+    private readonly host: ReactiveControllerHost & { inLocale<T>(work: () => T): T },
     private readonly phone: () => Phone | undefined,
     private readonly onFinal: () => void,
   ) {
@@ -66,7 +67,7 @@ export class CallAnnouncer implements ReactiveController {
       if (this.rung.has(id)) return;
       this.rung.add(id);
     }
-    this.text = what === 'merged' || what === 'split' ? mergeAnnouncementAbout(this.listeningTo, call, (event as CustomEvent<{ otherCallId: string }>).detail.otherCallId) : announcementAbout(call, what);
+    this.text = this.host.inLocale(() => (what === 'merged' || what === 'split' ? mergeAnnouncementAbout(this.listeningTo, call, (event as CustomEvent<{ otherCallId: string }>).detail.otherCallId) : announcementAbout(call, what)));
     this.host.requestUpdate();
   };
 }

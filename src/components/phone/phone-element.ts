@@ -55,6 +55,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallMergedEvent} vc-call-merged - A call was merged with another (`otherCallId`), once per call.
  * @event {VcCallSplitEvent} vc-call-split - A merged call is on its own again (`reason`: split, or call-ended).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
+ * @event {VcCallQualityEvent} vc-call-quality - A quality warning was raised or cleared (`warning`, `raised`, `figures`).
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
  * @event {VcCallFailedEvent} vc-call-failed - A call could not be connected (SIP status and reason).
  * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.
