@@ -80,6 +80,7 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
@@ -87,6 +88,7 @@ export {
   VcCallRequestEvent,
   VcCallWrappedUpEvent,
   VcCallRingingEvent,
+  VcCallSplitEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
   VcDtmfEvent,
@@ -97,6 +99,7 @@ export {
   type HoldParty,
   type InputErrorDetail,
   type PhoneEventMap,
+  type SplitReason,
   type VcElementEventMap,
 } from './events/index.js';
 

@@ -7,14 +7,17 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
 import { VcCallWrappedUpEvent } from './crm-events.js';
@@ -30,9 +33,11 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcConnectionChangeEvent,
@@ -50,6 +55,7 @@ export {
   type AudioDevicesDetail,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
   type InputErrorDetail,
 };
 
@@ -62,6 +68,8 @@ export interface PhoneEventMap {
   'vc-call-mute': VcCallMuteEvent;
   'vc-call-held': VcCallHeldEvent;
   'vc-call-resumed': VcCallResumedEvent;
+  'vc-call-merged': VcCallMergedEvent;
+  'vc-call-split': VcCallSplitEvent;
   'vc-call-color': VcCallColorEvent;
   'vc-call-quality': VcCallQualityEvent;
   'vc-call-ended': VcCallEndedEvent;

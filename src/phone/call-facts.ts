@@ -12,12 +12,15 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallSplitEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { VcCallWrappedUpEvent } from '../events/crm-events.js';
@@ -33,6 +36,8 @@ export type CallFact =
   | { type: 'mute'; muted: boolean }
   | { type: 'held'; by: HoldParty }
   | { type: 'resumed'; by: HoldParty }
+  | { type: 'merged'; otherCallId: string }
+  | { type: 'split'; otherCallId: string; reason: SplitReason }
   | { type: 'color'; color: string | undefined }
   | ({ type: 'quality' } & QualityChange)
   | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
@@ -49,6 +54,8 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   mute: VcCallMuteEvent,
   held: VcCallHeldEvent,
   resumed: VcCallResumedEvent,
+  merged: VcCallMergedEvent,
+  split: VcCallSplitEvent,
   color: VcCallColorEvent,
   quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,

@@ -55,6 +55,7 @@ export class Call extends EventTarget {
   private _holdStartedAt: number | undefined;
   /** A hold or resume under way (its re-INVITE not answered yet). */
   private holdChange: Promise<void> | undefined;
+  private _mergedWith: string | undefined;
   private readonly _quality = new Map<QualityWarning, QualityChange>();
   private _qualitySummary: CallQualitySummary | undefined;
   private _talkingWhileMuted = false;
@@ -176,6 +177,22 @@ export class Call extends EventTarget {
   get holdStartedAt(): number | undefined {
     return this._holdStartedAt;
   }
+  /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
+  get mergedWith(): string | undefined {
+    return this.isFinal ? undefined : this._mergedWith;
+  }
+
+  /** @internal The engine's session (for a merge). */
+  get outboundSession(): OutboundSession | undefined {
+    return this.session;
+  }
+
+  /** @internal The phone merged this call with another (or split it): says so, with its event. */
+  mergeChanged(otherCallId: string | undefined, fact?: CallFact): void {
+    this._mergedWith = otherCallId;
+    if (!this.isFinal) this.changed(fact);
+  }
+
   /** A hold or resume was asked for and the other side has not answered yet. */
   get changingHold(): boolean {
     return this.holdChange !== undefined;
@@ -313,6 +330,7 @@ export class Call extends EventTarget {
     if (this.reconnecting) snapshot.reconnecting = true;
     if (this._heldByRemote) snapshot.heldByRemote = true;
     if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
+    if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
     return snapshot;
   }
 

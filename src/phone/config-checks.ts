@@ -83,7 +83,7 @@ function checkIceServers(servers: unknown): void {
 export function checkConfig(config: unknown): asserts config is PhoneConfig {
   if (!isPlainObject(config)) throw inputError('wrong-type', 'config', `The configuration must be an object, not ${describeValue(config)}.`);
   for (const key of TEXT_SETTINGS) checkOptionalText(config[key], key, `${key} setting`);
-  for (const key of ['enabled', 'autoHold'] as const) {
+  for (const key of ['enabled', 'autoHold', 'ringback'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'boolean') {
       throw inputError('wrong-type', key, `${key} must be true or false, not ${describeValue(config[key])}.`);
     }

@@ -35,6 +35,16 @@ export interface OutboundRequest {
   /** Complete header lines (`Name: value`), already validated and encoded. */
   extraHeaders: string[];
   dtmf: DtmfMode;
+  /**
+   * A local ringback tone while the far end rings without sending audio (180 without SDP), in the
+   * cadence of the dialled number's country (ISO 3166); `false`: no tone.
+   */
+  ringback?: { country?: string } | false;
+}
+
+/** Two calls' audio mixed together (a merge); `split` gives each call its own audio back. */
+export interface MergedAudio {
+  split(): Promise<void>;
 }
 
 /** What a session reports back to its `Call`. `ended` is reported exactly once and is final. */
@@ -70,6 +80,11 @@ export interface OutboundSession {
   hold(held: boolean): Promise<void>;
   /** Audio statistics, once media is set up. */
   mediaStats(): Promise<MediaStats | undefined>;
+  /**
+   * Mixes this call's audio with another answered call's (same engine): each far end hears the
+   * agent and the other party. Rejects with words when either has no audio yet.
+   */
+  mergeAudio?(other: OutboundSession): Promise<MergedAudio>;
   /** The microphone's level for a meter (0-1), while the call is answered; undefined when unknown. */
   inputLevel?(): number | undefined;
 }

@@ -4,7 +4,7 @@
  * is the only place that remembers an action asked for before the INVITE is out.
  * @internal
  */
-import { CallStartError, type EngineFactory, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
+import { CallStartError, type MergedAudio, type EngineFactory, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import type { MediaStats } from './types.js';
 
 /** Words for an engine that could not be loaded (a CSP `script-src`, a 404, an offline page). */
@@ -52,6 +52,13 @@ class PendingSession implements OutboundSession {
 
   async mediaStats(): Promise<MediaStats | undefined> {
     return this.session?.mediaStats();
+  }
+
+  mergeAudio(other: OutboundSession): Promise<MergedAudio> {
+    // Only connected calls are merged, and a connected call has its session.
+    const theirs = other instanceof PendingSession ? other.session : other;
+    if (!this.session?.mergeAudio || !theirs) return Promise.reject(new Error('Both calls must be connected to be merged.'));
+    return this.session.mergeAudio(theirs);
   }
 
   inputLevel(): number | undefined {

@@ -31,6 +31,8 @@ export class OneActiveCall {
     if (!this.enabled() || ('by' in detail && detail.by !== 'local')) return;
     for (const call of this.phone.calls) {
       if (call.id === detail.call.id || call.state !== 'connected' || call.held || call.changingHold) continue;
+      // A merged call's other leg is part of the same conversation.
+      if (call.mergedWith === detail.call.id) continue;
       call.hold().catch((error: Error) => this.warn(`another call was answered, but this one could not be put on hold: ${error.message}`));
     }
   };

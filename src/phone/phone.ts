@@ -11,6 +11,7 @@ import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { CallMerges } from './call-merge.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
@@ -73,7 +74,7 @@ export interface PhoneOptions {
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-held`, `vc-call-resumed`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-merged`, `vc-call-split`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
  * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
@@ -89,6 +90,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
+  private readonly merges = new CallMerges(this);
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
@@ -334,6 +336,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       merged.from = chooseCallerId(merged.from, this.#config);
       target = dialing.resolveTarget(to, this.#config);
       request = dialing.buildRequest(target, merged, this.#config);
+      request.ringback = this.#config.ringback === false ? false : { country: target.country };
       webhook = merged.statusWebhook ?? this.#config.statusWebhook;
       checkStatusWebhook(webhook);
       if (merged.color !== undefined) checkColorName(merged.color);
@@ -404,6 +407,37 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       this.wrapUps.forget(callId);
       call.recordWrapUp(wrapUp);
       this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Merges two connected calls into one conversation, mixed in the browser: each far end hears
+   * the agent and the other party, the agent hears both (no conference server, no re-INVITE).
+   * A held leg is taken back first. Each leg can still be held or hung up (the other carries on
+   * with the agent); mute mutes the agent in both. Dispatches `vc-call-merged` for each call.
+   * Rejects with a {@link PhoneInputError} (and `vc-input-error`) when the calls can't be merged.
+   */
+  async merge(a: Call | string, b: Call | string): Promise<void> {
+    await this.refusing(() => this.merges.merge(this.liveCall(a, 'merge'), this.liveCall(b, 'merge')));
+  }
+
+  /** Splits a merged call from the other: two separate calls again (`vc-call-split`, reason `split`). */
+  async split(call: Call | string): Promise<void> {
+    await this.refusing(() => this.merges.split(this.liveCall(call, 'split')));
+  }
+
+  private liveCall(call: Call | string, field: string): Call {
+    const found = typeof call === 'string' ? this.getCall(call) : this._calls.includes(call) ? call : undefined;
+    if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
+    return found;
+  }
+
+  private async refusing(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;

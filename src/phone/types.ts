@@ -181,6 +181,12 @@ export interface PhoneConfig {
    * connected calls on hold. Off, several connected calls all hear the microphone.
    */
   autoHold?: boolean;
+  /**
+   * A quiet local ringback tone while the far end rings without sending audio (a 180 without
+   * SDP), in the cadence of the dialled number's country (UK, North America, CEPT Europe...).
+   * Default true; `false` switches it off. Early media (a 183 with audio) always plays.
+   */
+  ringback?: boolean;
   /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
   iceServers?: RTCIceServer[];
   /**
@@ -269,4 +275,6 @@ export interface CallSnapshot {
   holdStartedAt?: number;
   /** The agent's after-call work, once done. */
   wrapUp?: WrapUp;
+  /** The id of the call this one is merged with (`phone.merge`). */
+  mergedWith?: string;
 }

@@ -49,6 +49,10 @@ export class FakeFarEnd {
   refuseNextHold: number | undefined;
   /** `cancel` or `bye` once the caller hung up. */
   hungUpWith: 'cancel' | 'bye' | undefined;
+  /** The far end of the call this one is merged with (`phone.merge`): each hears the other. */
+  mergedWith: FakeFarEnd | undefined;
+  /** The next merge of this call fails with these words (then it is cleared). */
+  refuseNextMerge: string | undefined;
   /** The Call-ID the fake INVITE carried. */
   readonly sipCallId: string;
   /** The microphone level (0-1) the call's meter reads while it is connected (`undefined`: unknown). */
@@ -159,6 +163,8 @@ export class FakeFarEnd {
 }
 
 class FakeEngine implements TelephonyEngine {
+  private readonly farOf = new WeakMap<OutboundSession, FakeFarEnd>();
+
   constructor(
     private readonly phone: FakePhone,
     private readonly host: EngineHost,
@@ -192,7 +198,23 @@ class FakeEngine implements TelephonyEngine {
     const answerAfter = this.phone.options.autoAnswerMs;
     if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
     const hangupDelayMs = this.phone.options.hangupDelayMs;
-    return {
+    const session: OutboundSession = {
+      mergeAudio: async (other) => {
+        await settle();
+        const otherFar = this.farOf.get(other);
+        const refusal = far.refuseNextMerge;
+        far.refuseNextMerge = undefined;
+        if (refusal !== undefined) throw new Error(refusal);
+        if (!otherFar || far.isOver || otherFar.isOver) throw new Error('Both calls must be connected to be merged.');
+        far.mergedWith = otherFar;
+        otherFar.mergedWith = far;
+        return {
+          split: async () => {
+            if (far.mergedWith === otherFar) far.mergedWith = undefined;
+            if (otherFar.mergedWith === far) otherFar.mergedWith = undefined;
+          },
+        };
+      },
       hangup: () => {
         if (hangupDelayMs === undefined) far.hangupFromCaller();
         else setTimeout(() => far.hangupFromCaller(), hangupDelayMs);
@@ -219,6 +241,8 @@ class FakeEngine implements TelephonyEngine {
         if (pendingDigits.length === digits.length) setTimeout(next, 0);
       },
     };
+    this.farOf.set(session, far);
+    return session;
   }
 
   async dispose(): Promise<void> {

@@ -19,6 +19,8 @@ const EVENT_NAMES = [
   'vc-call-mute',
   'vc-call-held',
   'vc-call-resumed',
+  'vc-call-merged',
+  'vc-call-split',
   'vc-call-color',
   'vc-call-quality',
   'vc-call-ended',

@@ -77,6 +77,7 @@ const EVENTS = {
     'VcCallEndedEvent',
     'VcCallFailedEvent',
     'VcCallHeldEvent',
+    'VcCallMergedEvent',
     'VcCallMuteEvent',
     'VcCallQualityEvent',
     'VcCallRemovedEvent',
@@ -84,6 +85,7 @@ const EVENTS = {
     'VcCallRequestEvent',
     'VcCallRingingEvent',
     'VcCallWrappedUpEvent',
+    'VcCallSplitEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -91,7 +93,7 @@ const EVENTS = {
     'VcInputErrorEvent',
     'VcMuteChangeEvent',
   ],
-  types: ['AudioDevicesDetail', 'CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
+  types: ['AudioDevicesDetail', 'CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'SplitReason', 'VcElementEventMap'],
 };
 const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],

@@ -18,7 +18,7 @@ import { phoneStyles } from './phone-element.styles.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
 
 /** Attribute-backed properties and the config key each one sets. */
-const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
+const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
 
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
@@ -56,6 +56,8 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallMuteEvent} vc-call-mute - A call was muted or un-muted.
  * @event {VcCallHeldEvent} vc-call-held - A call was put on hold (`by`: local or remote).
  * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
+ * @event {VcCallMergedEvent} vc-call-merged - A call was merged with another (`otherCallId`), once per call.
+ * @event {VcCallSplitEvent} vc-call-split - A merged call is on its own again (`reason`: split, or call-ended).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
  * @event {VcCallQualityEvent} vc-call-quality - A quality warning was raised or cleared (`warning`, `raised`, `figures`).
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
@@ -147,6 +149,12 @@ export class VcPhone extends VcElement {
 
   /** Why calling is switched off, shown to the agent. */
   @property({ attribute: 'disabled-reason' }) disabledReason?: string;
+
+  /**
+   * The local ringback tone while the far end rings without audio of its own: `on` (default) or
+   * `off` (`ringback="off"`). Early media from the far end always plays.
+   */
+  @property() ringback?: 'on' | 'off';
 
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;
@@ -420,6 +428,7 @@ export class VcPhone extends VcElement {
     if (wanted('disabledReason')) config.disabledReason = this.disabledReason;
     // Read when the phone is made: it finds the agent's own history (kept per aor) and log at once.
     if (all && this.maxHistory !== undefined) config.maxHistory = this.maxHistory;
+    if (wanted('ringback')) config.ringback = this.ringback !== 'off';
     if (all && this.storageKey) config.storageKey = this.storageKey;
     if (all && this.credentials) config.auth = this.credentials;
     return config;

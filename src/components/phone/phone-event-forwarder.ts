@@ -17,6 +17,8 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-removed': true,
   'vc-call-held': true,
   'vc-call-resumed': true,
+  'vc-call-merged': true,
+  'vc-call-split': true,
   'vc-connection-change': true,
   'vc-input-error': true,
   'vc-call-wrapped-up': true,
