@@ -8,6 +8,13 @@ export const callBoxDefaults = {
   stateConnected: 'Connected',
   stateReconnecting: 'Connected (reconnecting…)',
   stateOnHold: 'On hold',
+  // A refused hold or resume: what could not be done, then why (by the other side's status)
+  holdRefusedHold: 'Could not put the call on hold.',
+  holdRefusedResume: 'Could not take the call back.',
+  holdRefusedGlare: 'The other side was changing the call at the same moment ({status}). Try again.',
+  holdRefusedMedia: 'The other side could not accept the audio change ({status}). The call is unchanged.',
+  holdRefusedTimeout: 'The other side did not answer in time. The call is unchanged.',
+  holdRefusedOther: 'The other side refused ({status}). The call is unchanged.',
   stateHeldByRemote: 'Held by the other party',
   stateHangingUp: 'Hanging up…',
   stateEndedWith: 'Ended: {reason}',

@@ -23,6 +23,20 @@ function glareDelayMs(): number {
   return 2100 + Math.random() * 1900;
 }
 
+/**
+ * A refused hold or resume: English words in `message`, and what was asked (`held`) and the other
+ * side's `status` (408 when it did not answer), so a user interface can say it in its own language.
+ */
+export class HoldRefusedError extends Error {
+  constructor(
+    readonly held: boolean,
+    readonly status: number,
+  ) {
+    super(holdRefusal(held, status));
+    this.name = 'HoldRefusedError';
+  }
+}
+
 /** What a refused hold or resume says, by the other side's status. */
 export function holdRefusal(held: boolean, status: number): string {
   const what = held ? 'put the call on hold' : 'take the call back';
@@ -48,11 +62,11 @@ export function offerHold(
   return new Promise<void>((resolve, reject) => {
     // An ICE restart is asked for this offer only.
     const options = (hold: boolean, restart = false) => ({ ...inviter.sessionDescriptionHandlerOptionsReInvite, hold, offerOptions: restart ? { iceRestart: true } : undefined });
-    const deadline = setTimeout(() => reject(new Error(holdRefusal(held, 408))), deadlineMs);
-    const refused = (words: string) => {
+    const deadline = setTimeout(() => reject(new HoldRefusedError(held, 408)), deadlineMs);
+    const refused = (error: Error) => {
       clearTimeout(deadline);
       inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
-      reject(new Error(words));
+      reject(error);
     };
     inviter.sessionDescriptionHandlerOptionsReInvite = options(held, iceRestart);
     inviter
@@ -65,13 +79,13 @@ export function offerHold(
           },
           onReject: (response) => {
             const status = response.message.statusCode ?? 500;
-            if (status !== 491 || retries === 0) return refused(holdRefusal(held, status));
+            if (status !== 491 || retries === 0) return refused(new HoldRefusedError(held, status));
             clearTimeout(deadline);
             inviter.sessionDescriptionHandlerOptionsReInvite = options(wasHeld);
             setTimeout(() => void offerHold(inviter, held, { wasHeld, deadlineMs, iceRestart }, retries - 1).then(resolve, reject), glareDelayMs());
           },
         },
       })
-      .catch((error: Error) => refused(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`));
+      .catch((error: Error) => refused(new Error(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`)));
   });
 }

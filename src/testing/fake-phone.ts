@@ -11,7 +11,7 @@
  */
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from '../phone/engine.js';
 import { Phone, type PhoneOptions } from '../phone/phone.js';
-import { holdRefusal } from '../phone/sip-hold.js';
+import { HoldRefusedError } from '../phone/sip-hold.js';
 import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
@@ -224,7 +224,7 @@ class FakeEngine implements TelephonyEngine {
         await settle();
         const refusal = far.refuseNextHold;
         far.refuseNextHold = undefined;
-        if (refusal !== undefined) throw new Error(holdRefusal(held, refusal));
+        if (refusal !== undefined) throw new HoldRefusedError(held, refusal);
         far.heldByCaller = held;
       },
       mediaStats: async () => undefined,

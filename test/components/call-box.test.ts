@@ -285,7 +285,7 @@ describe('<vc-call-box>', () => {
       await mouseClick(getByRole(el, 'button', 'Hold'));
       await until(() => !!el.shadowRoot!.querySelector('[part="hold-problem"]'), 'the refusal in words');
       await settled(el);
-      expect(textOf(el.shadowRoot!.querySelector('[part="hold-problem"]'))).to.match(/could not accept the audio change needed to put the call on hold \(488\)/);
+      expect(textOf(el.shadowRoot!.querySelector('[part="hold-problem"]'))).to.equal('Could not put the call on hold. The other side could not accept the audio change (488). The call is unchanged.');
       expect(statusText(el)).to.equal('Connected');
       getByRole(el, 'button', 'Hold');
       await expect(el).to.be.accessible();
@@ -293,6 +293,19 @@ describe('<vc-call-box>', () => {
       await until(() => call.held, 'held at the second try');
       await settled(el);
       expect(el.shadowRoot!.querySelector('[part="hold-problem"]')).to.equal(null);
+    });
+
+    it('says why a hold was refused in the box\'s own language', async () => {
+      const { el, phone, call } = await boxInState('connected');
+      el.setAttribute('lang', 'fr');
+      await until(() => !!queryByRole(el, 'button', 'Attente'), 'the box in French');
+      phone.far(call).refuseNextHold = 491;
+      await mouseClick(getByRole(el, 'button', 'Attente'));
+      await until(() => !!el.shadowRoot!.querySelector('[part="hold-problem"]'), 'the refusal in words');
+      await settled(el);
+      expect(textOf(el.shadowRoot!.querySelector('[part="hold-problem"]'))).to.equal(
+        'Impossible de mettre l’appel en attente. L’autre partie modifiait l’appel au même moment (491). Réessayez.',
+      );
     });
 
     it('says "Connected (reconnecting…)" while the connection to the server is down under the call', async () => {

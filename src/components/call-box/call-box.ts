@@ -18,7 +18,7 @@ import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
 import { InputLevelMeter } from './input-level-meter.js';
 import { newQualityWarnings, qualityText } from './quality-words.js';
-import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
+import { activeCallId, canHold, holdProblemWords, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
@@ -140,7 +140,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
   /** The digits sent on this call from this box, for the readout. */
   @state() private sent = '';
   /** Why the last hold or resume was refused (the call stays as it was), until the next one. */
-  @state() private holdProblem: string | undefined;
+  @state() private holdProblem: Error | undefined;
   /** Why the last merge or split was refused, until the next one. */
   @state() private mergeProblem: string | undefined;
   /** A merge or split under way. */
@@ -242,7 +242,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
       ${this.mergeProblem && connected ? html`<p part="merge-problem" class="detail" role="status">${this.mergeProblem}</p>` : nothing}
-      ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${this.holdProblem}</p>` : nothing}
+      ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${holdProblemWords(this.holdProblem)}</p>` : nothing}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
       ${connected ? html`<div part="quality" class="quality">${call.qualityWarnings.map((change) => html`<p data-warning=${change.warning}>${alertIcon}<span>${qualityText(change)}</span></p>`)}</div>` : nothing}

@@ -2,6 +2,7 @@
  * What a call box reads from a call beyond its state: hold, the CRM's label, the active call,
  * and the agent talking while muted.
  */
+import { format, strings } from '../../i18n/strings.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 
@@ -21,13 +22,25 @@ export function isHeldByRemote(call: Call): boolean {
 }
 
 /** Puts the call on hold, or takes it back; resolves with the words of a refusal (the call then stays as it was). */
-export async function toggleHold(call: Call): Promise<string | undefined> {
+export async function toggleHold(call: Call): Promise<Error | undefined> {
   try {
     await (call.held ? call.resume() : call.hold());
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return error as Error;
   }
+}
+
+/**
+ * A refused hold or resume in the words of the box's language (read while rendering): what could
+ * not be done and why, by the other side's status; any other failure in the phone's own words.
+ */
+export function holdProblemWords(error: Error): string {
+  const { held, status } = error as Partial<{ held: boolean; status: number }>;
+  if (typeof held !== 'boolean' || typeof status !== 'number') return error.message;
+  const why =
+    status === 491 ? strings.holdRefusedGlare : status === 488 || status === 606 ? strings.holdRefusedMedia : status === 408 ? strings.holdRefusedTimeout : strings.holdRefusedOther;
+  return `${held ? strings.holdRefusedHold : strings.holdRefusedResume} ${format(why, { status: String(status) })}`;
 }
 
 /** Who is on the line: the CRM's label (contact name) where given, else the number or address. */

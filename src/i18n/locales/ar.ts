@@ -141,6 +141,13 @@ export default {
   itemTurn: 'مرحّل TURN',
   deviceUnavailable: 'تعذّر استخدام هذا الجهاز: {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'تعذّر وضع المكالمة قيد الانتظار.',
+  holdRefusedResume: 'تعذّرت استعادة المكالمة.',
+  holdRefusedGlare: 'كان الطرف الآخر يغيّر المكالمة في اللحظة نفسها ({status}). حاول مرة أخرى.',
+  holdRefusedMedia: 'تعذّر على الطرف الآخر قبول تغيير الصوت ({status}). لم تتغير المكالمة.',
+  holdRefusedTimeout: 'لم يردّ الطرف الآخر في الوقت المحدد. لم تتغير المكالمة.',
+  holdRefusedOther: 'رفض الطرف الآخر ({status}). لم تتغير المكالمة.',
   outcomes: {
     hangup: 'انتهت المكالمة.',
     cancelled: 'أُلغيت المكالمة قبل الرد عليها.',

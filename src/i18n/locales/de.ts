@@ -141,6 +141,13 @@ export default {
   itemTurn: 'TURN-Relay',
   deviceUnavailable: 'Dieses Gerät konnte nicht verwendet werden: {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'Der Anruf konnte nicht gehalten werden.',
+  holdRefusedResume: 'Der Anruf konnte nicht zurückgeholt werden.',
+  holdRefusedGlare: 'Die Gegenseite hat den Anruf im selben Moment geändert ({status}). Bitte erneut versuchen.',
+  holdRefusedMedia: 'Die Gegenseite konnte die Audioänderung nicht annehmen ({status}). Der Anruf bleibt unverändert.',
+  holdRefusedTimeout: 'Die Gegenseite hat nicht rechtzeitig geantwortet. Der Anruf bleibt unverändert.',
+  holdRefusedOther: 'Die Gegenseite hat abgelehnt ({status}). Der Anruf bleibt unverändert.',
   outcomes: {
     hangup: 'Anruf beendet.',
     cancelled: 'Der Anruf wurde abgebrochen, bevor er angenommen wurde.',

@@ -141,6 +141,13 @@ export default {
   itemTurn: 'Relé TURN',
   deviceUnavailable: 'No se pudo usar ese dispositivo: {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'No se pudo poner la llamada en espera.',
+  holdRefusedResume: 'No se pudo recuperar la llamada.',
+  holdRefusedGlare: 'El otro lado estaba cambiando la llamada en ese mismo momento ({status}). Inténtelo de nuevo.',
+  holdRefusedMedia: 'El otro lado no pudo aceptar el cambio de audio ({status}). La llamada sigue igual.',
+  holdRefusedTimeout: 'El otro lado no respondió a tiempo. La llamada sigue igual.',
+  holdRefusedOther: 'El otro lado lo rechazó ({status}). La llamada sigue igual.',
   outcomes: {
     hangup: 'Llamada finalizada.',
     cancelled: 'La llamada se canceló antes de ser contestada.',

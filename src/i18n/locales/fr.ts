@@ -141,6 +141,13 @@ export default {
   itemTurn: 'Relais TURN',
   deviceUnavailable: 'Ce périphérique n’a pas pu être utilisé : {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'Impossible de mettre l’appel en attente.',
+  holdRefusedResume: 'Impossible de reprendre l’appel.',
+  holdRefusedGlare: 'L’autre partie modifiait l’appel au même moment ({status}). Réessayez.',
+  holdRefusedMedia: 'L’autre partie n’a pas pu accepter le changement audio ({status}). L’appel est inchangé.',
+  holdRefusedTimeout: 'L’autre partie n’a pas répondu à temps. L’appel est inchangé.',
+  holdRefusedOther: 'L’autre partie a refusé ({status}). L’appel est inchangé.',
   outcomes: {
     hangup: 'Appel terminé.',
     cancelled: 'L’appel a été annulé avant la réponse.',

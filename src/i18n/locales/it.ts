@@ -141,6 +141,13 @@ export default {
   itemTurn: 'Relay TURN',
   deviceUnavailable: 'Non è stato possibile usare quel dispositivo: {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'Impossibile mettere la chiamata in attesa.',
+  holdRefusedResume: 'Impossibile riprendere la chiamata.',
+  holdRefusedGlare: 'L’altra parte stava modificando la chiamata nello stesso momento ({status}). Riprova.',
+  holdRefusedMedia: 'L’altra parte non ha potuto accettare la modifica audio ({status}). La chiamata è invariata.',
+  holdRefusedTimeout: 'L’altra parte non ha risposto in tempo. La chiamata è invariata.',
+  holdRefusedOther: 'L’altra parte ha rifiutato ({status}). La chiamata è invariata.',
   outcomes: {
     hangup: 'Chiamata terminata.',
     cancelled: 'La chiamata è stata annullata prima della risposta.',

@@ -141,6 +141,13 @@ export default {
   itemTurn: 'Relay TURN',
   deviceUnavailable: 'Não foi possível usar esse dispositivo: {reason}',
 
+  // A refused hold or resume
+  holdRefusedHold: 'Não foi possível colocar a ligação em espera.',
+  holdRefusedResume: 'Não foi possível retomar a ligação.',
+  holdRefusedGlare: 'O outro lado estava alterando a ligação no mesmo momento ({status}). Tente novamente.',
+  holdRefusedMedia: 'O outro lado não aceitou a mudança de áudio ({status}). A ligação continua igual.',
+  holdRefusedTimeout: 'O outro lado não respondeu a tempo. A ligação continua igual.',
+  holdRefusedOther: 'O outro lado recusou ({status}). A ligação continua igual.',
   outcomes: {
     hangup: 'Ligação encerrada.',
     cancelled: 'A ligação foi cancelada antes de ser atendida.',
