@@ -11,6 +11,7 @@ import {
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
   type HoldParty,
@@ -31,6 +32,7 @@ export {
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcConnectionChangeEvent,
   VcInputErrorEvent,
   VcBoxCloseEvent,
@@ -54,6 +56,7 @@ export interface PhoneEventMap {
   'vc-call-held': VcCallHeldEvent;
   'vc-call-resumed': VcCallResumedEvent;
   'vc-call-color': VcCallColorEvent;
+  'vc-call-transfer': VcCallTransferEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;
   'vc-call-removed': VcCallRemovedEvent;

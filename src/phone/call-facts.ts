@@ -15,11 +15,12 @@ import {
   VcCallMuteEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   type CallEventDetail,
   type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
-import type { CallOutcome, CallSnapshot, DtmfMode } from './types.js';
+import type { CallOutcome, CallSnapshot, DtmfMode, TransferSnapshot } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
 export type CallFact =
@@ -31,6 +32,7 @@ export type CallFact =
   | { type: 'held'; by: HoldParty }
   | { type: 'resumed'; by: HoldParty }
   | { type: 'color'; color: string | undefined }
+  | ({ type: 'transfer' } & TransferSnapshot)
   | { type: 'ended'; outcome: CallOutcome }
   | { type: 'failed'; outcome: CallOutcome };
 
@@ -45,6 +47,7 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   held: VcCallHeldEvent,
   resumed: VcCallResumedEvent,
   color: VcCallColorEvent,
+  transfer: VcCallTransferEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
 };

@@ -60,7 +60,16 @@ export interface OutboundSession {
   hold(held: boolean): Promise<void>;
   /** Audio statistics, once media is set up. */
   mediaStats(): Promise<MediaStats | undefined>;
+  /**
+   * Transfers the other party (REFER): to an address, or (attended) to the agent's consult call.
+   * `accepted` is called once the other side accepted the REFER (202). Resolves once the new call
+   * succeeded (a 2xx sipfrag); rejects with words otherwise. The call itself is left as it is.
+   */
+  transfer?(to: TransferTo, accepted: () => void): Promise<void>;
 }
+
+/** Where a transfer sends the other party: a validated SIP URI, or the agent's connected consult call. */
+export type TransferTo = { uri: string; display: string } | { consult: OutboundSession; display: string };
 
 export interface EngineHost {
   config: EngineConfig;

@@ -5,9 +5,10 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
+import { consultDialogOf, sendRefer } from './sip-transfer.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -156,6 +157,20 @@ export class SipSession implements OutboundSession {
     await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
     this.held = held;
     this.applyMicrophone();
+  }
+
+  transfer(to: TransferTo, accepted: () => void): Promise<void> {
+    if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('Only a connected call can be transferred.'));
+    const answerMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
+    const target = 'uri' in to ? to.uri : consultDialogOf(SipSession.inviterOf(to.consult));
+    return sendRefer(this.inviter, target, to.display, { answerMs, outcomeMs: 2 * answerMs }, accepted);
+  }
+
+  /** The sip.js session behind a session of this engine (an attended transfer names the consult call's dialog). */
+  static inviterOf(session: OutboundSession): Inviter {
+    const inner = (session as { unwrapped?: OutboundSession }).unwrapped ?? session;
+    if (!(inner instanceof SipSession)) throw new Error('The consult call is not connected, so it can not be joined.');
+    return inner.inviter;
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {

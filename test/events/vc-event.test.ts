@@ -19,6 +19,7 @@ const EVENT_NAMES = [
   'vc-call-mute',
   'vc-call-held',
   'vc-call-resumed',
+  'vc-call-transfer',
   'vc-call-color',
   'vc-call-ended',
   'vc-call-failed',

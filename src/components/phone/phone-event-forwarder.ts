@@ -16,6 +16,7 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-removed': true,
   'vc-call-held': true,
   'vc-call-resumed': true,
+  'vc-call-transfer': true,
   'vc-connection-change': true,
   'vc-input-error': true,
 };
