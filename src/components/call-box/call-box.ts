@@ -16,11 +16,15 @@ import { buttons, tokens } from '../shared/tokens.styles.js';
 import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
+import { TRANSFER_PARTS } from '../transfer/transfer.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
+
+/** The transfer element's parts, re-exported with a `transfer-` prefix. */
+const TRANSFER_EXPORTS = TRANSFER_PARTS.filter((part) => part !== 'base').map((part) => `${part}: transfer-${part.replace(/^transfer-/, '')}`).join(', ');
 export { formatDuration };
 
 /** Every custom state of the box (see `@cssstate` below). */
@@ -65,6 +69,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart hold-button - Hold / Resume.
  * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
  * @csspart keypad-button - The Keypad toggle.
+ * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`).
  * @csspart keypad - The panel with the readout and the dialpad.
  * @csspart readout - The digits sent on the call.
  * @csspart dialpad - The `<vc-dialpad>`.
@@ -242,6 +247,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
           ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`
           : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}
       </div>
+      ${connected ? html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${this.phoneConsumer.phone} .call=${call}></vc-transfer>` : nothing}
       ${connected
         ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
             <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
