@@ -37,6 +37,7 @@ export {
   type SipCredentialsSource,
   type CallRecord,
   type StatusWebhookConfig,
+  type TransferSnapshot,
   type WebhookPayload,
 } from './phone/index.js';
 
@@ -57,6 +58,7 @@ export {
   VcCallResumedEvent,
   VcCallRequestEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
   VcDtmfEvent,
@@ -79,6 +81,7 @@ export {
   VcPhone,
   VcPhoneStatus,
   VcPlaceCall,
+  VcTransfer,
   COLOR_TAGS,
   DIALPAD_KEYS,
   colorLabel,

@@ -29,6 +29,7 @@ export {
   VcCallResumedEvent,
   VcCallRequestEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
   VcDtmfEvent,

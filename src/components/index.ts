@@ -8,5 +8,6 @@ export { VcColorTag } from './color-tag/color-tag.js';
 export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
 export { VcPhone } from './phone/phone-element.js';
 export { VcPhoneStatus } from './phone-status/phone-status.js';
+export { VcTransfer } from './transfer/transfer.js';
 export { phoneContext, PhoneConsumer, type PhoneConsumerOptions } from '../context/phone-context.js';
 export { strings, defaultStrings, setStrings, format, inputErrorText, type VcStrings, type OutcomeStrings, type InputErrorStrings } from '../i18n/strings.js';

@@ -26,4 +26,5 @@ export type {
   SipCredentialsSource,
   CallRecord,
   StatusWebhookConfig,
+  TransferSnapshot,
 } from './types.js';

@@ -21,6 +21,7 @@ import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/m
 import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
 import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
+import { VcTransfer as VcTransferElement } from '../components/transfer/transfer.js';
 import type { VcElementEventMap } from '../events/index.js';
 
 const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
@@ -47,6 +48,7 @@ export const VcPhone = createComponent({
     onVcCallMute: on('vc-call-mute'),
     onVcCallHeld: on('vc-call-held'),
     onVcCallResumed: on('vc-call-resumed'),
+    onVcCallTransfer: on('vc-call-transfer'),
     onVcCallColor: on('vc-call-color'),
     onVcCallEnded: on('vc-call-ended'),
     onVcCallFailed: on('vc-call-failed'),
@@ -91,3 +93,6 @@ export const VcPhoneStatus = createComponent({
   elementClass: VcPhoneStatusElement,
   react: React,
 });
+
+/** `<vc-transfer>`: blind or attended transfer of one call (inside every `<vc-call-box>`; usable alone with `call`). */
+export const VcTransfer = createComponent({ tagName: 'vc-transfer', elementClass: VcTransferElement, react: React });

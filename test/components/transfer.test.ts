@@ -2,7 +2,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
-import type { Call } from '../../src/phone/call.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';
 
@@ -84,7 +83,7 @@ describe('<vc-transfer> in <vc-call-box>', () => {
     await openAndType(el, '+14155550132');
     await mouseClick(getByRole(transferOf(el), 'button', 'Consult first'));
     await until(() => phone.calls.length === 2, 'the consult call is placed');
-    const consult = phone.calls[0] as Call;
+    const consult = phone.calls[0];
     expect([call.held, consult.consultFor]).to.deep.equal([true, call.id]);
     await settled(el);
     expect(textOf(transferOf(el).shadowRoot!.querySelector('[part="status"]'))).to.equal('Calling +1 415 555 0132 to consult; the caller is on hold.');

@@ -37,6 +37,7 @@ const CONTROLLER = {
     'SipCredentialsSource',
     'CallRecord',
     'StatusWebhookConfig',
+    'TransferSnapshot',
     'WebhookPayload',
   ],
 };
@@ -56,6 +57,7 @@ const EVENTS = {
     'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
+    'VcCallTransferEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -66,15 +68,15 @@ const EVENTS = {
   types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['defaultStrings', 'setStrings'], types: ['InputErrorStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */
-const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine'];
-const TESTING_ENTRY = { values: ['CallStartError', 'FakeFarEnd', 'FakePhone', 'settle'], types: ['FakeMicrophone', 'FakePhoneOptions', ...ENGINE_SEAM] };
+const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine', 'TransferTo'];
+const TESTING_ENTRY = { values: ['CallStartError', 'FakeFarEnd', 'FakePhone', 'settle'], types: ['FakeMicrophone', 'FakePhoneOptions', 'FakeTransferScript', ...ENGINE_SEAM] };
 
 const sorted = (names) => [...names].sort();
 
