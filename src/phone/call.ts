@@ -9,7 +9,7 @@ import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import { transferredWords } from './transfer-refer.js';
+import { joinedWords, transferredWords } from './transfer-refer.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot } from './types.js';
 
 /** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
@@ -284,7 +284,7 @@ export class Call extends EventTarget {
     this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
     // The other party is now on their new call: this side leaves the old one (BYE).
     session.hangup();
-    if (typeof to !== 'string') to.endAsTransferred(words);
+    if (typeof to !== 'string') to.endAsTransferred(joinedWords(this.label ?? this.target.display));
   }
 
   private checkTransferable(): void {

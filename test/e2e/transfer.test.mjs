@@ -212,15 +212,29 @@ describe('a transfer that fails keeps the call live', () => {
   }
 });
 
+/**
+ * An attended transfer whose transferee is a real program: the agent calls it, consults the sipp
+ * consult party, then joins them. Returns the two calls' snapshots and the INVITE the transferee
+ * then sent the consult party (from the consult party's message log).
+ */
 async function attended(page, transfereeUri, consultParty) {
   await place(page, 'original', transfereeUri);
   await waitState(page, 'original', ['connected']);
   await page.evaluate((to) => window.phone.consult(window.calls.original, to).then((c) => (window.calls.consult = c)), consultParty.uri);
-  await waitState(page, 'consult', ['connected']);
+  const consult = await waitState(page, 'consult', ['connected']);
   const result = await page.evaluate(() => window.calls.original.transfer(window.calls.consult).then(() => ({ ok: true }), (e) => ({ error: e.message })));
-  console.log('RESULT', JSON.stringify(result), JSON.stringify(await page.evaluate(() => [window.callState('original'), window.callState('consult')])));
-  await new Promise((r) => setTimeout(r, 4000));
-  console.log('CONSULT PARTY SAW', consultParty.received());
+  assert.deepEqual(result, { ok: true }, 'the transferee reported the new call in a NOTIFY 200');
+  const original = await waitState(page, 'original', ['ended']);
+  const consultEnded = await waitState(page, 'consult', ['ended']);
+  assert.deepEqual([original.outcome.reason, consultEnded.outcome.reason], ['transferred', 'transferred']);
+  // The consult party's own tag (To of its 200 OK) and ours (From of our INVITE), as it logged them.
+  await waitFor(() => (consultParty.received().match(/^INVITE /gm) ?? []).length >= 2, 10000);
+  const messages = consultParty.received().split(/^-{20,}.*$/m);
+  const ourInvite = messages.find((m) => m.includes(`Call-ID: ${consult.sipCallId}`) && /^INVITE /m.test(m));
+  const theirAnswer = messages.find((m) => m.includes(`Call-ID: ${consult.sipCallId}`) && /^SIP\/2\.0 200/m.test(m));
+  const tag = (text, name) => new RegExp(`^${name}:.*;tag=([^;>\\s]+)`, 'm').exec(text ?? '')?.[1];
+  const replacing = messages.find((m) => /^INVITE /m.test(m) && !m.includes(`Call-ID: ${consult.sipCallId}`));
+  return { consult, ourTag: tag(ourInvite, 'From'), theirTag: tag(theirAnswer, 'To'), replacing };
 }
 
 describe('attended transfer', () => {
@@ -256,23 +270,29 @@ describe('attended transfer', () => {
     });
   });
 
-  it('baresip as the transferee of an attended transfer', async () => {
-    const consultParty = await farEnd('transfer-consult', 5170, 2);
-    const transferee = await baresipTransferee();
-    try {
-      await withPage([], (page) => attended(page, transferee.uri, consultParty));
-    } finally {
-      await transferee.stop();
-      consultParty.stop();
-    }
+  it('linphone (the stack\'s second far end) follows the attended REFER: the consult party gets its INVITE with Replaces naming the consult dialog', async () => {
+    const consultParty = await farEnd('transfer-consult-replaced', 5172, 2);
+    await withPage([consultParty], async (page) => {
+      const { consult, ourTag, theirTag, replacing } = await attended(page, '+442079460959', consultParty);
+      assert.match(replacing, /^User-Agent: Linphonec/m, 'the new call comes from linphone');
+      assert.match(replacing, /^Referred-By: <?sip:agent@127\.0\.0\.1>?/m);
+      assert.equal(/^Replaces: (.*)$/m.exec(replacing)?.[1].trim(), `${consult.sipCallId};to-tag=${theirTag};from-tag=${ourTag}`);
+    });
   });
 
-  it('linphone as the transferee of an attended transfer', async () => {
-    const consultParty = await farEnd('transfer-consult', 5172, 2);
+  it('baresip follows an attended REFER by calling the consult party, but without a Replaces header (a baresip 1.0 limit)', async () => {
+    const consultParty = await farEnd('transfer-consult-replaced', 5170, 2);
+    const transferee = await baresipTransferee();
     try {
-      await withPage([], (page) => attended(page, '+442079460959', consultParty));
+      await withPage([consultParty], async (page) => {
+        const { consult, replacing } = await attended(page, transferee.uri, consultParty);
+        assert.match(replacing, /^From: <sip:transferee@127\.0\.0\.1:5188>/m, 'the new call comes from baresip');
+        // baresip copies the Refer-To's ?Replaces=... into the Request-URI (its ; and = turned into ?) instead of a header.
+        assert.match(replacing, new RegExp(`^INVITE sip:far@127\\.0\\.0\\.1:5170;transport=udp\\?Replaces=${consult.sipCallId}\\?`, 'm'));
+        assert.doesNotMatch(replacing, /^Replaces:/m);
+      });
     } finally {
-      consultParty.stop();
+      await transferee.stop();
     }
   });
 

@@ -153,6 +153,8 @@ describe('attended transfer', () => {
     const [referTo] = phone.far(original).referredTo;
     expect(decodeURIComponent(/\?Replaces=([^>]+)>$/.exec(referTo)![1])).to.equal(`${callId};to-tag=${remoteTag};from-tag=${localTag}`);
     expect([original.outcome?.reason, consult.outcome?.reason]).to.deep.equal(['transferred', 'transferred']);
+    expect(original.outcome?.message).to.equal('Transferred to +1 415 555 0132.');
+    expect(consult.outcome?.message).to.equal('Transferred: +44 20 7946 0958 now talks to this party.');
     expect(seen).to.include('transfer completed attended +1 415 555 0132');
   });
 
