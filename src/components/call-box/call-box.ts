@@ -247,13 +247,13 @@ export class VcCallBox extends VcPhoneConsumerElement {
           ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`
           : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}
       </div>
-      ${connected ? html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${this.phoneConsumer.phone} .call=${call}></vc-transfer>` : nothing}
       ${connected
         ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
             <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
             <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
           </div>`
         : nothing}
+      ${connected ? html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${this.phoneConsumer.phone} .call=${call}></vc-transfer>` : nothing}
       ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
       ${confirmDialog(name, { cancel: this.onCancelClick, hangUp: this.onConfirmHangUp, close: this.onDialogClose })}
     </div>`;
