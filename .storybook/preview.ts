@@ -42,13 +42,39 @@ const withTokens: Decorator = (story, context) => {
   return Object.keys(tokens).length ? html`<div style=${styleMap(tokens)}>${story()}</div>` : story();
 };
 
+/** The toolbar's language: every story renders under `lang` (the elements follow it, Arabic right to left). */
+const withLocale: Decorator = (story, context) => {
+  const locale = context.globals.locale as string | undefined;
+  return locale && locale !== 'en' ? html`<div lang=${locale}>${story()}</div>` : story();
+};
+
 const preview: Preview = {
+  globalTypes: {
+    locale: {
+      description: 'Language of the elements (their nearest lang attribute)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+          { value: 'fr', title: 'Français' },
+          { value: 'de', title: 'Deutsch' },
+          { value: 'it', title: 'Italiano' },
+          { value: 'pt-BR', title: 'Português (Brasil)' },
+          { value: 'ar', title: 'العربية' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en' },
   parameters: {
     controls: { expanded: true, sort: 'requiredFirst' },
     layout: 'padded',
   },
   argTypesEnhancers: [(context) => controlsFromManifest(context.argTypes)],
-  decorators: [withTokens],
+  decorators: [withTokens, withLocale],
 };
 
 export default preview;

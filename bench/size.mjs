@@ -18,8 +18,10 @@ import config from '../rollup.config.mjs';
 const BUDGET_GZIP = 15 * 1024;
 /** Goal for everything a first call loads (issue 15); printed, not enforced. */
 const FIRST_CALL_GOAL_GZIP = 100 * 1024;
+/** One locale's words: a page loads the one of its language (none for English). */
+const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
 /** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/];
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, LOCALE_TABLE];
 
 const measure = (code) => {
   const buffer = Buffer.from(code);
@@ -98,7 +100,7 @@ for (const file of initial) console.log(row(`  ${file}`, measure(chunks.get(file
 console.log('lazy chunks:');
 for (const file of chunks.keys()) {
   if (initial.has(file) || file === 'index.js' && !firstCall.has(file)) continue;
-  const note = firstCall.has(file) ? 'first call' : 'only if needed';
+  const note = firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : 'only if needed';
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
 console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files)`);

@@ -18,6 +18,11 @@ export {
   memoryStorage,
   prefetchTelephony,
   type CallEndReason,
+  type CallQualitySummary,
+  type MediaPath,
+  type QualityChange,
+  type QualityFigures,
+  type QualityWarning,
   type CallOptions,
   type CallOutcome,
   type CallSnapshot,
@@ -54,6 +59,7 @@ export {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,
@@ -89,5 +95,7 @@ export {
   phoneContext,
 } from './components/index.js';
 
-// Words: translate the elements with setStrings().
+// Words: the shipped locales follow the page's lang; add one with registerLocale(), change words with setStrings().
 export { defaultStrings, setStrings, type InputErrorStrings, type OutcomeStrings, type VcStrings } from './i18n/strings.js';
+export { registerLocale, SHIPPED_LOCALES } from './i18n/locales.js';
+export type { LocaleStrings } from './i18n/locale-types.js';

@@ -49,4 +49,7 @@ export function whenDefined(): Promise<void> {
 }
 
 export { VcPhone, VcPlaceCall };
+/** Languages: add a locale (`registerLocale('nl', { placeCall: 'Bellen', ... })`) or change words. */
+export { registerLocale, SHIPPED_LOCALES } from '../i18n/locales.js';
+export { setStrings } from '../i18n/strings.js';
 

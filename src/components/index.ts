@@ -11,3 +11,5 @@ export { VcPhoneStatus } from './phone-status/phone-status.js';
 export { VcTransfer } from './transfer/transfer.js';
 export { phoneContext, PhoneConsumer, type PhoneConsumerOptions } from '../context/phone-context.js';
 export { strings, defaultStrings, setStrings, format, inputErrorText, type VcStrings, type OutcomeStrings, type InputErrorStrings } from '../i18n/strings.js';
+export { registerLocale, SHIPPED_LOCALES } from '../i18n/locales.js';
+export type { LocaleStrings } from '../i18n/locale-types.js';

@@ -4,6 +4,7 @@
  */
 import type { CallOutcome, CallSnapshot, ConnectionState } from '../phone/types.js';
 import type { DtmfMode, TransferSnapshot } from '../phone/types.js';
+import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { VcEvent } from './vc-event.js';
 
 export interface CallEventDetail {
@@ -62,13 +63,24 @@ export class VcCallColorEvent extends VcEvent<CallEventDetail & { color: string 
   static override readonly eventName = 'vc-call-color';
 }
 
-/** The call ended after being placed: hung up by the agent, by the far end, or cut by the system. */
-export class VcCallEndedEvent extends VcEvent<CallEventDetail & { outcome: CallOutcome }> {
+/**
+ * A quality warning was raised or cleared on a connected call: no audio arriving or leaving for
+ * 3 s, a silent microphone (10 s), packet loss, round trip, jitter or MOS past Twilio's thresholds.
+ */
+export class VcCallQualityEvent extends VcEvent<CallEventDetail & { warning: QualityWarning; raised: boolean; figures: QualityFigures }> {
+  static override readonly eventName = 'vc-call-quality';
+}
+
+/**
+ * The call ended after being placed: hung up by the agent, by the far end, or cut by the system.
+ * An answered call carries its quality figures (`quality`: MOS, loss, jitter, rtt, codec, path, bytes).
+ */
+export class VcCallEndedEvent extends VcEvent<CallEventDetail & { outcome: CallOutcome; quality?: CallQualitySummary }> {
   static override readonly eventName = 'vc-call-ended';
 }
 
 /** The call could not be connected: busy, not found, no answer, authentication, microphone... */
-export class VcCallFailedEvent extends VcEvent<CallEventDetail & { outcome: CallOutcome }> {
+export class VcCallFailedEvent extends VcEvent<CallEventDetail & { outcome: CallOutcome; quality?: CallQualitySummary }> {
   static override readonly eventName = 'vc-call-failed';
 }
 

@@ -8,6 +8,7 @@ import {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
@@ -29,6 +30,7 @@ export {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
@@ -57,6 +59,7 @@ export interface PhoneEventMap {
   'vc-call-resumed': VcCallResumedEvent;
   'vc-call-color': VcCallColorEvent;
   'vc-call-transfer': VcCallTransferEvent;
+  'vc-call-quality': VcCallQualityEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;
   'vc-call-removed': VcCallRemovedEvent;

@@ -26,6 +26,14 @@ export const callBoxDefaults = {
   active: 'Active',
   muted: 'Muted',
   mutedWhileTalking: "You're muted",
+  // Quality warnings (shown while they last)
+  qualityNoAudioReceived: 'No audio from the other party for 3 s',
+  qualityNoAudioSent: 'Your audio is not leaving this browser (nothing sent for 3 s)',
+  qualitySilentMicrophone: 'Your microphone has been silent for 10 s: check the headset and its mute switch',
+  qualityHighPacketLoss: 'Audio is breaking up: {loss} % of it lost',
+  qualityHighRtt: 'Long delay on the line: {rtt} ms round trip',
+  qualityHighJitter: 'Choppy audio: jitter {jitter} ms',
+  qualityLowMos: 'Poor call quality (MOS {mos} of 4.5)',
   // State chips (short) of a finished call
   chipEnded: 'Ended',
   chipBusy: 'Busy',

@@ -1,6 +1,10 @@
 import type { InputErrorCode } from '../phone/errors.js';
-import type { CallEndReason } from '../phone/types.js';
 import { callBoxDefaults } from './call-box-defaults.js';
+import { currentScope } from './locale-scope.js';
+import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
+import { registerLocale } from './locales.js';
+
+export type { InputErrorStrings, OutcomeStrings } from './locale-types.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
 const firstPaintStrings = {
@@ -28,35 +32,50 @@ const firstPaintStrings = {
  */
 export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults };
 
-/**
- * How a call ended, by reason code, for a translation: the phone's own (English) words are used
- * for a reason not listed here. E.g. `setStrings({ outcomes: { busy: 'Besetzt.' } })`.
- */
-export type OutcomeStrings = Partial<Record<CallEndReason, string>>;
-
-/**
- * Why typed input was refused, by `PhoneInputError` code, for a translation: the phone's own
- * (English) words are used for a code not listed here. E.g.
- * `setStrings({ inputErrors: { 'too-short': 'Die Nummer ist zu kurz.' } })`.
- */
-export type InputErrorStrings = Partial<Record<InputErrorCode, string>>;
-
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 
-/**
- * The table in use. Read at render time, so elements rendered after `setStrings` use the new
- * words. The call boxes' words join it when their code loads (`call-box-strings.ts`).
- */
-export const strings = { ...firstPaintStrings, outcomes: {}, inputErrors: {} } as VcStrings;
+/** The English table (with `setStrings` overrides): every locale's fallback. */
+const english = { ...firstPaintStrings, outcomes: {}, inputErrors: {} } as VcStrings;
 
-/** Overrides some strings (e.g. a translation); missing keys keep their English text. */
-export function setStrings(overrides: Partial<VcStrings>): void {
-  Object.assign(strings, overrides);
+/**
+ * The table in use, read at render time: while an element renders it answers in that element's
+ * locale (its `lang`, or its ancestors', see `locale-scope.ts`), a key the locale lacks in
+ * English. The call boxes' English words join it when their code loads (`call-box-strings.ts`).
+ */
+export const strings: VcStrings = new Proxy(english, {
+  get(base, key: string) {
+    const table = currentScope().table as Record<string, unknown> | undefined;
+    const own = base[key as keyof VcStrings];
+    if (!table) return own;
+    if (key === 'outcomes' || key === 'inputErrors') return { ...(own as object), ...(table[key] as object) };
+    return table[key] ?? own;
+  },
+});
+
+/**
+ * Changes words. Without `locale`: the English table, which is also what every locale shows for
+ * a key it lacks. With one (`setStrings({ placeCall: 'Appeler' }, 'fr')`): that locale's table,
+ * as `registerLocale` does. Elements already on the page re-render.
+ */
+export function setStrings(overrides: Partial<VcStrings> | LocaleStrings, locale?: string): void {
+  if (locale && locale.toLowerCase() !== 'en') void registerLocale(locale, overrides);
+  else {
+    Object.assign(english, overrides);
+    void registerLocale('en', {}); // re-renders what is on the page
+  }
 }
 
-/** Fills `{name}` placeholders: `format(strings.callWith, { party: '+44 20 ...' })`. */
+/**
+ * Fills `{name}` placeholders: `format(strings.callWith, { party: '+44 20 ...' })`. In a
+ * right-to-left locale each value is isolated (U+2068...U+2069), so a number or a Latin name
+ * keeps its own order inside the sentence.
+ */
 export function format(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  const rtl = currentScope().dir === 'rtl';
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : rtl ? `\u2068${value}\u2069` : value;
+  });
 }
 
 /** The words for refused input (a `PhoneInputError`): translated by its code, else its own message. */

@@ -13,6 +13,7 @@ import {
   VcCallFailedEvent,
   VcCallHeldEvent,
   VcCallMuteEvent,
+  VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcCallTransferEvent,
@@ -20,6 +21,7 @@ import {
   type HoldParty,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import type { CallOutcome, CallSnapshot, DtmfMode, TransferSnapshot } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
@@ -33,8 +35,9 @@ export type CallFact =
   | { type: 'resumed'; by: HoldParty }
   | { type: 'color'; color: string | undefined }
   | ({ type: 'transfer' } & TransferSnapshot)
-  | { type: 'ended'; outcome: CallOutcome }
-  | { type: 'failed'; outcome: CallOutcome };
+  | ({ type: 'quality' } & QualityChange)
+  | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
+  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -48,12 +51,21 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   resumed: VcCallResumedEvent,
   color: VcCallColorEvent,
   transfer: VcCallTransferEvent,
+  quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
 };
 
 /** The names of every event a call dispatches for a fact. */
 export const CALL_FACT_EVENTS: readonly string[] = Object.values(FACT_EVENTS).map((event) => event.eventName);
+
+const EVENTS_BY_NAME = new Map(Object.values(FACT_EVENTS).map((event) => [event.eventName, event]));
+
+/** The event named `name` with this detail (a fact another tab saw), or undefined for a name that is not a fact. */
+export function factEventNamed(name: string, detail: CallEventDetail): VcEvent<CallEventDetail> | undefined {
+  const EventClass = EVENTS_BY_NAME.get(name) as unknown as (new (detail: CallEventDetail) => VcEvent<CallEventDetail>) | undefined;
+  return EventClass && new EventClass(detail);
+}
 
 /** The event for a fact about a call (as it is now). */
 export function factEvent(call: CallSnapshot, fact: CallFact): VcEvent<CallEventDetail> {

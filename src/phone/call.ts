@@ -5,6 +5,8 @@
  * restored from storage after a reload has no session and is already final.
  */
 import { factEvent, type CallFact } from './call-facts.js';
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
+import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
 import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine, TransferTo } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { PhoneInputError, inputError } from './errors.js';
@@ -62,10 +64,15 @@ export class Call extends EventTarget {
   private _transfer: TransferSnapshot | undefined;
   private _consultFor: string | undefined;
   private readonly transferChecks: TransferChecks | undefined;
+  private readonly _quality = new Map<QualityWarning, QualityChange>();
+  private _qualitySummary: CallQualitySummary | undefined;
+  private _talkingWhileMuted = false;
 
   /** @internal Use `phone.call()`. */
   constructor(
-    init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord; transferChecks?: TransferChecks } | { snapshot: CallSnapshot },
+    init:
+      | { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord; transferChecks?: TransferChecks }
+      | { snapshot: CallSnapshot; restored?: boolean },
   ) {
     super();
     if ('snapshot' in init) {
@@ -88,7 +95,7 @@ export class Call extends EventTarget {
       this._holdStartedAt = s.holdStartedAt;
       this._transfer = s.transfer;
       this._consultFor = s.consultFor;
-      this.restored = true;
+      this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
       this.target = init.target;
@@ -344,6 +351,29 @@ export class Call extends EventTarget {
     return this.session?.mediaStats();
   }
 
+  /**
+   * The microphone's level now (0-1, as Twilio's meter), while the call is connected; `undefined`
+   * when it can't be measured. Read it per animation frame for a meter (it is not an event).
+   */
+  get inputLevel(): number | undefined {
+    return this._state === 'connected' ? this.session?.inputLevel?.() : undefined;
+  }
+
+  /** The agent is talking while the call is muted (the microphone's level says so). */
+  get talkingWhileMuted(): boolean {
+    return this._talkingWhileMuted && this._muted && !this.isFinal;
+  }
+
+  /** The quality warnings raised now (no audio, silent microphone, loss, rtt, jitter, MOS), most urgent first. */
+  get qualityWarnings(): QualityChange[] {
+    return QUALITY_WARNINGS.filter((warning) => this._quality.has(warning)).map((warning) => this._quality.get(warning) as QualityChange);
+  }
+
+  /** The call's quality figures, once an answered call has ended. */
+  get qualitySummary(): CallQualitySummary | undefined {
+    return this._qualitySummary;
+  }
+
   /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */
   setColor(color: string | undefined): void {
     if (color !== undefined) checkColorName(color);
@@ -385,12 +415,27 @@ export class Call extends EventTarget {
     this.session = engine.placeCall(request, this.listener);
   }
 
-  /** @internal The page is going away: the call ends "by the reload", and the far end is told. */
-  cutByPageUnload(): void {
+  /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
+  cutByPageUnload(words?: string): void {
     if (this.isFinal) return;
     const session = this.session;
-    this.finish('ended', makeOutcome('system', 'reload'));
+    this.finish('ended', makeOutcome('system', 'reload', undefined, words));
     session?.hangup();
+  }
+
+  /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
+  protected takeView(s: CallSnapshot): void {
+    this._state = s.state;
+    this._muted = s.muted;
+    this._color = s.color;
+    this._answeredAt = s.answeredAt;
+    this._endedAt = s.endedAt;
+    this._outcome = s.outcome;
+    this._sipCallId = s.sipCallId;
+    this._held = s.held === true;
+    this._heldByRemote = s.heldByRemote === true;
+    this._holdStartedAt = s.holdStartedAt;
+    this._reconnecting = s.reconnecting === true;
   }
 
   private readonly listener: SessionListener = {
@@ -425,6 +470,20 @@ export class Call extends EventTarget {
       this.holdTimer();
       this.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
     },
+    qualityChanged: (change) => {
+      if (this.isFinal || this._quality.has(change.warning) === change.raised) return;
+      if (change.raised) this._quality.set(change.warning, change);
+      else this._quality.delete(change.warning);
+      this.changed({ type: 'quality', ...change });
+    },
+    talkingWhileMuted: (talking) => {
+      if (this.isFinal || talking === this._talkingWhileMuted) return;
+      this._talkingWhileMuted = talking;
+      this.changed();
+    },
+    qualitySummary: (summary) => {
+      if (!this.isFinal) this._qualitySummary = summary;
+    },
     ended: (endedBy, reason, sipStatus, message) => {
       if (this.isFinal) return;
       const wasAnswered = this._answeredAt !== undefined;
@@ -446,7 +505,10 @@ export class Call extends EventTarget {
     this._endedAt = Date.now();
     this._outcome = result;
     this.session = undefined;
-    this.changed({ type: state, outcome: result });
+    this._quality.clear();
+    this._talkingWhileMuted = false;
+    const quality = this._qualitySummary;
+    this.changed(quality ? { type: state, outcome: result, quality } : { type: state, outcome: result });
   }
 
   private changed(fact?: CallFact): void {

@@ -6,6 +6,7 @@
  * does before a call's INVITE is out.
  * @internal
  */
+import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
@@ -44,6 +45,12 @@ export interface SessionListener {
   /** The other party put the call on hold (re-INVITE `a=sendonly`/`a=inactive`), or took it back. */
   remoteHoldChanged(held: boolean): void;
   ended(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string): void;
+  /** A quality warning was raised or cleared (call-quality.ts). */
+  qualityChanged?(change: QualityChange): void;
+  /** The agent talks while muted (the microphone's level), or stopped. */
+  talkingWhileMuted?(talking: boolean): void;
+  /** The call's quality figures, reported just before `ended` (answered calls only). */
+  qualitySummary?(summary: CallQualitySummary): void;
 }
 
 export interface OutboundSession {
@@ -66,6 +73,8 @@ export interface OutboundSession {
    * succeeded (a 2xx sipfrag); rejects with words otherwise. The call itself is left as it is.
    */
   transfer?(to: TransferTo, accepted: () => void): Promise<void>;
+  /** The microphone's level for a meter (0-1), while the call is answered; undefined when unknown. */
+  inputLevel?(): number | undefined;
 }
 
 /** Where a transfer sends the other party: a validated SIP URI, or the agent's connected consult call. */

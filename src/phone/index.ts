@@ -9,6 +9,7 @@ export { PhoneInputError, type InputErrorCode } from './errors.js';
 export { describeSipStatus } from './sip-errors.js';
 export { memoryStorage, type KeyValueStorage, type PhonePrefs } from './store.js';
 export type { WebhookPayload } from './status-webhook.js';
+export type { CallQualitySummary, MediaPath, QualityChange, QualityFigures, QualityWarning } from './call-quality.js';
 export type {
   CallEndReason,
   CallOptions,

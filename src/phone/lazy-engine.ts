@@ -75,6 +75,10 @@ class PendingSession implements OutboundSession {
     return this.session;
   }
 
+  inputLevel(): number | undefined {
+    return this.session?.inputLevel?.();
+  }
+
   private async start(loading: Promise<TelephonyEngine>, request: OutboundRequest): Promise<void> {
     let engine: TelephonyEngine;
     try {

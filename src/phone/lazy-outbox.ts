@@ -56,6 +56,16 @@ export class LazyOutbox {
     if (this.restored.length) this.run(() => undefined);
   }
 
+  /** Takes over deliveries found in storage (from before a reload, or left by a closed tab) and delivers them. */
+  adopt(deliveries: readonly WebhookDelivery[]): void {
+    if (this.outbox) return this.outbox.adopt(deliveries);
+    const held = new Set(this.restored.map((delivery) => delivery.id));
+    const fresh = deliveries.filter((delivery) => !held.has(delivery.id));
+    if (!fresh.length) return;
+    this.restored = [...this.restored, ...fresh];
+    this.run(() => undefined);
+  }
+
   /** Makes a webhook's credentials known to the outbox (refused config goes to `hooks.refuse`). */
   register(webhook: StatusWebhookConfig): void {
     this.run((outbox) => {

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCre
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { withoutOldestFinished } from './finished-calls.js';
+import { restoreCalls, withMirrors } from './restored-calls.js';
 import { checkCallArguments } from './input-shapes.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
@@ -22,8 +23,9 @@ import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
-import { outcome } from './sip-errors.js';
-import { PhoneStore, type KeyValueStorage, type PhonePrefs } from './store.js';
+import { PhoneStore, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
+import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
 
@@ -45,12 +47,19 @@ export interface PhoneOptions {
   storage?: KeyValueStorage;
   /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
   engine?: EngineFactory;
+  /**
+   * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
+   * one connection and one set of calls (see the README, "One phone across tabs").
+   * `single`: this phone keeps its own. Default: `shared` for a phone on the browser's own
+   * storage and sip.js engine, `single` when `storage` or `engine` is given.
+   */
+  tabs?: 'shared' | 'single';
 }
 
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-held`, `vc-call-resumed`, `vc-call-transfer`, `vc-call-color`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-transfer`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
  * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
@@ -63,12 +72,17 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private prefs: PhonePrefs;
   private readonly store: PhoneStore;
   private readonly outbox: LazyOutbox;
-  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false);
+  // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
+  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following);
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
+  /** The tabs sharing this phone (undefined: this phone is the tab's own). */
+  private readonly tabs: LazyTabs | undefined;
+  /** The calls shown are another tab's (mirrors). */
+  private mirroring = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -77,27 +91,67 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.store = new PhoneStore(config.storageKey, options.storage);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox(saved.outbox, { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
-    const cutByReload: Call[] = [];
-    // Capped before any Call is made: thousands of stored calls must not cost a long task.
-    const kept = withoutOldestFinished(saved.calls, this.maxFinishedCalls, () => true);
-    for (const snapshot of kept) {
-      const final = snapshot.state === 'ended' || snapshot.state === 'failed';
-      const restored = new Call({
-        snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: saved.savedAt, outcome: outcome('system', 'reload') },
+    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
+    globalThis.addEventListener?.('pagehide', this.onPageHide);
+    const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
+    if (shared && canShareTabs()) {
+      // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
+      this._calls = restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls;
+      for (const call of this._calls) this.watch(call);
+      this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
+        phone: this,
+        lead: (mirrors) => this.lead(mirrors),
+        setMirrors: (calls) => this.setCalls(calls),
+        dispatch: (event) => this.dispatchEvent(event),
+        connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
       });
-      if (!final) cutByReload.push(restored);
-      this.watch(restored);
-      this._calls.push(restored);
+    } else {
+      this.restore(saved);
     }
-    const webhook = config.statusWebhook;
+  }
+
+  /**
+   * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
+   * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
+   * Calls already shown stay as they are.
+   */
+  private restore(saved: PersistedState, cutWords?: string): void {
+    const options = { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, cutWords, skip: (id: string) => !!this.getCall(id) };
+    const { calls, cut } = restoreCalls(saved.calls, options);
+    for (const call of calls) this.watch(call);
+    this._calls = [...this._calls, ...calls].sort((a, b) => b.startedAt - a.startedAt);
+    this.outbox.adopt(saved.outbox);
+    const webhook = this.#config.statusWebhook;
     if (webhook) {
       this.outbox.register(webhook);
-      for (const call of cutByReload) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
+      for (const call of cut) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
     }
-    this.outbox.resume();
     this.persist();
-    globalThis.addEventListener?.('pagehide', this.onPageHide);
+  }
+
+  /**
+   * This tab leads from now on (elected, or taking over from a leader tab that closed): it takes
+   * the calls over from storage and from what it last mirrored.
+   */
+  private lead(mirrors: readonly CallSnapshot[]): void {
+    const saved = this.store.load();
+    if (this.mirroring) {
+      for (const call of this._calls) this.unwatch(call);
+      this._calls = [];
+      this.mirroring = false;
+    }
+    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** A follower tab's calls: the leader's, mirrored. */
+  private setCalls(calls: Call[]): void {
+    this.mirroring = true;
+    const before = this._calls;
+    for (const call of before) if (!calls.includes(call)) this.unwatch(call);
+    for (const call of calls) if (!before.includes(call)) this.watch(call);
+    this._calls = calls;
+    if (before.length !== calls.length || before.some((call, i) => call !== calls[i])) this.dispatchEvent(new Event('change'));
   }
 
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
@@ -207,6 +261,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     try {
       await loadDialing();
       checkServerUrl(this.#config.server);
+      if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('prewarm'));
       await (await this.currentEngine()).prewarm();
     } catch {
       // A failed warm-up is not an error: the call itself reports what is wrong.
@@ -216,6 +271,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Connects to the SIP server now (calls connect on demand anyway). */
   async connect(): Promise<void> {
     (await loadDialing()).checkAccount(this.#config);
+    if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('connect'));
     await (await this.currentEngine()).connect();
   }
 
@@ -244,6 +300,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
     }
+    // Another tab holds the connection: it places the call (the same checks passed here already).
+    if (this.tabs && (await this.tabs.follows())) return this.tabs.placeCall(to, options);
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
@@ -297,6 +355,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   removeCall(id: string): void {
     const call = this.getCall(id);
     if (!call || call.isLive) return;
+    if (this.tabs?.following) return void this.tabs.command('remove', id).catch((error: Error) => console.warn(`vc-phone: ${error.message}`));
     this._calls = this._calls.filter((c) => c !== call);
     this.unwatch(call);
     this.webhookOf.delete(id);
@@ -308,10 +367,15 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
-    for (const call of this._calls) call.hangup();
+    // A follower's calls are the leader's: they go on without this tab.
+    if (this.tabs?.following) this.tabs.dispose();
+    else for (const call of this._calls) call.hangup();
     this.outbox.dispose();
     this.save();
+    this.tabs?.flush();
     await this.engines.dispose();
+    // Only now may another tab take the connection over.
+    this.tabs?.dispose();
   }
 
   private refuse(error: PhoneInputError): void {
@@ -393,12 +457,16 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   private save(): void {
     this.saveQueued = false;
+    // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
+    if (this.tabs?.following) return this.store.save({ prefs: this.prefs });
     this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
-    for (const call of this._calls) call.cutByPageUnload();
+    // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
+    for (const call of this._calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
     this.save();
+    this.tabs?.flush();
   };
 }

@@ -9,6 +9,7 @@ import type { OutboundRequest, OutboundSession, SessionListener, TransferTo } fr
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { consultDialogOf, sendRefer } from './sip-transfer.js';
+import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
@@ -50,6 +51,12 @@ export class SipSession implements OutboundSession {
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio();
+  private readonly quality = new QualityWatch({
+    muted: () => !this.microphoneEnabled,
+    held: () => this.held || this.heldByRemote,
+    changed: (change) => this.listener.qualityChanged?.(change),
+    talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
+  });
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -92,6 +99,7 @@ export class SipSession implements OutboundSession {
       if (state === SessionState.Established) {
         this.established = true;
         this.remoteAudio.play(this.peerConnection);
+        this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
       } else if (state === SessionState.Terminated) {
@@ -171,6 +179,10 @@ export class SipSession implements OutboundSession {
     const inner = (session as { unwrapped?: OutboundSession }).unwrapped ?? session;
     if (!(inner instanceof SipSession)) throw new Error('The consult call is not connected, so it can not be joined.');
     return inner.inviter;
+  }
+
+  inputLevel(): number | undefined {
+    return this.quality.inputLevel();
   }
 
   async mediaStats(): Promise<MediaStats | undefined> {
@@ -342,6 +354,8 @@ export class SipSession implements OutboundSession {
     this.outage = undefined;
     this.dtmf.stop();
     this.remoteAudio.stop();
+    const quality = this.quality.stop();
+    if (quality) this.listener.qualitySummary?.(quality);
     this.context.sessionEnded(this);
     this.listener.ended(endedBy, reason, sipStatus, message);
   }

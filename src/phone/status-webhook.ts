@@ -113,6 +113,22 @@ export class StatusWebhookOutbox {
     this.schedule(0);
   }
 
+  /**
+   * Takes over deliveries another writer left in storage (a tab that closed before it could
+   * deliver them): those not held yet are queued, in their order, ids unchanged.
+   */
+  adopt(deliveries: readonly WebhookDelivery[]): void {
+    const held = new Set(this.deliveries.map((delivery) => delivery.id));
+    const fresh = deliveries.filter((delivery) => !held.has(delivery.id));
+    if (!fresh.length) return;
+    this.deliveries.push(...fresh);
+    for (const { payload } of fresh) {
+      this.sequences.set(payload.callId, Math.max(this.sequences.get(payload.callId) ?? 0, payload.sequence));
+    }
+    this.options.persist(this.deliveries);
+    this.schedule(0);
+  }
+
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);

@@ -5,6 +5,7 @@
  */
 import type { CallSnapshot } from './types.js';
 import type { WebhookDelivery } from './status-webhook.js';
+import { mergeById, remember, type KnownIds } from './store-merge.js';
 
 export interface PhonePrefs {
   /** Ask before the close X hangs up a live call. */
@@ -115,8 +116,19 @@ function defaultStorage(): KeyValueStorage {
   return memoryStorage();
 }
 
+/**
+ * What one writer saves: its calls and outbox are merged into the stored ones per id (see
+ * store-merge.ts); a list left out (a tab that mirrors another's calls) is kept as stored.
+ */
+export interface SavedState {
+  prefs: PhonePrefs;
+  calls?: CallSnapshot[];
+  outbox?: WebhookDelivery[];
+}
+
 export class PhoneStore {
   private readonly key: string;
+  private readonly known: KnownIds = { calls: new Set(), outbox: new Set() };
 
   constructor(
     namespace = 'default',
@@ -126,6 +138,13 @@ export class PhoneStore {
   }
 
   load(): PersistedState {
+    const state = this.read();
+    remember(this.known.calls, state.calls);
+    remember(this.known.outbox, state.outbox);
+    return state;
+  }
+
+  private read(): PersistedState {
     let raw: string | null;
     try {
       raw = this.storage.getItem(this.key);
@@ -149,8 +168,13 @@ export class PhoneStore {
     }
   }
 
-  save(state: Omit<PersistedState, 'version' | 'savedAt'>): void {
-    const data: PersistedState = { version: STATE_VERSION, savedAt: Date.now(), ...state };
+  save(state: SavedState): void {
+    const stored = this.read();
+    const calls = state.calls ? mergeById(state.calls, stored.calls, this.known.calls) : stored.calls;
+    const outbox = state.outbox ? mergeById(state.outbox, stored.outbox, this.known.outbox) : stored.outbox;
+    if (state.calls) remember(this.known.calls, state.calls);
+    if (state.outbox) remember(this.known.outbox, state.outbox);
+    const data: PersistedState = { version: STATE_VERSION, savedAt: Date.now(), calls, prefs: state.prefs, outbox };
     try {
       this.storage.setItem(this.key, JSON.stringify(data));
     } catch {

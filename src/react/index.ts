@@ -50,6 +50,7 @@ export const VcPhone = createComponent({
     onVcCallResumed: on('vc-call-resumed'),
     onVcCallTransfer: on('vc-call-transfer'),
     onVcCallColor: on('vc-call-color'),
+    onVcCallQuality: on('vc-call-quality'),
     onVcCallEnded: on('vc-call-ended'),
     onVcCallFailed: on('vc-call-failed'),
     onVcCallRemoved: on('vc-call-removed'),

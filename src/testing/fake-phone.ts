@@ -14,6 +14,7 @@ import { Phone, type PhoneOptions } from '../phone/phone.js';
 import { holdRefusal } from '../phone/sip-hold.js';
 import { referRefusal, referToReplacing, referToUri, sipfragFailure, type ConsultDialog } from '../phone/transfer-refer.js';
 import type { Call } from '../phone/call.js';
+import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
 import type { CallState, ConnectionState, PhoneConfig } from '../phone/types.js';
 
@@ -57,6 +58,22 @@ export class FakeFarEnd {
   hungUpWith: 'cancel' | 'bye' | undefined;
   /** The Call-ID the fake INVITE carried. */
   readonly sipCallId: string;
+  /** The microphone level (0-1) the call's meter reads while it is connected (`undefined`: unknown). */
+  inputLevel: number | undefined = 0.3;
+  /** The quality figures an answered call reports when it ends (a good call's, by default). */
+  qualitySummary: CallQualitySummary = {
+    mos: { min: 4.38, avg: 4.41 },
+    packetLossPercent: 0,
+    packetsLost: 0,
+    jitterMs: { avg: 2.1, max: 4.5 },
+    rttMs: { avg: 1.2, max: 2 },
+    codec: 'opus',
+    path: 'host',
+    bytesSent: 96000,
+    bytesReceived: 95000,
+    warnings: [],
+    samples: 12,
+  };
   private answered = false;
   private over = false;
 
@@ -89,6 +106,21 @@ export class FakeFarEnd {
   resume(): void {
     if (!this.over && this.answered) this.listener.remoteHoldChanged(false);
   }
+  /**
+   * Simulates a quality warning on the answered call (`raised` false clears it), with its figures:
+   * `far.quality('no-audio-received')`, `far.quality('high-rtt', true, { rttMs: 620 })`.
+   */
+  quality(warning: QualityWarning, raised = true, figures: QualityFigures = {}): void {
+    if (!this.over && this.answered) this.listener.qualityChanged?.({ warning, raised, figures });
+  }
+  /** Simulates the agent talking (or stopping) while the call is muted. */
+  talkWhileMuted(talking = true): void {
+    if (!this.over && this.answered) this.listener.talkingWhileMuted?.(talking);
+  }
+  /** An answered call reports its quality figures just before it ends (as the real engine does). */
+  private reportQuality(): void {
+    if (this.answered) this.listener.qualitySummary?.(this.qualitySummary);
+  }
   /** Answers with a SIP error status (486 busy, 404 not found, 407, 408...). */
   reject(status: number): void {
     if (this.over || this.answered) return;
@@ -99,6 +131,7 @@ export class FakeFarEnd {
   hangUp(): void {
     if (this.over) return;
     this.over = true;
+    this.reportQuality();
     this.listener.ended('remote', 'hangup');
   }
   /** The caller's connection to the server drops and comes back (`true`, then `false`): the call carries on. */
@@ -109,6 +142,7 @@ export class FakeFarEnd {
   dropConnection(): void {
     if (this.over) return;
     this.over = true;
+    this.reportQuality();
     this.listener.ended('system', 'connection-lost');
   }
   /** @internal */
@@ -116,6 +150,7 @@ export class FakeFarEnd {
     if (this.over) return;
     this.over = true;
     this.hungUpWith = this.answered ? 'bye' : 'cancel';
+    this.reportQuality();
     if (this.answered) this.listener.ended('local', 'hangup');
     else this.listener.ended('local', 'cancelled', 487);
   }
@@ -208,6 +243,7 @@ class FakeEngine implements TelephonyEngine {
         far.heldByCaller = held;
       },
       mediaStats: async () => undefined,
+      inputLevel: () => far.inputLevel,
       sendDtmf: (digits) => {
         pendingDigits.push(...digits);
         // Like the real queue: one digit after the other, in order, each in its own turn.
@@ -247,7 +283,11 @@ export class FakePhone extends Phone {
   ) {
     // The engine is made on the first call, when `this` exists.
     const self: { phone?: FakePhone } = {};
-    super({ ...FAKE_CONFIG, ...config }, { storage: options.storage ?? memoryStorage(), engine: async (host) => new FakeEngine(self.phone as FakePhone, host) });
+    super({ ...FAKE_CONFIG, ...config }, {
+      storage: options.storage ?? memoryStorage(),
+      engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
+      tabs: options.tabs,
+    });
     self.phone = this;
     this.microphone = options.microphone ?? 'granted';
   }

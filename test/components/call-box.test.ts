@@ -347,9 +347,14 @@ describe('<vc-call-box>', () => {
       const { el } = await boxInState('connected');
       await openKeypad(el);
       const key = getByRole(el, 'button', '5 JKL');
+      // The flash is short by design: watch for it rather than sample it, so a loaded machine
+      // that renders late cannot miss it.
+      let flashed = false;
+      const watcher = new MutationObserver(() => (flashed ||= key.classList.contains('pressed')));
+      watcher.observe(key, { attributes: true, attributeFilter: ['class'] });
       key.click();
-      await settled(el);
-      expect(key.classList.contains('pressed')).to.equal(true);
+      await until(() => flashed, 'the key flashes');
+      watcher.disconnect();
       await until(() => !key.classList.contains('pressed'), 'feedback ends');
     });
 

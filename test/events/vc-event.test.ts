@@ -21,6 +21,7 @@ const EVENT_NAMES = [
   'vc-call-resumed',
   'vc-call-transfer',
   'vc-call-color',
+  'vc-call-quality',
   'vc-call-ended',
   'vc-call-failed',
   'vc-call-removed',

@@ -19,6 +19,11 @@ const CONTROLLER = {
   types: [
     'CallEndReason',
     'CallOptions',
+    'CallQualitySummary',
+    'MediaPath',
+    'QualityChange',
+    'QualityFigures',
+    'QualityWarning',
     'CallOutcome',
     'CallSnapshot',
     'CallState',
@@ -53,6 +58,7 @@ const EVENTS = {
     'VcCallFailedEvent',
     'VcCallHeldEvent',
     'VcCallMuteEvent',
+    'VcCallQualityEvent',
     'VcCallRemovedEvent',
     'VcCallResumedEvent',
     'VcCallRequestEvent',
@@ -71,7 +77,7 @@ const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
-const WORDS = { values: ['defaultStrings', 'setStrings'], types: ['InputErrorStrings', 'OutcomeStrings', 'VcStrings'] };
+const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */

@@ -77,6 +77,8 @@ describe('Storybook: every story renders cleanly and accessibly', () => {
     }
     const desk = new Set(stories.filter((story) => story.title === 'Elements/vc-phone').map((story) => story.name));
     for (const name of ['Five calls', '320 px', 'Dark', 'Reconnecting / offline', 'Translated (Deutsch)', 'Wide (grid)']) assert.ok(desk.has(name), `no vc-phone story "${name}"`);
+    const languages = new Set(stories.filter((story) => story.title === 'Languages').map((story) => story.name));
+    for (const name of ['English', 'Español', 'Français', 'Deutsch', 'Italiano', 'Português (Brasil)', 'العربية (right to left)']) assert.ok(languages.has(name), `no Languages story "${name}"`);
     assert.ok(stories.length >= 30, `only ${stories.length} stories`);
   });
 

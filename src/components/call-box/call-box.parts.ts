@@ -9,6 +9,8 @@ export const CALL_BOX_PARTS = [
   'timer',
   'muted-badge',
   'muted-hint',
+  'level-meter',
+  'quality',
   'meta',
   'alert',
   'controls',

@@ -13,7 +13,8 @@ export const callBoxStyles = css`
     display: flex;
     flex-direction: column;
     gap: 6px;
-    padding: 10px 10px 10px 16px;
+    padding: 10px;
+    padding-inline-start: 16px;
     border: 1px solid var(--vc-call-box-border-color, var(--_border));
     border-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
     background: var(--vc-call-box-background, var(--_surface));
@@ -39,9 +40,12 @@ export const callBoxStyles = css`
   }
   .stripe {
     position: absolute;
-    inset: -1px auto -1px -1px;
+    /* Along the start edge: the left, or the right in a right-to-left locale. */
+    inset-block: -1px;
+    inset-inline-start: -1px;
     width: 5px;
-    border-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px)) 0 0 var(--vc-call-box-radius, calc(var(--_radius) + 2px));
+    border-start-start-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
+    border-end-start-radius: var(--vc-call-box-radius, calc(var(--_radius) + 2px));
     background: var(--_tag, transparent);
   }
   .header {
@@ -155,6 +159,45 @@ export const callBoxStyles = css`
   .muted-hint {
     color: var(--_danger);
     font-weight: 600;
+  }
+  .level {
+    display: inline-block;
+    flex: none;
+    width: 28px;
+    height: 6px;
+    border-radius: 3px;
+    overflow: hidden;
+    background: var(--_border, currentColor);
+    contain: strict;
+  }
+  .level-bar {
+    display: block;
+    width: 100%;
+    height: 100%;
+    background: var(--vc-call-box-level-color, var(--vc-color-success, #1a7f37));
+    transform: scaleX(0);
+    transform-origin: left center;
+  }
+  .level[data-unknown] {
+    opacity: 0.4;
+  }
+  .quality:empty {
+    display: none;
+  }
+  .quality p {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    margin: 0;
+    color: var(--vc-call-box-quality-color, var(--_text));
+    font-size: calc(var(--_font-size) - 1px);
+    font-weight: 600;
+  }
+  .quality svg {
+    flex: none;
+    width: 14px;
+    height: 14px;
+    color: var(--vc-color-warning, #9a6700);
   }
   .alert {
     display: flex;

@@ -17,6 +17,8 @@ import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
 import { TRANSFER_PARTS } from '../transfer/transfer.js';
+import { InputLevelMeter } from './input-level-meter.js';
+import { newQualityWarnings, qualityText } from './quality-words.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
@@ -61,6 +63,8 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart timer - Talk time (running while connected; the duration after the end).
  * @csspart muted-badge - "Muted", by the timer, while the microphone is off.
  * @csspart muted-hint - "You're muted", when the agent talks while muted.
+ * @csspart level-meter - The microphone's live level (a bar, hidden from screen readers), while connected.
+ * @csspart quality - The quality warnings in words ("No audio from the other party for 3 s"), while they last (each announced when raised).
  * @csspart meta - When the call started (finished calls).
  * @csspart alert - The microphone problem message.
  * @csspart hold-problem - Why a hold or resume was refused (the call stays as it was).
@@ -93,6 +97,8 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssprop --vc-call-box-held-color - Chip of a call on hold (default `--vc-color-warning`).
  * @cssprop --vc-call-box-failed-color - Chip of a failed call (default `--vc-color-danger`).
  * @cssprop --vc-call-box-alert-background - Background of the microphone alert.
+ * @cssprop --vc-call-box-level-color - The level meter's bar (default `--vc-color-success`).
+ * @cssprop --vc-call-box-quality-color - Text of the quality warnings (default `--vc-color-warning`, darkened).
  * @cssprop --vc-call-box-backdrop - Backdrop behind the confirmation dialog.
  * @cssprop --vc-motion-duration - Global: length of the enter, fold and hover transitions (default 160ms; 0 with reduced motion).
  *
@@ -135,12 +141,16 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private holdProblem: string | undefined;
 
   private seen: { id: string; state: CallState } | undefined;
+  /** The quality warnings shown at the last update (newly raised ones are announced). */
+  private seenQuality = '';
   private closingToHangUp = false;
 
   constructor() {
     super();
     // The timer re-renders on each whole second of talk time.
     new TalkTimeTicker(this, () => this.phoneConsumer.call);
+    // The microphone level, drawn per animation frame while connected.
+    new InputLevelMeter(this, () => this.phoneConsumer.call);
     this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('vc-dtmf', (event) => (this.sent += event.detail.digit));
   }
@@ -168,11 +178,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
     if (this.seen?.id !== call.id) {
       this.sent = '';
       // A new box: announce a live call once it is on screen (the region must exist before it speaks).
-      if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = stateText(call)));
+      if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = this.inLocale(() => stateText(call))));
     } else if (this.seen.state !== call.state && !this.quiet) {
       this.announcement = announcementFor(call);
     }
     this.seen = { id: call.id, state: call.state };
+    const quality = newQualityWarnings(this.seenQuality, call.qualityWarnings);
+    this.seenQuality = quality.key;
+    if (quality.words && !this.quiet) this.announcement = quality.words;
     if (call.state !== 'connected') this.keypadOpen = false;
   }
 
@@ -206,13 +219,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
       <span part="stripe" class="stripe" aria-hidden="true"></span>
       <div class="header">
         <div class="who">
-          <p part="party" class="party" title=${name}>${name}</p>
-          ${number ? html`<p part="number" class="number" title=${number}>${number}</p>` : nothing}
+          <p part="party" class="party" dir="auto" title=${name}>${name}</p>
+          ${number ? html`<p part="number" class="number" dir="ltr" title=${number}>${number}</p>` : nothing}
         </div>
         <div class="state">
           <span part="status" class="chip" data-tone=${chip.tone}>${chip.text}</span>
           <span class="time">
             ${call.muted && live ? html`<span part="muted-badge" class="badge">${strings.muted}</span>` : nothing}
+            ${connected ? html`<span part="level-meter" class="level" aria-hidden="true"><span class="level-bar"></span></span>` : nothing}
             ${timer ? html`<span part="timer" class="timer">${timer}</span>` : nothing}
           </span>
         </div>
@@ -221,6 +235,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${this.holdProblem}</p>` : nothing}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
+      ${connected ? html`<div part="quality" class="quality">${call.qualityWarnings.map((change) => html`<p data-warning=${change.warning}>${alertIcon}<span>${qualityText(change)}</span></p>`)}</div>` : nothing}
       ${micProblem
         ? html`<div part="alert" class="alert" role="alert">
             ${alertIcon}

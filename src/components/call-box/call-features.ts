@@ -1,6 +1,6 @@
 /**
  * What a call box reads from a call beyond its state: hold, the CRM's label, the active call,
- * and the agent talking while muted (feature-checked: the core does not measure levels yet).
+ * and the agent talking while muted.
  */
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
@@ -40,9 +40,9 @@ export function partyNumber(call: Call): string | undefined {
   return call.label?.trim() ? call.target.display : undefined;
 }
 
-/** The agent talks while the call is muted (needs the core's audio level). */
+/** The agent talks while the call is muted (the core measures the microphone's level). */
 export function talkingWhileMuted(call: Call): boolean {
-  return call.muted && (call as Call & { talkingWhileMuted?: boolean }).talkingWhileMuted === true;
+  return call.muted && call.talkingWhileMuted;
 }
 
 /** The phone's active call (the one the agent talks on; the others are held), when the core tracks one. */

@@ -1,5 +1,6 @@
 /** What a call box says about its call, in the words of the strings table. */
 import { format } from '../../i18n/strings.js';
+import { currentScope } from '../../i18n/locale-scope.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
 import type { CallEndReason, CallOutcome } from '../../phone/types.js';
@@ -7,15 +8,24 @@ import { isHeld, isHeldByRemote, partyName } from './call-features.js';
 
 const MICROPHONE_REASONS: ReadonlySet<CallEndReason> = new Set(['microphone-denied', 'no-microphone', 'insecure-context']);
 
-/** mm:ss (h:mm:ss from an hour on). */
-export function formatDuration(ms: number): string {
+const digitFormats = new Map<string | undefined, { one: Intl.NumberFormat; two: Intl.NumberFormat }>();
+const timeFormats = new Map<string | undefined, Intl.DateTimeFormat>();
+
+/**
+ * mm:ss (h:mm:ss from an hour on), with the digits of `locale` (default: the locale being
+ * rendered; `ar` writes ٠٣:٢٥).
+ */
+export function formatDuration(ms: number, locale: string | undefined = currentScope().lang): string {
   const total = Math.max(0, Math.floor(ms / 1000));
   const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const mm = String(minutes).padStart(2, '0');
-  const ss = String(seconds).padStart(2, '0');
-  return hours ? `${hours}:${mm}:${ss}` : `${mm}:${ss}`;
+  let digits = digitFormats.get(locale);
+  if (!digits) {
+    const one = new Intl.NumberFormat(locale ?? 'en', { useGrouping: false });
+    digits = { one, two: new Intl.NumberFormat(locale ?? 'en', { minimumIntegerDigits: 2, useGrouping: false }) };
+    digitFormats.set(locale, digits);
+  }
+  const mmss = `${digits.two.format(Math.floor((total % 3600) / 60))}:${digits.two.format(total % 60)}`;
+  return hours ? `${digits.one.format(hours)}:${mmss}` : mmss;
 }
 
 /** The call failed or ended for want of a usable microphone (the box shows how to fix it). */
@@ -55,9 +65,12 @@ export function outcomeText(outcome: CallOutcome): string {
   return strings.outcomes[outcome.reason] ?? outcome.message;
 }
 
-/** The time of day, as hours and minutes in the agent's locale. */
+/** The time of day, as hours and minutes in the locale being rendered (the browser's when the page names none). */
 export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const locale = currentScope().lang;
+  let format = timeFormats.get(locale);
+  if (!format) timeFormats.set(locale, (format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })));
+  return format.format(epochMs);
 }
 
 function reasonText(call: Call): string {

@@ -26,7 +26,8 @@ export class CallAnnouncer implements ReactiveController {
   private readonly rung = new Set<string>();
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    /** The element that speaks: the sentence is in its locale. */
+    private readonly host: ReactiveControllerHost & { inLocale<T>(work: () => T): T },
     private readonly phone: () => Phone | undefined,
     private readonly onFinal: () => void,
   ) {
@@ -63,7 +64,7 @@ export class CallAnnouncer implements ReactiveController {
       if (this.rung.has(id)) return;
       this.rung.add(id);
     }
-    this.text = announcementAbout(call, what);
+    this.text = this.host.inLocale(() => announcementAbout(call, what));
     this.host.requestUpdate();
   };
 }

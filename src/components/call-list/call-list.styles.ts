@@ -68,7 +68,8 @@ export const callListStyles = css`
     align-items: center;
     gap: 8px;
     min-height: 40px;
-    padding: 2px 4px 2px 12px;
+    padding: 2px 4px;
+    padding-inline-start: 12px;
     animation: vc-fold var(--_motion) ease-out;
   }
   .row-group:focus {
@@ -91,7 +92,8 @@ export const callListStyles = css`
   }
   .row-stripe {
     position: absolute;
-    inset: 0 auto 0 0;
+    inset-block: 0;
+    inset-inline-start: 0;
     width: 4px;
     background: var(--_tag, transparent);
   }

@@ -22,7 +22,7 @@ export function recentRow(call: Call, on: RecentRowHandlers) {
   return html`<li class="row" data-call-id=${call.id}>
     <div part="recent-row" class="row-group" role="group" aria-label=${format(strings.callWith, { party: name })} tabindex="-1" data-color=${call.color ?? nothing}>
       <span class="row-stripe" aria-hidden="true"></span>
-      <span part="recent-party" class="row-party" title=${number ? `${name} (${number})` : name}>${name}${number ? html`<span class="visually-hidden"> ${number}</span>` : nothing}</span>
+      <span part="recent-party" class="row-party" dir="auto" title=${number ? `${name} (${number})` : name}>${name}${number ? html`<span class="visually-hidden"> ${number}</span>` : nothing}</span>
       <span part="recent-status" class="chip" data-tone=${chip.tone} title=${detail}>${chip.text}</span>
       ${detail ? html`<span class="visually-hidden">${detail}</span>` : nothing}
       <span part="recent-time" class="row-time">${duration ? `${time} · ${duration}` : time}</span>

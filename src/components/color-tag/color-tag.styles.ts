@@ -41,7 +41,7 @@ export const colorTagStyles = css`
     position: absolute;
     z-index: 10;
     top: calc(100% + 4px);
-    right: 0;
+    inset-inline-end: 0;
     min-width: 150px;
     animation: vc-pop var(--_motion) ease-out;
     margin: 0;
@@ -52,8 +52,8 @@ export const colorTagStyles = css`
     box-shadow: 0 6px 20px rgb(0 0 0 / 0.14);
   }
   .menu.flip-x {
-    right: auto;
-    left: 0;
+    inset-inline-end: auto;
+    inset-inline-start: 0;
   }
   .menu.flip-y {
     top: auto;
@@ -90,7 +90,7 @@ export const colorTagStyles = css`
     outline-offset: -2px;
   }
   .option .check {
-    margin-left: auto;
+    margin-inline-start: auto;
     visibility: hidden;
     color: var(--_accent);
   }

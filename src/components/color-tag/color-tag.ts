@@ -15,7 +15,8 @@ import { colorTagStyles } from './color-tag.styles.js';
  * for their own organisation. A small swatch button (named "Colour tag: Green", the same words
  * as its tooltip) opens a radio group of the palette: a click picks and closes; arrow keys
  * move, Enter or Escape close. The palette opens below and toward the start of the box, and
- * flips when that would put it off-screen (near the left or bottom edge). The tag is stored on
+ * flips when that would put it off-screen (near the start or bottom edge; the start is the right
+ * edge in a right-to-left locale). The tag is stored on
  * the call (`call.setColor`), so the phone persists it across a reload.
  *
  * @summary Colour tag picker of a call box.
@@ -113,7 +114,8 @@ export class VcColorTag extends VcElement {
     menu.classList.remove('flip-x', 'flip-y');
     const rect = menu.getBoundingClientRect();
     const trigger = this.renderRoot.querySelector('.trigger')!.getBoundingClientRect();
-    if (rect.left < 0) menu.classList.add('flip-x');
+    // It opens toward the start of the box: leftward, or rightward in a right-to-left locale.
+    if (this.resolvedLocale.dir === 'rtl' ? rect.right > document.documentElement.clientWidth : rect.left < 0) menu.classList.add('flip-x');
     const below = window.innerHeight - trigger.bottom;
     if (rect.bottom > window.innerHeight && trigger.top > below) menu.classList.add('flip-y');
   }

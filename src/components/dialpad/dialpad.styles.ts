@@ -5,6 +5,9 @@ export const dialpadStyles = css`
     display: block;
   }
   .base {
+    /* A keypad reads 1 2 3 from left to right in every language (as on phones): not mirrored, so
+       the arrow keys keep moving the way they point. */
+    direction: ltr;
     display: grid;
     grid-template-columns: repeat(3, 1fr);
     gap: var(--vc-dialpad-gap, 6px);

@@ -46,7 +46,7 @@ export const phoneStatusStyles = css`
   }
   .retry {
     flex: none;
-    margin-left: auto;
+    margin-inline-start: auto;
     min-height: 28px;
     padding: 0 10px;
     border: 1px solid var(--_border);

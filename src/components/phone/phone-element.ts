@@ -54,6 +54,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
  * @event {VcCallTransferEvent} vc-call-transfer - A transfer of a call moved on (`state`: requested, accepted, failed with `message`, completed; `kind`: blind or attended; `to`).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
+ * @event {VcCallQualityEvent} vc-call-quality - A quality warning was raised or cleared (`warning`, `raised`, `figures`).
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
  * @event {VcCallFailedEvent} vc-call-failed - A call could not be connected (SIP status and reason).
  * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.

@@ -11,6 +11,7 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-dtmf': true,
   'vc-call-mute': true,
   'vc-call-color': true,
+  'vc-call-quality': true,
   'vc-call-ended': true,
   'vc-call-failed': true,
   'vc-call-removed': true,

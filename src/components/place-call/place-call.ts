@@ -74,8 +74,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** @internal The error is shown (after a pause, on blur or Enter). */
   @state() private showError = false;
-  /** @internal Why the last call could not be placed (until the value changes). */
-  @state() private callError: string | undefined;
+  /** @internal Why the last call could not be placed (until the value changes); put in words when shown. */
+  @state() private callError: unknown;
 
   /**
    * The phone's verdict on the current value: the target, or why it can't be called. A new value
@@ -111,7 +111,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** Why the current value can't be called (words from the strings table where translated). */
   private get error(): string | undefined {
-    if (this.callError) return this.callError;
+    if (this.callError !== undefined) return inputErrorText(this.callError);
     return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
   }
 
@@ -190,6 +190,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
                 class="input"
                 id="number"
                 type="text"
+                dir="ltr"
                 inputmode="tel"
                 autocomplete="off"
                 autocapitalize="off"
@@ -304,7 +305,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     if (request.defaultPrevented) return;
     await this.placing.run([phone, to]);
     if (this.placing.status === TaskStatus.ERROR) {
-      this.callError = inputErrorText(this.placing.error);
+      this.callError = this.placing.error ?? new Error('');
       this.revealError();
       return;
     }

@@ -1,0 +1,25 @@
+import type { InputErrorCode } from '../phone/errors.js';
+import type { CallEndReason } from '../phone/types.js';
+import type { defaultStrings } from './strings.js';
+
+/** The words of the English table, by key (every key of `defaultStrings`). */
+export type WordKey = keyof typeof defaultStrings;
+
+/**
+ * How a call ended, by reason code, for a translation: the phone's own (English) words are used
+ * for a reason not listed here. E.g. `setStrings({ outcomes: { busy: 'Besetzt.' } })`.
+ */
+export type OutcomeStrings = Partial<Record<CallEndReason, string>>;
+
+/**
+ * Why typed input was refused, by `PhoneInputError` code, for a translation: the phone's own
+ * (English) words are used for a code not listed here. E.g.
+ * `setStrings({ inputErrors: { 'too-short': 'Die Nummer ist zu kurz.' } })`.
+ */
+export type InputErrorStrings = Partial<Record<InputErrorCode, string>>;
+
+/**
+ * A locale's table (`registerLocale('nl', table)`): any key left out shows its English words.
+ * `{name}` placeholders stay as they are.
+ */
+export type LocaleStrings = Partial<Record<WordKey, string>> & { outcomes?: OutcomeStrings; inputErrors?: InputErrorStrings };
