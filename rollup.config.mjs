@@ -7,6 +7,7 @@
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
+import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
 
 export default {
   input: { 'vc-phone': 'src/cdn/elements.ts', index: 'src/cdn/index.ts' },
@@ -20,6 +21,7 @@ export default {
     sourcemap: true,
   },
   plugins: [
+    outboundOnly(),
     // No "development" condition: Lit's production build (no dev-mode warnings or checks).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({

@@ -8,6 +8,7 @@
 // - each lazy chunk, with what loads it;
 // - everything the first call needs (initial + the lazy chunks loaded on the way to a call);
 // - baselines bundled in the same run with the same plugins: Lit alone, sip.js alone.
+// `-- --modules` also lists each chunk's biggest modules (what rollup kept).
 // Budget: initial <= 15 KB gzip (exit code 1 if over); goal for a first call <= 100 KB gzip (printed).
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
@@ -21,7 +22,12 @@ const FIRST_CALL_GOAL_GZIP = 100 * 1024;
 /** One locale's words: a page loads the one of its language (none for English). */
 const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
 /** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, LOCALE_TABLE];
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, LOCALE_TABLE, /^chunks\/zone-\d-/];
+/**
+ * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
+ * the number's first digit after +. The first-call figure counts the heaviest part (worst case).
+ */
+const NUMBER_ZONE = /^chunks\/zone-(\d)-/;
 
 const measure = (code) => {
   const buffer = Buffer.from(code);
@@ -82,6 +88,9 @@ function closure(start, withDynamic) {
 
 const initial = closure(entry.fileName, false);
 const firstCall = closure(entry.fileName, true);
+const zones = [...chunks.keys()].filter((file) => NUMBER_ZONE.test(file));
+const heaviestZone = zones.sort((a, b) => measure(chunks.get(b).code).gzip - measure(chunks.get(a).code).gzip)[0];
+if (heaviestZone) firstCall.add(heaviestZone);
 const sizeOf = (files) => [...files].map((file) => measure(chunks.get(file).code)).reduce(add, ZERO);
 const loadedBy = (file) =>
   [...chunks.values()].filter((chunk) => chunk.dynamicImports.includes(file)).map((chunk) => chunk.fileName).join(', ');
@@ -98,12 +107,16 @@ console.log(`${''.padEnd(46)} ${'raw'.padStart(10)} ${'gzip'.padStart(10)} ${'br
 console.log(row(`initial chunk set (${initial.size} files, static imports)`, initialSize));
 for (const file of initial) console.log(row(`  ${file}`, measure(chunks.get(file).code)));
 console.log('lazy chunks:');
-for (const file of chunks.keys()) {
+const order = (file) => (NUMBER_ZONE.test(file) ? 1 : firstCall.has(file) ? 0 : 2);
+for (const file of [...chunks.keys()].sort((a, b) => order(a) - order(b))) {
   if (initial.has(file) || file === 'index.js' && !firstCall.has(file)) continue;
-  const note = firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : 'only if needed';
+  const zone = NUMBER_ZONE.exec(file)?.[1];
+  const note = zone
+    ? `numbers +${zone}…${file === heaviestZone ? ', heaviest: counted for a first call' : ''}`
+    : firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : 'only if needed';
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
-console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files)`);
+console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files: initial + lazy "first call" chunks + the heaviest numbers part)`);
 console.log('\nbaselines (same resolve + terser settings):');
 console.log(row('  Lit alone (LitElement, html, css, decorators)', litAlone));
 console.log(row('  sip.js alone (UserAgent, Inviter, Web...)', sipAlone));
@@ -112,4 +125,17 @@ const within = initialSize.gzip <= BUDGET_GZIP;
 console.log(`budget: initial ${kb(initialSize.gzip)} gzip of ${kb(BUDGET_GZIP)}: ${within ? 'within' : 'OVER'}`);
 const firstCallWithin = firstCallSize.gzip <= FIRST_CALL_GOAL_GZIP;
 console.log(`goal: first call ${kb(firstCallSize.gzip)} gzip of ${kb(FIRST_CALL_GOAL_GZIP)}: ${firstCallWithin ? 'within' : `over by ${kb(firstCallSize.gzip - FIRST_CALL_GOAL_GZIP)}`}`);
+
+// `npm run bench:size -- --modules`: what each chunk is made of (its biggest modules, rendered
+// after tree-shaking, before minifying; gzip of each module alone, so only a ranking).
+if (process.argv.includes('--modules')) {
+  for (const [file, chunk] of chunks) {
+    const modules = Object.entries(chunk.modules)
+      .filter(([, module]) => module.renderedLength > 0)
+      .map(([id, module]) => ({ id: id.replace(/^.*node_modules\//, '').replace(`${process.cwd()}/`, ''), raw: module.renderedLength, gzip: gzipSync(module.code ?? '').length }))
+      .sort((a, b) => b.gzip - a.gzip);
+    console.log(`\n${file}: ${modules.length} modules; biggest (raw rendered / gzip alone):`);
+    for (const module of modules.slice(0, 15)) console.log(`  ${kb(module.raw).padStart(9)} ${kb(module.gzip).padStart(9)}  ${module.id}`);
+  }
+}
 process.exitCode = within ? 0 : 1;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What the CDN build is made of: its sources, its configuration and the installed packages. */
-const INPUTS = ['src', 'rollup.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+const INPUTS = ['src', 'rollup.config.mjs', 'scripts/lib/rollup-outbound-only.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 /** Written after a successful build: the newest input time it was made from (outside cdn/, which is packed). */
 const STAMP = path.join(root, '.tmp', 'cdn-build-stamp.json');
 
@@ -50,4 +50,11 @@ export function buildCdnIfStale({ force = false, log = (message) => console.log(
   fs.mkdirSync(path.dirname(STAMP), { recursive: true });
   fs.writeFileSync(STAMP, JSON.stringify({ inputs, builtAt: Date.now() }));
   return true;
+}
+
+// `node scripts/lib/cdn-build.mjs [--force]`: the build step of `npm run build` (always, --force)
+// and of the e2e suite (only when stale), so `npm test` does not bundle the same sources twice.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Progress on stderr: `npm pack --json` (whose prepack runs this) keeps stdout for its JSON.
+  buildCdnIfStale({ force: process.argv.includes('--force'), log: (message) => console.error(message) });
 }

@@ -30,7 +30,7 @@ export function ensureDependencies() {
   const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
-    log('npm ci failed (see above). The registry must be reachable; Node >= 20 (see package.json "engines").');
+    log('npm ci failed (see above). The registry must be reachable; Node 20.19+, 22.13+ or 24+ (package.json "engines", .nvmrc).');
     process.exit(result.status ?? 1);
   }
   return true;

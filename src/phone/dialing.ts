@@ -5,4 +5,5 @@
  * @internal
  */
 export { formatAsTyped } from './targets.js';
+export { loadNumberZonesFor } from './number-metadata.js';
 export { buildRequest, checkAccount, engineConfig, resolveTarget, withDefaults } from './outbound-request.js';

@@ -10,8 +10,11 @@ export type Dialing = typeof import('./dialing.js');
 
 let dialing: Promise<Dialing> | undefined;
 
-/** Number checking, formatting and request building, with the phone-number metadata. */
-export function loadDialing(): Promise<Dialing> {
+/**
+ * Number checking, formatting and request building, with the parts of the phone-number metadata
+ * for the numbers found in `numbersIn` (the text to check, call options, the config).
+ */
+export function loadDialing(...numbersIn: unknown[]): Promise<Dialing> {
   if (!dialing) {
     const loading = import('./dialing.js');
     dialing = loading;
@@ -19,7 +22,11 @@ export function loadDialing(): Promise<Dialing> {
       if (dialing === loading) dialing = undefined;
     });
   }
-  return dialing;
+  if (!numbersIn.length) return dialing;
+  return dialing.then(async (module) => {
+    await module.loadNumberZonesFor(...numbersIn);
+    return module;
+  });
 }
 
 /** The real engine: sip.js over a WebSocket. */

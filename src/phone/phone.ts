@@ -244,12 +244,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * {@link PhoneInputError} saying why it can't be called (no event: nothing was attempted).
    */
   async checkTarget(to: string): Promise<CallTarget> {
-    return (await loadDialing()).resolveTarget(to, this.#config);
+    return (await loadDialing(to, this.#config)).resolveTarget(to, this.#config);
   }
 
   /** Formats an international number as it is typed (`+442079` -> `+44 20 79`). */
   async formatAsTyped(input: string): Promise<string> {
-    return (await loadDialing()).formatAsTyped(input);
+    return (await loadDialing(input)).formatAsTyped(input);
   }
 
   /**
@@ -259,7 +259,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   async prewarm(): Promise<void> {
     if (!this.enabled) return;
     try {
-      await loadDialing();
+      await loadDialing(this.#config);
       checkServerUrl(this.#config.server);
       if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('prewarm'));
       await (await this.currentEngine()).prewarm();
@@ -270,7 +270,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Connects to the SIP server now (calls connect on demand anyway). */
   async connect(): Promise<void> {
-    (await loadDialing()).checkAccount(this.#config);
+    (await loadDialing(this.#config)).checkAccount(this.#config);
     if (this.tabs && (await this.tabs.follows())) return void (await this.tabs.command('connect'));
     await (await this.currentEngine()).connect();
   }
@@ -288,7 +288,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     try {
       checkCallArguments(to, options);
       if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
-      const dialing = await loadDialing();
+      const dialing = await loadDialing(to, options, this.#config);
       dialing.checkAccount(this.#config);
       merged = dialing.withDefaults(this.#config.defaults, options);
       target = dialing.resolveTarget(to, this.#config);
@@ -383,7 +383,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private currentEngine(): Promise<LazyEngine> {
-    return this.engines.current(async () => (await loadDialing()).engineConfig(this.#config));
+    return this.engines.current(async () => (await loadDialing(this.#config)).engineConfig(this.#config));
   }
 
   private get hasLiveCalls(): boolean {

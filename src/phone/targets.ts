@@ -3,7 +3,8 @@
  * formatting), a `tel:` URI or a `sip:`/`sips:` URI. Everything is refused here, with words a
  * person understands, before any SIP message can be built from it.
  */
-import { AsYouType, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/min';
+import { AsYouType, parsePhoneNumberWithError, validatePhoneNumberLength } from 'libphonenumber-js/core';
+import { numberMetadata } from './number-metadata.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { checkUriParams, parseSipUri, refuseUnsafeText } from './sip-uri.js';
 import type { CallTarget } from './types.js';
@@ -63,9 +64,10 @@ export function parseInternationalNumber(input: string, field = 'to'): {
       'Include the country code: start with + (for example +44 20 7946 0958 or +1 415 555 0132).',
     );
   }
+  const metadata = numberMetadata(digitsAndPlus);
   let parsed;
   try {
-    parsed = parsePhoneNumberWithError(digitsAndPlus);
+    parsed = parsePhoneNumberWithError(digitsAndPlus, metadata);
   } catch (error) {
     const reason = (error as Error).message;
     const countryCode = /^\+(\d{1,3})/.exec(digitsAndPlus)?.[1] ?? '';
@@ -83,7 +85,7 @@ export function parseInternationalNumber(input: string, field = 'to'): {
   const country = parsed.country;
   const name = countryName(country);
   if (!parsed.isPossible()) {
-    const length = validatePhoneNumberLength(digitsAndPlus);
+    const length = validatePhoneNumberLength(digitsAndPlus, metadata);
     if (length === 'TOO_SHORT') {
       throw inputError('too-short', field, `This number is too short${name ? ` for ${name}` : ''}.`);
     }
@@ -164,5 +166,5 @@ function checkedNumberUri(numberToUri: (e164: string) => string, e164: string): 
 export function formatAsTyped(input: string): string {
   const text = input.trimStart();
   if (!text.startsWith('+') || !NUMBER_CHARACTERS.test(text)) return input;
-  return new AsYouType().input(text);
+  return new AsYouType(undefined, numberMetadata(text.replace(/[^0-9+]/g, ''))).input(text);
 }

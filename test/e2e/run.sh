@@ -23,7 +23,8 @@ fi
 # never let a package fetch a browser of its own
 export PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-npx rollup -c --silent
+# rollup, unless cdn/ is already built from these sources (in npm test, test:package built it)
+node scripts/lib/cdn-build.mjs
 STACK_DIR="$ROOT/.stack/e2e"
 rm -rf "$STACK_DIR"
 bash test/e2e/stack/stack.sh up "$STACK_DIR"

@@ -162,4 +162,38 @@ el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(ev
     assert.equal(await api.evaluate(() => window.phoneIsClass), true);
     assert.deepEqual(await api.evaluate(() => window.defined), []);
   });
+
+  it("the CDN bundle speaks the page's language, follows a switch, and takes a new one from registerLocale", async () => {
+    const site = path.join(work, 'cdn-site');
+    fs.cpSync(path.join(project, 'node_modules/vc-phone/cdn'), path.join(site, 'cdn'), { recursive: true });
+    fs.writeFileSync(
+      path.join(site, 'index.html'),
+      `<!doctype html><html lang="fr"><title>cdn</title><body>
+<vc-phone server="wss://sip.example.com/ws" aor="sip:agent@example.com"></vc-phone>
+<script type="module">import { registerLocale } from './cdn/vc-phone.js'; window.registerLocale = registerLocale;</script>
+</body></html>`,
+    );
+    const cdnWeb = await serveDir(site);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(`${cdnWeb.origin}/index.html`);
+      // French from <html lang="fr">: its words came as a chunk of the CDN build.
+      await page.getByRole('button', { name: 'Passer un appel' }).waitFor({ timeout: 10000 });
+      await page.evaluate(() => (document.documentElement.lang = 'ar'));
+      await page.getByRole('button', { name: 'إجراء مكالمة' }).waitFor({ timeout: 10000 });
+      assert.equal(await page.locator('vc-phone').getAttribute('dir'), 'rtl');
+      await page.evaluate(async () => {
+        await window.registerLocale('nl', { placeCall: 'Bellen' });
+        document.documentElement.lang = 'nl-NL';
+      });
+      await page.getByRole('button', { name: 'Bellen' }).waitFor({ timeout: 10000 });
+      assert.equal(await page.locator('vc-phone').getAttribute('dir'), null);
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+      await cdnWeb.close();
+    }
+  });
 });

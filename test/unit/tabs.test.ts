@@ -127,6 +127,27 @@ describe('one phone across tabs', () => {
     expect(stored.calls.find((c) => c.id === call.id)?.state).to.equal('connected');
   });
 
+  it('quality warnings, talking while muted and the end-of-call quality show in a follower too', async () => {
+    const open = tabsOf();
+    const [leader, follower] = await leaderAndFollower(open);
+    opened.push(follower, leader);
+    const qualityEvents: string[] = [];
+    follower.addEventListener('vc-call-quality', (event) => qualityEvents.push(`${event.detail.warning} ${event.detail.raised}`));
+    const call = await leader.callInState('connected');
+    await until(() => follower.getCall(call.id)?.state === 'connected', 'connected in the follower');
+    const mirror = follower.getCall(call.id) as Call;
+    leader.far(call).quality('high-rtt', true, { rttMs: 620 });
+    await until(() => mirror.qualityWarnings.map((w) => w.warning).join() === 'high-rtt', 'the warning in the follower');
+    expect(qualityEvents).to.deep.equal(['high-rtt true']);
+    call.mute();
+    leader.far(call).talkWhileMuted(true);
+    await until(() => mirror.talkingWhileMuted, 'talking while muted in the follower');
+    mirror.hangup();
+    await until(() => mirror.state === 'ended' && mirror.qualitySummary !== undefined, 'the quality summary in the follower');
+    expect(mirror.qualitySummary).to.deep.equal(call.qualitySummary);
+    expect(mirror.qualityWarnings).to.deep.equal([]);
+  });
+
   it('two accounts on one storage key never share a connection', async () => {
     const storage = memoryStorage();
     const storageKey = `tabs-accounts-${Date.now()}`;

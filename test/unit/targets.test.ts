@@ -1,6 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { PhoneInputError } from '../../src/phone/errors.js';
+import { loadAllNumberZones } from '../../src/phone/number-metadata.js';
 import { formatAsTyped, numberAtDomain, parseSipUri, parseTarget } from '../../src/phone/targets.js';
+
+// The checks are synchronous; the Phone loads the metadata's parts first (src/phone/number-metadata.ts).
+before(loadAllNumberZones);
 
 const toUri = (e164: string) => numberAtDomain(e164, 'pbx.example.com');
 

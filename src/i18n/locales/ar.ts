@@ -76,6 +76,14 @@ export default {
   colorAmber: 'كهرماني',
   colorRed: 'أحمر',
   colorPurple: 'بنفسجي',
+  // Quality warnings
+  qualityNoAudioReceived: 'لا صوت من الطرف الآخر منذ 3 ث',
+  qualityNoAudioSent: 'صوتك لا يخرج من هذا المتصفح (لم يُرسل شيء منذ 3 ث)',
+  qualitySilentMicrophone: 'الميكروفون صامت منذ 10 ث: تحقّق من سماعة الرأس ومفتاح الكتم فيها',
+  qualityHighPacketLoss: 'الصوت متقطع: فُقد {loss} % منه',
+  qualityHighRtt: 'تأخير طويل على الخط: {rtt} مللي ثانية ذهاباً وإياباً',
+  qualityHighJitter: 'صوت متقطع: تذبذب {jitter} مللي ثانية',
+  qualityLowMos: 'جودة المكالمة ضعيفة (MOS {mos} من 4.5)',
 
   // Transfer
   transfer: "تحويل",

@@ -76,6 +76,14 @@ export default {
   colorAmber: 'Gelb',
   colorRed: 'Rot',
   colorPurple: 'Lila',
+  // Quality warnings
+  qualityNoAudioReceived: 'Seit 3 s kein Ton von der Gegenseite',
+  qualityNoAudioSent: 'Ihr Ton verlässt diesen Browser nicht (seit 3 s nichts gesendet)',
+  qualitySilentMicrophone: 'Ihr Mikrofon ist seit 10 s still: Prüfen Sie das Headset und seinen Stummschalter',
+  qualityHighPacketLoss: 'Der Ton bricht ab: {loss} % gehen verloren',
+  qualityHighRtt: 'Lange Verzögerung auf der Leitung: {rtt} ms Umlaufzeit',
+  qualityHighJitter: 'Abgehackter Ton: Jitter {jitter} ms',
+  qualityLowMos: 'Schlechte Gesprächsqualität (MOS {mos} von 4,5)',
 
   // Transfer
   transfer: "Weiterleiten",

@@ -76,6 +76,14 @@ export default {
   colorAmber: 'Ámbar',
   colorRed: 'Rojo',
   colorPurple: 'Morado',
+  // Quality warnings
+  qualityNoAudioReceived: 'No llega audio del interlocutor desde hace 3 s',
+  qualityNoAudioSent: 'Su audio no sale de este navegador (nada enviado desde hace 3 s)',
+  qualitySilentMicrophone: 'Su micrófono lleva 10 s en silencio: compruebe los auriculares y su botón de silencio',
+  qualityHighPacketLoss: 'El audio se entrecorta: se pierde el {loss} %',
+  qualityHighRtt: 'Retardo alto en la línea: {rtt} ms de ida y vuelta',
+  qualityHighJitter: 'Audio entrecortado: jitter de {jitter} ms',
+  qualityLowMos: 'Calidad de llamada baja (MOS {mos} de 4,5)',
 
   // Transfer
   transfer: "Transferir",

@@ -76,6 +76,14 @@ export default {
   colorAmber: 'Ambre',
   colorRed: 'Rouge',
   colorPurple: 'Violet',
+  // Quality warnings
+  qualityNoAudioReceived: 'Aucun son du correspondant depuis 3 s',
+  qualityNoAudioSent: 'Votre son ne sort pas de ce navigateur (rien d’envoyé depuis 3 s)',
+  qualitySilentMicrophone: 'Votre micro est silencieux depuis 10 s : vérifiez le casque et son bouton muet',
+  qualityHighPacketLoss: 'Le son est haché : {loss} % perdu',
+  qualityHighRtt: 'Long délai sur la ligne : {rtt} ms aller-retour',
+  qualityHighJitter: 'Son saccadé : gigue de {jitter} ms',
+  qualityLowMos: 'Mauvaise qualité d’appel (MOS {mos} sur 4,5)',
 
   // Transfer
   transfer: "Transférer",

@@ -76,6 +76,14 @@ export default {
   colorAmber: 'Ambra',
   colorRed: 'Rosso',
   colorPurple: 'Viola',
+  // Quality warnings
+  qualityNoAudioReceived: 'Nessun audio dall’interlocutore da 3 s',
+  qualityNoAudioSent: 'Il tuo audio non esce da questo browser (nulla inviato da 3 s)',
+  qualitySilentMicrophone: 'Il tuo microfono è silenzioso da 10 s: controlla le cuffie e il loro tasto muto',
+  qualityHighPacketLoss: 'L’audio si interrompe: perso il {loss} %',
+  qualityHighRtt: 'Ritardo elevato sulla linea: {rtt} ms andata e ritorno',
+  qualityHighJitter: 'Audio a scatti: jitter {jitter} ms',
+  qualityLowMos: 'Qualità della chiamata scarsa (MOS {mos} su 4,5)',
 
   // Transfer
   transfer: "Trasferisci",

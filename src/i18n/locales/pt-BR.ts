@@ -76,6 +76,14 @@ export default {
   colorAmber: 'Âmbar',
   colorRed: 'Vermelho',
   colorPurple: 'Roxo',
+  // Quality warnings
+  qualityNoAudioReceived: 'Sem áudio da outra parte há 3 s',
+  qualityNoAudioSent: 'Seu áudio não está saindo deste navegador (nada enviado há 3 s)',
+  qualitySilentMicrophone: 'Seu microfone está em silêncio há 10 s: confira o headset e o botão de mudo',
+  qualityHighPacketLoss: 'O áudio está picotando: {loss} % perdido',
+  qualityHighRtt: 'Atraso alto na linha: {rtt} ms de ida e volta',
+  qualityHighJitter: 'Áudio entrecortado: jitter de {jitter} ms',
+  qualityLowMos: 'Qualidade da ligação ruim (MOS {mos} de 4,5)',
 
   // Transfer
   transfer: "Transferir",

@@ -6,6 +6,7 @@
  * @internal
  */
 import { Call, checkColorName } from '../call.js';
+import type { CallQualitySummary, QualityChange } from '../call-quality.js';
 import type { MediaStats } from '../types.js';
 import type { CallView, CommandOp } from './tab-protocol.js';
 
@@ -44,6 +45,23 @@ export class MirrorCall extends Call {
 
   override get changingHold(): boolean {
     return this.view.changingHold;
+  }
+
+  override get qualityWarnings(): QualityChange[] {
+    return this.isFinal ? [] : this.view.quality;
+  }
+
+  override get talkingWhileMuted(): boolean {
+    return this.view.talkingWhileMuted && this.muted && !this.isFinal;
+  }
+
+  override get qualitySummary(): CallQualitySummary | undefined {
+    return this.view.qualitySummary;
+  }
+
+  /** The microphone is in the leader's tab: its level meter shows there (a per-frame reading does not cross tabs). */
+  override get inputLevel(): number | undefined {
+    return undefined;
   }
 
   override hangup(): void {

@@ -16,7 +16,15 @@ import type { CallView, CommandOp, FactNote, ReplyError, TabMessage } from './ta
 const WATCHED_FACTS = [...CALL_FACT_EVENTS, 'vc-call-removed'];
 
 export function viewOf(call: Call): CallView {
-  return { call: call.toJSON(), hangingUp: call.hangingUp, changingHold: call.changingHold };
+  const view: CallView = {
+    call: call.toJSON(),
+    hangingUp: call.hangingUp,
+    changingHold: call.changingHold,
+    quality: call.qualityWarnings,
+    talkingWhileMuted: call.talkingWhileMuted,
+  };
+  if (call.qualitySummary) view.qualitySummary = call.qualitySummary;
+  return view;
 }
 
 function replyError(error: unknown): ReplyError {

@@ -5,6 +5,7 @@
  * @internal
  */
 import type { CallEventDetail } from '../../events/call-lifecycle-events.js';
+import type { CallQualitySummary, QualityChange } from '../call-quality.js';
 import type { CallSnapshot, ConnectionState } from '../types.js';
 
 /** A call as the leader sees it, with what its snapshot leaves out. */
@@ -12,6 +13,9 @@ export interface CallView {
   call: CallSnapshot;
   hangingUp: boolean;
   changingHold: boolean;
+  quality: QualityChange[];
+  talkingWhileMuted: boolean;
+  qualitySummary?: CallQualitySummary;
 }
 
 /** A life-cycle fact the leader's phone dispatched (`vc-call-*`, `vc-call-removed`). */
