@@ -344,7 +344,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private readonly transferChecks = {
     checkTarget: async (to: string): Promise<CallTarget> => {
       checkCallArguments(to, {});
-      const dialing = await loadDialing();
+      const dialing = await loadDialing(to, this.#config);
       dialing.checkAccount(this.#config);
       return dialing.resolveTarget(to, this.#config);
     },
