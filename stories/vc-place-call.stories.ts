@@ -32,3 +32,31 @@ export const InvalidNumber: Story = { name: 'Invalid number (national format)', 
 export const SipAddress: Story = { name: 'SIP address', args: { open: true, value: 'sip:support@example.com' } };
 
 export const Disabled: Story = { args: { enabled: false } };
+
+/** The phone has several caller IDs (`fromNumbers`) and allows a withheld number: a "Call from" picker. */
+export const CallerIdPicker: Story = {
+  name: 'Caller-ID picker',
+  args: { open: true, value: '+44 20 7946 0958' },
+  loaders: [
+    () => ({
+      phone: new FakePhone({ fromNumbers: ['+44 20 7183 8750', { displayName: 'Sales', uri: '+1 415 555 0100' }], allowAnonymous: true }),
+    }),
+  ],
+};
+
+/** The CRM's `beforeDial` policy refused the call: its words under the field. */
+export const RefusedByPolicy: Story = {
+  name: 'Refused by the CRM policy',
+  args: { open: true, value: '+33 1 42 68 53 00' },
+  loaders: [
+    async () => {
+      const phone = new FakePhone({ beforeDial: () => ({ refuse: 'Calls to France are not allowed from this desk.' }) });
+      return { phone };
+    },
+  ],
+  play: async ({ canvasElement }) => {
+    const field = canvasElement.querySelector('vc-place-call') as HTMLElement & { dialTo(to: string): Promise<unknown> };
+    await customElements.whenDefined('vc-place-call');
+    await field.dialTo('+33 1 42 68 53 00');
+  },
+};

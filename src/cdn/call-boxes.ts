@@ -9,3 +9,6 @@ import '../components/dialpad/vc-dialpad.js';
 import '../components/mute-button/vc-mute-button.js';
 import '../components/color-tag/vc-color-tag.js';
 import '../components/phone-status/vc-phone-status.js';
+import '../components/wrap-up/vc-wrap-up.js';
+import '../components/call-history/vc-call-history.js';
+import '../components/audio-settings/vc-audio-settings.js';

@@ -19,7 +19,7 @@ import { VcPhone } from '../components/phone/phone-element.js';
 import { VcPlaceCall } from '../components/place-call/place-call.js';
 import { whenIdle } from '../internal/when-idle.js';
 
-const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag', 'vc-phone-status'] as const;
+const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag', 'vc-phone-status', 'vc-wrap-up', 'vc-call-history', 'vc-audio-settings'] as const;
 
 let callBoxes: Promise<void> | undefined;
 

@@ -5,6 +5,7 @@
  */
 export {
   Phone,
+  PhoneAudio,
   Call,
   PhoneInputError,
   checkColorName,
@@ -12,9 +13,13 @@ export {
   describeSipStatus,
   memoryStorage,
   prefetchTelephony,
+  CallHistory,
 } from '../phone/index.js';
 export {
   VcEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallAnsweredEvent,
@@ -24,13 +29,16 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
   VcCallResumedEvent,
   VcCallRequestEvent,
+  VcCallWrappedUpEvent,
   VcCallRingingEvent,
   VcCallTransferEvent,
+  VcCallSplitEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,
   VcDtmfEvent,

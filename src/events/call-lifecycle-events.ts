@@ -58,6 +58,22 @@ export class VcCallTransferEvent extends VcEvent<CallEventDetail & TransferSnaps
   static override readonly eventName = 'vc-call-transfer';
 }
 
+/** Why a merge ended: the agent split it, or one of its calls ended. */
+export type SplitReason = 'split' | 'call-ended';
+
+/**
+ * The call was merged with another into one conversation (mixed in the browser): each far end
+ * hears the agent and the other party. Dispatched for each of the two calls; `otherCallId` is the other one.
+ */
+export class VcCallMergedEvent extends VcEvent<CallEventDetail & { otherCallId: string }> {
+  static override readonly eventName = 'vc-call-merged';
+}
+
+/** A merged call is on its own again: the agent split the merge, or the other call ended (`reason`). */
+export class VcCallSplitEvent extends VcEvent<CallEventDetail & { otherCallId: string; reason: SplitReason }> {
+  static override readonly eventName = 'vc-call-split';
+}
+
 /** The call's colour tag changed. */
 export class VcCallColorEvent extends VcEvent<CallEventDetail & { color: string | undefined }> {
   static override readonly eventName = 'vc-call-color';

@@ -7,17 +7,22 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcCallTransferEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from './call-lifecycle-events.js';
 import { VcInputErrorEvent, type InputErrorDetail } from './input-error-event.js';
+import { VcCallWrappedUpEvent } from './crm-events.js';
+import { VcAudioCheckEvent, VcAudioDeviceLostEvent, VcAudioDevicesChangeEvent, type AudioDevicesDetail } from './audio-events.js';
 import { VcBoxCloseEvent, VcBoxRemoveEvent, VcCallRequestEvent, VcColorChangeEvent, VcDtmfEvent, VcMuteChangeEvent } from './user-events.js';
 
 export { VcEvent } from './vc-event.js';
@@ -29,22 +34,30 @@ export {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallRemovedEvent,
+  VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcCallTransferEvent,
   VcConnectionChangeEvent,
   VcInputErrorEvent,
+  VcCallWrappedUpEvent,
   VcBoxCloseEvent,
   VcBoxRemoveEvent,
   VcCallRequestEvent,
   VcColorChangeEvent,
   VcDtmfEvent,
   VcMuteChangeEvent,
+  VcAudioCheckEvent,
+  VcAudioDeviceLostEvent,
+  VcAudioDevicesChangeEvent,
+  type AudioDevicesDetail,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
   type InputErrorDetail,
 };
 
@@ -57,6 +70,8 @@ export interface PhoneEventMap {
   'vc-call-mute': VcCallMuteEvent;
   'vc-call-held': VcCallHeldEvent;
   'vc-call-resumed': VcCallResumedEvent;
+  'vc-call-merged': VcCallMergedEvent;
+  'vc-call-split': VcCallSplitEvent;
   'vc-call-color': VcCallColorEvent;
   'vc-call-transfer': VcCallTransferEvent;
   'vc-call-quality': VcCallQualityEvent;
@@ -65,11 +80,16 @@ export interface PhoneEventMap {
   'vc-call-removed': VcCallRemovedEvent;
   'vc-connection-change': VcConnectionChangeEvent;
   'vc-input-error': VcInputErrorEvent;
+  'vc-call-wrapped-up': VcCallWrappedUpEvent;
+  /** Dispatched by the phone for a call placed from code (`phone.call()`); cancelable. */
+  'vc-call-request': VcCallRequestEvent;
+  'vc-audio-devices-change': VcAudioDevicesChangeEvent;
+  'vc-audio-device-lost': VcAudioDeviceLostEvent;
+  'vc-audio-check': VcAudioCheckEvent;
 }
 
 /** Every event vc-phone elements dispatch in the DOM, by name. */
 export interface VcElementEventMap extends PhoneEventMap {
-  'vc-call-request': VcCallRequestEvent;
   'vc-dtmf': VcDtmfEvent;
   'vc-mute-change': VcMuteChangeEvent;
   'vc-color-change': VcColorChangeEvent;

@@ -1,5 +1,8 @@
 import type { InputErrorCode } from '../phone/errors.js';
 import { callBoxDefaults } from './call-box-defaults.js';
+import { crmFirstPaint } from './crm-strings.js';
+import { crmLaterDefaults } from './crm-later-defaults.js';
+import { audioSettingsDefaults } from './audio-settings-defaults.js';
 import { currentScope } from './locale-scope.js';
 import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
 import { registerLocale } from './locales.js';
@@ -24,18 +27,20 @@ const firstPaintStrings = {
   statusOffline: 'Offline',
   statusRetryIn: 'retry in {seconds} s',
   retry: 'Retry',
+  // <vc-phone>: opens the audio settings
+  audioSettings: 'Audio settings',
 };
 
 /**
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 
 /** The English table (with `setStrings` overrides): every locale's fallback. */
-const english = { ...firstPaintStrings, outcomes: {}, inputErrors: {} } as VcStrings;
+const english = { ...firstPaintStrings, ...crmFirstPaint, outcomes: {}, inputErrors: {} } as VcStrings;
 
 /**
  * The table in use, read at render time: while an element renders it answers in that element's

@@ -12,17 +12,21 @@ import {
   VcCallEndedEvent,
   VcCallFailedEvent,
   VcCallHeldEvent,
+  VcCallMergedEvent,
   VcCallMuteEvent,
   VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
   VcCallTransferEvent,
+  VcCallSplitEvent,
   type CallEventDetail,
   type HoldParty,
+  type SplitReason,
 } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
+import { VcCallWrappedUpEvent } from '../events/crm-events.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallOutcome, CallSnapshot, DtmfMode, TransferSnapshot } from './types.js';
+import type { CallOutcome, CallSnapshot, DtmfMode, TransferSnapshot, WrapUp } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
 export type CallFact =
@@ -33,11 +37,14 @@ export type CallFact =
   | { type: 'mute'; muted: boolean }
   | { type: 'held'; by: HoldParty }
   | { type: 'resumed'; by: HoldParty }
+  | { type: 'merged'; otherCallId: string }
+  | { type: 'split'; otherCallId: string; reason: SplitReason }
   | { type: 'color'; color: string | undefined }
   | ({ type: 'transfer' } & TransferSnapshot)
   | ({ type: 'quality' } & QualityChange)
   | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
-  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary };
+  | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary }
+  | { type: 'wrapped-up'; wrapUp: WrapUp };
 
 type FactEventClass = { readonly eventName: string } & (new (detail: never) => VcEvent<CallEventDetail>);
 
@@ -49,11 +56,14 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   mute: VcCallMuteEvent,
   held: VcCallHeldEvent,
   resumed: VcCallResumedEvent,
+  merged: VcCallMergedEvent,
+  split: VcCallSplitEvent,
   color: VcCallColorEvent,
   transfer: VcCallTransferEvent,
   quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,
+  'wrapped-up': VcCallWrappedUpEvent,
 };
 
 /** The names of every event a call dispatches for a fact. */

@@ -11,8 +11,9 @@
  *   than 3 % (cleared once the average is 1 % or less and the first rule is clear too).
  * - A raised rtt/jitter/MOS/loss/microphone warning stays at least 5 s (Twilio's hold-down).
  * - no-audio-received / no-audio-sent: no RTP byte arrived / left for 3 s (measured on each
- *   reading, not per one-second sample, so the warning comes within 3.5 s); cleared by the first
- *   byte. Not while the call is on hold (either side), where no audio flows on purpose.
+ *   reading, from the last packet's arrival time where getStats gives it, not per one-second
+ *   sample, so the warning comes within 3.5 s); cleared by the first byte. Not while the call is
+ *   on hold (either side), where no audio flows on purpose.
  * - silent-microphone: the microphone's level (Twilio's scale, 0-1) has a standard deviation
  *   below 1 % of full scale over the last 10 one-second samples (not raised while muted, as Twilio).
  * @internal
@@ -74,6 +75,8 @@ export interface QualityReading {
   bytesReceived: number;
   packetsReceived: number;
   packetsLost: number;
+  /** How long before this reading the last RTP packet arrived (inbound-rtp `lastPacketReceivedTimestamp`), when known. */
+  lastPacketAgoMs?: number;
   jitterMs?: number;
   rttMs?: number;
   codec?: string;
@@ -206,7 +209,11 @@ export class QualityMonitor {
       }
       return;
     }
-    if (reading.bytesReceived > previous.bytesReceived) this.lastRxAt = reading.at;
+    if (reading.bytesReceived > previous.bytesReceived) {
+      // When the last packet arrived (getStats says so): within this reading's interval, or at its end.
+      const gap = Math.min(Math.max(reading.lastPacketAgoMs ?? 0, 0), reading.at - previous.at);
+      this.lastRxAt = reading.at - gap;
+    }
     if (reading.bytesSent > previous.bytesSent) this.lastTxAt = reading.at;
     this.flow('no-rx', reading.at - (this.lastRxAt ?? reading.at), reading.at);
     this.flow('no-tx', reading.at - (this.lastTxAt ?? reading.at), reading.at);

@@ -12,7 +12,7 @@ import { DTMF_DIGITS } from './dtmf-queue.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
 import { joinedWords, transferredWords } from './transfer-refer.js';
-import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot } from './types.js';
+import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
 
 /** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
 export interface TransferChecks {
@@ -52,6 +52,7 @@ export class Call extends EventTarget {
   private _answeredAt: number | undefined;
   private _endedAt: number | undefined;
   private _outcome: CallOutcome | undefined;
+  private _wrapUp: WrapUp | undefined;
   private _sipCallId: string | undefined;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
@@ -64,6 +65,7 @@ export class Call extends EventTarget {
   private _transfer: TransferSnapshot | undefined;
   private _consultFor: string | undefined;
   private readonly transferChecks: TransferChecks | undefined;
+  private _mergedWith: string | undefined;
   private readonly _quality = new Map<QualityWarning, QualityChange>();
   private _qualitySummary: CallQualitySummary | undefined;
   private _talkingWhileMuted = false;
@@ -89,6 +91,7 @@ export class Call extends EventTarget {
       this._answeredAt = s.answeredAt;
       this._endedAt = s.endedAt;
       this._outcome = s.outcome;
+      this._wrapUp = s.wrapUp;
       this._sipCallId = s.sipCallId;
       this._held = s.held === true;
       this._heldByRemote = s.heldByRemote === true;
@@ -139,6 +142,16 @@ export class Call extends EventTarget {
   get sipCallId(): string | undefined {
     return this._sipCallId;
   }
+  /** The agent's after-call work (notes, disposition), once done: `phone.wrapUp()`. */
+  get wrapUp(): WrapUp | undefined {
+    return this._wrapUp;
+  }
+  /** @internal Records the checked wrap-up (`phone.wrapUp()`), with its `vc-call-wrapped-up`. */
+  recordWrapUp(wrapUp: WrapUp): void {
+    if (!this.isFinal || this._wrapUp) return;
+    this._wrapUp = wrapUp;
+    this.changed({ type: 'wrapped-up', wrapUp });
+  }
   /** Talk time in ms: from the answer to the end (or to now while connected). */
   get durationMs(): number {
     if (this._answeredAt === undefined) return 0;
@@ -179,6 +192,22 @@ export class Call extends EventTarget {
   get holdStartedAt(): number | undefined {
     return this._holdStartedAt;
   }
+  /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
+  get mergedWith(): string | undefined {
+    return this.isFinal ? undefined : this._mergedWith;
+  }
+
+  /** @internal The engine's session (for a merge). */
+  get outboundSession(): OutboundSession | undefined {
+    return this.session;
+  }
+
+  /** @internal The phone merged this call with another (or split it): says so, with its event. */
+  mergeChanged(otherCallId: string | undefined, fact?: CallFact): void {
+    this._mergedWith = otherCallId;
+    if (!this.isFinal) this.changed(fact);
+  }
+
   /** A hold or resume was asked for and the other side has not answered yet. */
   get changingHold(): boolean {
     return this.holdChange !== undefined;
@@ -398,6 +427,7 @@ export class Call extends EventTarget {
     if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
     if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;
     if (this._outcome) snapshot.outcome = this._outcome;
+    if (this._wrapUp) snapshot.wrapUp = this._wrapUp;
     if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
     if (this.restored) snapshot.restored = true;
     if (this._held) snapshot.held = true;
@@ -406,6 +436,7 @@ export class Call extends EventTarget {
     if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
     if (this._transfer) snapshot.transfer = this._transfer;
     if (this._consultFor) snapshot.consultFor = this._consultFor;
+    if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
     return snapshot;
   }
 

@@ -9,6 +9,7 @@ import { inputError } from './errors.js';
 import { checkCallOptionsShape, checkOptionalText, checkWebhookShape, describeValue, isPlainObject } from './input-shapes.js';
 import type { PhoneConfig, SipCredentials, SipCredentialsSource, StatusWebhookConfig } from './types.js';
 import { checkWebhookUrl } from './webhook-url.js';
+import { checkCrmConfig } from './crm-config-checks.js';
 
 /** Finished calls kept (and rendered) when the configuration does not say. */
 export const DEFAULT_MAX_FINISHED_CALLS = 100;
@@ -82,7 +83,7 @@ function checkIceServers(servers: unknown): void {
 export function checkConfig(config: unknown): asserts config is PhoneConfig {
   if (!isPlainObject(config)) throw inputError('wrong-type', 'config', `The configuration must be an object, not ${describeValue(config)}.`);
   for (const key of TEXT_SETTINGS) checkOptionalText(config[key], key, `${key} setting`);
-  for (const key of ['enabled', 'autoHold'] as const) {
+  for (const key of ['enabled', 'autoHold', 'ringback'] as const) {
     if (config[key] !== undefined && typeof config[key] !== 'boolean') {
       throw inputError('wrong-type', key, `${key} must be true or false, not ${describeValue(config[key])}.`);
     }
@@ -100,6 +101,7 @@ export function checkConfig(config: unknown): asserts config is PhoneConfig {
   }
   checkCredentials(config.auth);
   checkStatusWebhook(config.statusWebhook);
+  checkCrmConfig(config);
   if (config.defaults !== undefined) {
     checkCallOptionsShape(config.defaults, 'defaults');
     checkStatusWebhook((config.defaults as Record<string, unknown>).statusWebhook);

@@ -4,7 +4,7 @@
  * the slot may report the connection (a dropped engine's late "disconnected" is ignored).
  * @internal
  */
-import type { EngineConfig, EngineFactory, EngineHost } from './engine.js';
+import type { EngineConfig, EngineFactory, EngineHost, EngineMedia } from './engine.js';
 import { LazyEngine } from './lazy-engine.js';
 
 export class EngineSlot {
@@ -15,6 +15,7 @@ export class EngineSlot {
   constructor(
     private readonly factory: EngineFactory,
     private readonly report: EngineHost['connectionChanged'],
+    private readonly media?: EngineMedia,
   ) {}
 
   /** The engine for the account (made on first need with `config()`). */
@@ -24,6 +25,7 @@ export class EngineSlot {
       if (this.engine) return this.engine;
       const engine: LazyEngine = new LazyEngine(this.factory, {
         config: engineConfig,
+        ...(this.media ? { media: this.media } : {}),
         connectionChanged: (state, message, retryAt) => {
           if (this.engine === engine) this.report(state, message, retryAt);
         },
@@ -31,6 +33,11 @@ export class EngineSlot {
       this.engine = engine;
     }
     return this.engine;
+  }
+
+  /** The audio choice changed: the engine (if loaded) switches its live calls. */
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    await this.engine?.audioChanged(what);
   }
 
   /** The account changed: the next call placed while none is live gets a new engine. */

@@ -7,7 +7,7 @@
  * @internal
  */
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, MediaStats, SipCredentials, SipCredentialsSource } from './types.js';
+import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
@@ -20,6 +20,9 @@ export interface EngineConfig {
   iceTransportPolicy: RTCIceTransportPolicy;
   /** How long an answered call carries on without its signalling connection (ms). */
   reconnectWindowMs: number;
+  /** The phone's log (level-filtered and scrubbed of secrets); sip.js writes through it. */
+  log?: PhoneLogger;
+  logLevel?: LogLevel;
 }
 
 /** One outbound call, validated and encoded: safe to put on the wire as it is. */
@@ -32,6 +35,16 @@ export interface OutboundRequest {
   /** Complete header lines (`Name: value`), already validated and encoded. */
   extraHeaders: string[];
   dtmf: DtmfMode;
+  /**
+   * A local ringback tone while the far end rings without sending audio (180 without SDP), in the
+   * cadence of the dialled number's country (ISO 3166); `false`: no tone.
+   */
+  ringback?: { country?: string } | false;
+}
+
+/** Two calls' audio mixed together (a merge); `split` gives each call its own audio back. */
+export interface MergedAudio {
+  split(): Promise<void>;
 }
 
 /** What a session reports back to its `Call`. `ended` is reported exactly once and is final. */
@@ -73,6 +86,11 @@ export interface OutboundSession {
    * succeeded (a 2xx sipfrag); rejects with words otherwise. The call itself is left as it is.
    */
   transfer?(to: TransferTo, accepted: () => void): Promise<void>;
+  /**
+   * Mixes this call's audio with another answered call's (same engine): each far end hears the
+   * agent and the other party. Rejects with words when either has no audio yet.
+   */
+  mergeAudio?(other: OutboundSession): Promise<MergedAudio>;
   /** The microphone's level for a meter (0-1), while the call is answered; undefined when unknown. */
   inputLevel?(): number | undefined;
 }
@@ -80,8 +98,22 @@ export interface OutboundSession {
 /** Where a transfer sends the other party: a validated SIP URI, or the agent's connected consult call. */
 export type TransferTo = { uri: string; display: string } | { consult: OutboundSession; display: string };
 
+/** The agent's audio choice, read by the engine whenever it opens the microphone or plays audio (`phone.audio`). */
+export interface EngineMedia {
+  /** getUserMedia's audio constraints: the chosen microphone (exact) and the voice processing. */
+  microphoneConstraints(): MediaTrackConstraints;
+  /** The output calls play on (`''`: the system default). */
+  speakerId(): string;
+  /** The output vc-phone's own tones play on (`''`: the system default). */
+  ringerId(): string;
+  /** The chosen microphone could not be opened: the engine used the default instead. */
+  microphoneUnavailable(id: string): void;
+}
+
 export interface EngineHost {
   config: EngineConfig;
+  /** The agent's audio choice (absent: the browser's defaults). */
+  media?: EngineMedia;
   /** The connection changed; while reconnecting, `retryAt` says when the next attempt is due (epoch ms). */
   connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void;
 }
@@ -102,6 +134,11 @@ export interface TelephonyEngine {
    */
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession;
   dispose(): Promise<void>;
+  /**
+   * The agent's audio choice changed: live calls switch to the new microphone (its track is
+   * replaced, no re-INVITE) or output, and the next call's offer made ahead is remade.
+   */
+  audioChanged?(what: 'microphone' | 'speaker'): Promise<void>;
 }
 
 /** Makes the engine for one account (the Phone calls it once per account, when a call needs it). */

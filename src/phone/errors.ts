@@ -24,11 +24,25 @@ export type InputErrorCode =
   | 'missing-config'
   | 'invalid-config'
   | 'disabled'
+  /** No microphone or output with that id is listed (`phone.audio.useMicrophone` / `useSpeaker`). */
+  | 'unknown-device'
+  /** The browser cannot do what was asked (e.g. choose an output without `setSinkId`). */
+  | 'not-supported'
   | 'call-not-live'
   /** A value of the wrong JavaScript type (a number, null, an object where text was expected). */
   | 'wrong-type'
   /** The headers added to one INVITE are larger than a proxy safely takes (see MAX_ADDED_HEADER_BYTES). */
-  | 'headers-too-large';
+  | 'headers-too-large'
+  /** The page's `beforeDial` policy refused the call (or did not answer in time). */
+  | 'refused-by-policy'
+  /** A listener cancelled the call's `vc-call-request`. */
+  | 'call-request-cancelled'
+  /** The caller ID is not one of the phone's `fromNumbers` (or anonymous calls are not allowed). */
+  | 'from-not-allowed'
+  /** The disposition is not one of the phone's `dispositions`. */
+  | 'invalid-disposition'
+  /** The call was already wrapped up. */
+  | 'already-wrapped-up';
 
 /**
  * Thrown (and announced as a `vc-input-error` event) when input is refused.

@@ -8,6 +8,7 @@ import {
   CallStartError,
   type EngineFactory,
   type EngineHost,
+  type MergedAudio,
   type OutboundRequest,
   type OutboundSession,
   type SessionListener,
@@ -75,6 +76,13 @@ class PendingSession implements OutboundSession {
     return this.session;
   }
 
+  mergeAudio(other: OutboundSession): Promise<MergedAudio> {
+    // Only connected calls are merged, and a connected call has its session.
+    const theirs = other instanceof PendingSession ? other.session : other;
+    if (!this.session?.mergeAudio || !theirs) return Promise.reject(new Error('Both calls must be connected to be merged.'));
+    return this.session.mergeAudio(theirs);
+  }
+
   inputLevel(): number | undefined {
     return this.session?.inputLevel?.();
   }
@@ -122,6 +130,12 @@ export class LazyEngine implements TelephonyEngine {
   /** Returns the call's session at once; the INVITE leaves once the engine is loaded and ready. */
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
     return new PendingSession(this.engine(), request, listener);
+  }
+
+  /** Only a loaded engine has anything to switch: one loaded later reads the choice itself. */
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    const engine = await this.loading?.catch(() => undefined);
+    await engine?.audioChanged?.(what);
   }
 
   async dispose(): Promise<void> {

@@ -17,6 +17,8 @@ export interface LazyOutboxHooks {
   persist(): void;
   /** A webhook configuration was refused. */
   refuse(error: PhoneInputError): void;
+  /** Where a warning goes (the phone's log; default the console). */
+  warn?(message: string): void;
 }
 
 const RETRY_MAX_MS = 60_000;
@@ -35,6 +37,11 @@ export class LazyOutbox {
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+
+  private warn(message: string): void {
+    if (this.hooks.warn) this.hooks.warn(message);
+    else console.warn(`vc-phone: ${message}`);
+  }
 
   constructor(
     private restored: WebhookDelivery[],
@@ -104,7 +111,7 @@ export class LazyOutbox {
         if (this.disposed) return;
         this.outbox = new StatusWebhookOutbox(this.restored, {
           persist: () => this.hooks.persist(),
-          onGiveUp: (delivery, why) => console.warn(`vc-phone: status webhook event ${delivery.payload.type} given up (${why}).`),
+          onGiveUp: (delivery, why) => this.warn(`status webhook event ${delivery.payload.type} given up (${why}).`),
         });
         this.restored = [];
         for (const action of this.waiting.splice(0)) action(this.outbox);
@@ -112,7 +119,7 @@ export class LazyOutbox {
       (error: unknown) => {
         this.loading = undefined;
         const delay = Math.min(RETRY_MAX_MS, (this.options.retryBaseMs ?? 2_000) * 2 ** this.failures++);
-        console.warn(`vc-phone: the status webhook code could not be loaded (${(error as Error)?.message ?? error}); trying again in ${delay / 1000} s.`);
+        this.warn(`the status webhook code could not be loaded (${(error as Error)?.message ?? error}); trying again in ${delay / 1000} s.`);
         this.retryTimer = setTimeout(() => {
           this.retryTimer = undefined;
           this.startLoading();

@@ -65,11 +65,21 @@ export function numberZonesIn(sources: unknown[]): Set<string> {
       for (const match of value.matchAll(/\+[^0-9+]*([1-9])/g)) digits.add(match[1]);
     } else if (value && typeof value === 'object' && depth < 6 && !seen.has(value) && isPlain(value)) {
       seen.add(value);
+      // A national number is read for the config's defaultCountry: its part is needed too.
+      const country = (value as { defaultCountry?: unknown }).defaultCountry;
+      const digit = typeof country === 'string' ? zoneOfCountry(country) : undefined;
+      if (digit) digits.add(digit);
       for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item, depth + 1);
     }
   };
   for (const source of sources) visit(source, 0);
   return digits;
+}
+
+/** The part (first digit of the calling code) holding `country` (e.g. GB → 4), if it is known. */
+export function zoneOfCountry(country: string): string | undefined {
+  for (const [code, countries] of Object.entries(COUNTRY_CALLING_CODES)) if (countries.includes(country)) return code[0];
+  return undefined;
 }
 
 /** Loads the parts of the metadata for every number that `sources` may hold. */

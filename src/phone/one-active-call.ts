@@ -15,6 +15,7 @@ export class OneActiveCall {
   constructor(
     private readonly phone: CallSource,
     private readonly enabled: () => boolean,
+    private readonly warn: (message: string) => void = (message) => console.warn(`vc-phone: ${message}`),
   ) {
     phone.addEventListener('vc-call-answered', this.onActive);
     phone.addEventListener('vc-call-resumed', this.onActive);
@@ -30,7 +31,9 @@ export class OneActiveCall {
     if (!this.enabled() || ('by' in detail && detail.by !== 'local')) return;
     for (const call of this.phone.calls) {
       if (call.id === detail.call.id || call.state !== 'connected' || call.held || call.changingHold) continue;
-      call.hold().catch((error: Error) => console.warn(`vc-phone: another call was answered, but this one could not be put on hold: ${error.message}`));
+      // A merged call's other leg is part of the same conversation.
+      if (call.mergedWith === detail.call.id) continue;
+      call.hold().catch((error: Error) => this.warn(`another call was answered, but this one could not be put on hold: ${error.message}`));
     }
   };
 }

@@ -19,6 +19,8 @@ import {
   routeHeaders,
 } from './headers.js';
 import { checkServerUrl } from './server-url.js';
+import { ANONYMOUS } from './caller-ids.js';
+import { withCountryCode } from './national-number.js';
 import { checkHostPort } from './sip-uri.js';
 import { numberAtDomain, parseInternationalNumber, parseSipUri, parseTarget } from './targets.js';
 import type { CallOptions, CallTarget, PhoneConfig } from './types.js';
@@ -60,7 +62,7 @@ function aorDomain(config: PhoneConfig): string {
 
 /** Parses what the agent dials; numbers are addressed as the configuration says. */
 export function resolveTarget(to: string, config: PhoneConfig): CallTarget {
-  return parseTarget(to, (e164) => {
+  return parseTarget(withCountryCode(to, config.defaultCountry), (e164) => {
     if (config.numberToUri) return config.numberToUri(e164);
     if (config.numberDomain !== undefined) {
       // Checked here, with its own name: the combined URI's words would blame numberToUri.
@@ -84,6 +86,13 @@ export function withDefaults(defaults: PhoneConfig['defaults'] = {}, options: Ca
 /** Turns validated options into header lines; throws PhoneInputError on anything unsafe. */
 export function buildRequest(target: CallTarget, options: CallOptions, config: PhoneConfig): OutboundRequest {
   const headers: string[] = [...routeHeaders(options.route), ...contextHeaders(options.context), ...extraHeaders(options.headers)];
+  if (options.from === ANONYMOUS) {
+    // Withheld caller ID: an anonymous From (RFC 3323 section 4.1.1.3) and `Privacy: id` (RFC 3325),
+    // so the proxy strips the identity it asserts for the account; no P-Asserted-Identity of ours.
+    headers.push('Privacy: id');
+    checkAddedHeadersSize(headers);
+    return { uri: target.uri, fromUri: 'sip:anonymous@anonymous.invalid', fromDisplayName: 'Anonymous', extraHeaders: headers, dtmf: config.dtmf ?? 'rfc4733' };
+  }
   const identity = normaliseIdentity(options.from);
   let fromUri: string | undefined;
   if (identity?.uri) {

@@ -11,6 +11,7 @@ import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { CallMerges } from './call-merge.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
@@ -23,11 +24,21 @@ import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
-import { PhoneStore, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { PhoneStore, defaultStorage, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
+import type { CheckOptions, CheckReport } from './audio-types.js';
+import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
+import { askBeforeDial } from './before-dial.js';
+import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
+import { chooseCallerId } from './caller-ids.js';
+import { makeLog } from './logger.js';
+import { PendingWrapUps, checkWrapUp } from './wrap-up.js';
+import { VcCallRequestEvent } from '../events/user-events.js';
+import { REQUEST_ASKED } from './request-asked.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, StatusWebhookConfig } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
@@ -47,6 +58,10 @@ export interface PhoneOptions {
   storage?: KeyValueStorage;
   /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
   engine?: EngineFactory;
+  /** Where microphones and outputs are listed (default: `navigator.mediaDevices`). The fake phone injects its own. */
+  mediaDevices?: AudioDeviceSource;
+  /** Outputs can be chosen (default: the browser has `setSinkId`). */
+  canChooseOutput?: boolean;
   /**
    * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
    * one connection and one set of calls (see the README, "One phone across tabs").
@@ -59,7 +74,7 @@ export interface PhoneOptions {
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-held`, `vc-call-resumed`, `vc-call-transfer`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-transfer`, `vc-call-merged`, `vc-call-split`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
  * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
@@ -73,12 +88,25 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private readonly store: PhoneStore;
   private readonly outbox: LazyOutbox;
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
-  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following);
+  private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
+  private readonly merges = new CallMerges(this);
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
+  private readonly _history: CallHistory;
+  /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
+  private readonly wrapUps = new PendingWrapUps((callId, draft) => this.wrapUpTimedOut(callId, draft));
+  /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
+  readonly log: PhoneLogger = makeLog(() => this.#config);
+  /**
+   * The agent's microphone and outputs: the devices listed, the one chosen for each use
+   * (`useMicrophone`, `useSpeaker`, `useRinger`: live calls switch at once, no re-INVITE), the voice
+   * processing switches, and what happens when a device is plugged in or out. Remembered per
+   * storage key. Dispatches `vc-audio-devices-change` and `vc-audio-device-lost` from the phone.
+   */
+  readonly audio: PhoneAudio;
   /** The tabs sharing this phone (undefined: this phone is the tab's own). */
   private readonly tabs: LazyTabs | undefined;
   /** The calls shown are another tab's (mirrors). */
@@ -87,11 +115,22 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
     this.#config = { ...config };
-    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt));
-    this.store = new PhoneStore(config.storageKey, options.storage);
+    const storage = options.storage ?? defaultStorage();
+    this.audio = new PhoneAudio({
+      namespace: config.storageKey ?? 'default',
+      storage,
+      ...(options.mediaDevices ? { source: options.mediaDevices } : {}),
+      ...(options.canChooseOutput !== undefined ? { canChooseOutput: options.canChooseOutput } : {}),
+      apply: (what) => this.engines.audioChanged(what),
+      dispatch: (event) => this.dispatchEvent(event),
+      refuse: (error) => this.refuse(error),
+    });
+    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
+    this.store = new PhoneStore(config.storageKey, storage);
+    this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY);
     const saved = this.store.load();
     this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error) });
+    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
     if (shared && canShareTabs()) {
@@ -179,6 +218,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (accountChanged) this.engines.accountChanged();
     this.engines.dropIfStale(this.hasLiveCalls);
     if ('maxFinishedCalls' in changes) this.dropOldestFinished();
+    if ('maxHistory' in changes) this._history.setMax(changes.maxHistory ?? DEFAULT_MAX_HISTORY);
+    if ('aor' in changes) this._history.switchAgent(this.#config.aor);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -281,6 +322,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * case nothing is sent.
    */
   async call(to: string, options: CallOptions = {}): Promise<Call> {
+    const asked = typeof options === 'object' && options !== null && (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
     let request: OutboundRequest;
     let target: CallTarget;
     let merged: CallOptions;
@@ -291,13 +333,29 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       const dialing = await loadDialing(to, options, this.#config);
       dialing.checkAccount(this.#config);
       merged = dialing.withDefaults(this.#config.defaults, options);
+      merged.from = chooseCallerId(merged.from, this.#config);
       target = dialing.resolveTarget(to, this.#config);
       request = dialing.buildRequest(target, merged, this.#config);
+      request.ringback = this.#config.ringback === false ? false : { country: target.country };
       webhook = merged.statusWebhook ?? this.#config.statusWebhook;
       checkStatusWebhook(webhook);
       if (merged.color !== undefined) checkColorName(merged.color);
+      const { label, record, from } = merged;
+      const asking = { to, target, ...(label !== undefined ? { label } : {}), ...(record !== undefined ? { record } : {}), ...(from !== undefined ? { from } : {}) };
+      if (!asked) {
+        const requested = new VcCallRequestEvent(asking);
+        this.dispatchEvent(requested);
+        if (requested.defaultPrevented) {
+          this.log('info', `call to ${target.display} cancelled by a vc-call-request listener`);
+          throw inputError('call-request-cancelled', 'to', 'The call was cancelled by the page before it was placed.');
+        }
+      }
+      await askBeforeDial(this.#config.beforeDial, asking, this.#config.beforeDialTimeoutMs);
     } catch (error) {
-      if (error instanceof PhoneInputError) this.refuse(error);
+      if (error instanceof PhoneInputError && error.code !== 'call-request-cancelled') {
+        this.log('info', `call refused (${error.code}): ${error.message}`);
+        this.refuse(error);
+      }
       throw error;
     }
     // Another tab holds the connection: it places the call (the same checks passed here already).
@@ -310,6 +368,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.watch(call);
     this._calls = [call, ...this._calls];
     this.dispatchEvent(new Event('change'));
+    this.log('info', `placing call ${call.id} to ${target.display}`);
     call.dial(engine, request);
     return call;
   }
@@ -351,6 +410,158 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     refused: (error: PhoneInputError) => this.refuse(error),
   };
 
+  /**
+   * The agent's call history: one entry per finished call (party, label, record, direction,
+   * start, duration, outcome, colour, wrap-up), newest first, at most `maxHistory` (default 200).
+   * `phone.history.clear()` forgets it. Kept per agent (aor); nothing of it outlives `signOut()`.
+   */
+  get history(): CallHistory {
+    return this._history;
+  }
+
+  /** The wrap-up is offered after each call (`wrapUp`, or a list of `dispositions`). */
+  get wrapUpEnabled(): boolean {
+    return this.#config.wrapUp ?? (this.#config.dispositions?.length ?? 0) > 0;
+  }
+
+  /** Finished calls of this session whose wrap-up is still to do, oldest first. */
+  get pendingWrapUps(): readonly Call[] {
+    return this.wrapUps.ids.map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
+  }
+
+  /**
+   * Records the after-call work of a finished call: optional notes and a disposition (one of
+   * `dispositions`). Dispatches `vc-call-wrapped-up` (also posted to the webhook) and updates the
+   * history. Refused input throws a {@link PhoneInputError} (and dispatches `vc-input-error`).
+   */
+  wrapUp(callId: string, input: WrapUpInput = {}): void {
+    try {
+      const call = this.getCall(callId);
+      if (!call) throw inputError('call-not-live', 'callId', 'There is no such call to wrap up.');
+      if (!call.isFinal) throw inputError('call-not-live', 'callId', 'A call can be wrapped up once it has ended.');
+      if (call.wrapUp) throw inputError('already-wrapped-up', 'callId', 'This call was already wrapped up.');
+      const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
+      this.wrapUps.forget(callId);
+      call.recordWrapUp(wrapUp);
+      this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Merges two connected calls into one conversation, mixed in the browser: each far end hears
+   * the agent and the other party, the agent hears both (no conference server, no re-INVITE).
+   * A held leg is taken back first. Each leg can still be held or hung up (the other carries on
+   * with the agent); mute mutes the agent in both. Dispatches `vc-call-merged` for each call.
+   * Rejects with a {@link PhoneInputError} (and `vc-input-error`) when the calls can't be merged.
+   */
+  async merge(a: Call | string, b: Call | string): Promise<void> {
+    await this.refusing(() => this.merges.merge(this.liveCall(a, 'merge'), this.liveCall(b, 'merge')));
+  }
+
+  /** Splits a merged call from the other: two separate calls again (`vc-call-split`, reason `split`). */
+  async split(call: Call | string): Promise<void> {
+    await this.refusing(() => this.merges.split(this.liveCall(call, 'split')));
+  }
+
+  private liveCall(call: Call | string, field: string): Call {
+    const found = typeof call === 'string' ? this.getCall(call) : this._calls.includes(call) ? call : undefined;
+    if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
+    return found;
+  }
+
+  private async refusing(action: () => Promise<void>): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+  }
+
+  /** @internal What the agent has entered so far (saved if the wrap-up timer runs out). */
+  draftWrapUp(callId: string, draft: WrapUpInput): void {
+    this.wrapUps.draft(callId, draft);
+  }
+
+  /** Epoch ms when a pending wrap-up's timer runs out (with `wrapUpSeconds`). */
+  wrapUpDueAt(callId: string): number | undefined {
+    const seconds = this.#config.wrapUpSeconds;
+    const endedAt = this.getCall(callId)?.endedAt;
+    return seconds && endedAt !== undefined && this.wrapUps.has(callId) ? endedAt + seconds * 1000 : undefined;
+  }
+
+  private startWrapUp(call: Call): void {
+    if (!this.wrapUpEnabled || call.restored || call.wrapUp || this.wrapUps.has(call.id)) return;
+    this.wrapUps.start(call.id, this.#config.wrapUpSeconds);
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** The wrap-up timer ran out: what was entered is saved (without it, if the checks refuse it). */
+  private wrapUpTimedOut(callId: string, draft: WrapUpInput): void {
+    try {
+      this.wrapUp(callId, { ...draft, timedOut: true });
+    } catch {
+      if (!this.getCall(callId)?.wrapUp) this.wrapUp(callId, { timedOut: true });
+    }
+  }
+
+  /**
+   * Forgets what this phone keeps on this device: the finished calls (boxes and Recent rows), the
+   * history and the preferences, in memory and in storage. Live calls carry on.
+   */
+  clearStorage(): void {
+    for (const call of this._calls.filter((c) => !c.isLive)) {
+      this.unwatch(call);
+      this.webhookOf.delete(call.id);
+      this.wrapUps.forget(call.id);
+    }
+    this._calls = this._calls.filter((call) => call.isLive);
+    this.prefs = { confirmClose: true };
+    this._history.clear();
+    this.saveQueued = false;
+    this.store.clear();
+    if (this._calls.length) this.save();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /**
+   * The agent signs out (a shared machine): every live call is hung up, the connection closed,
+   * the SIP credentials forgotten, and `clearStorage()` leaves nothing of the agent's calls behind.
+   */
+  async signOut(): Promise<void> {
+    for (const call of this._calls) call.hangup();
+    this.#config = { ...this.#config, auth: undefined };
+    await this.engines.dispose();
+    for (const call of this._calls) this.unwatch(call);
+    this.wrapUps.clear();
+    this._calls = [];
+    this.clearStorage();
+    this.log('info', 'signed out: calls, history and stored state cleared');
+  }
+
+  /**
+   * The pre-call check ("Test your audio"): microphone permission and level, a test tone on the
+   * chosen speaker, the SIP server's reachability (WebSocket + OPTIONS, no REGISTER), the ICE
+   * candidates gathered and whether the TURN server answers. Each step has a deadline; the
+   * report says per item pass / warn / fail, in words, with what to fix. Never throws; also
+   * dispatched as `vc-audio-check`.
+   */
+  async check(options: CheckOptions = {}): Promise<CheckReport> {
+    const { runPreCallCheck } = await import('./pre-call-check.js');
+    const labels = { microphone: this.audio.microphone?.label, speaker: this.audio.speaker?.label };
+    const report = await runPreCallCheck({ config: this.#config, media: this.audio.forEngine, labels }, options);
+    this.reportCheck(report);
+    return report;
+  }
+
+  /** @internal Announces a check's report (`vc-audio-check`). */
+  protected reportCheck(report: CheckReport): void {
+    this.dispatchEvent(new VcAudioCheckEvent({ report }));
+  }
+
   /** Removes a finished call's record for good (the bin). Live calls can't be removed: hang up first. */
   removeCall(id: string): void {
     const call = this.getCall(id);
@@ -367,6 +578,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** Hangs up every live call and closes the connection. */
   async dispose(): Promise<void> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
+    this.wrapUps.clear();
+    this.audio.dispose();
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
     else for (const call of this._calls) call.hangup();
@@ -383,7 +596,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private currentEngine(): Promise<LazyEngine> {
-    return this.engines.current(async () => (await loadDialing(this.#config)).engineConfig(this.#config));
+    return this.engines.current(async () => ({ ...(await loadDialing(this.#config)).engineConfig(this.#config), log: this.log, logLevel: this.#config.logLevel ?? 'warn' }));
   }
 
   private get hasLiveCalls(): boolean {
@@ -419,7 +632,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   };
 
   private readonly onCallChange = (event: Event): void => {
-    if ((event.target as Call).isFinal) this.dropOldestFinished();
+    const changed = event.target as Call;
+    if (changed.isFinal && !changed.restored) {
+      this._history.add(changed.toJSON());
+      this.startWrapUp(changed);
+    }
+    if (changed.isFinal) this.dropOldestFinished();
     this.persist();
     // Holding, answering or ending a call can move the active call: the phone's view changed.
     const active = this.activeCallId;

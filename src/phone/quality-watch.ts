@@ -36,6 +36,9 @@ export async function readQuality(pc: RTCPeerConnection, at: number): Promise<Qu
       reading.packetsReceived += Number(report.packetsReceived ?? 0);
       reading.packetsLost += Math.max(0, Number(report.packetsLost ?? 0));
       if (typeof report.jitter === 'number') reading.jitterMs = report.jitter * 1000;
+      if (typeof report.lastPacketReceivedTimestamp === 'number' && typeof report.timestamp === 'number') {
+        reading.lastPacketAgoMs = report.timestamp - report.lastPacketReceivedTimestamp;
+      }
     } else if (report.type === 'remote-inbound-rtp' && typeof report.roundTripTime === 'number' && report.roundTripTime > 0) {
       remoteRtt = report.roundTripTime * 1000;
     } else if (report.type === 'transport' && report.selectedCandidatePairId) {

@@ -7,11 +7,12 @@
  */
 import { Inviter, SIPExtension, SessionState, UserAgent, UserAgentState, Web, type LogLevel, type SessionDescriptionHandlerFactory, type UserAgentOptions } from 'sip.js';
 import { checkCredentials } from './config-checks.js';
-import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
+import { CallStartError, type EngineConfig, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
 import { SipConnection } from './sip-connection.js';
 import { tolerantTransport } from './sip-tolerant-transport.js';
 import { SharedMicrophone, WarmCertificate, offerOnFirstUsableCandidate, withOfferRollback } from './sip-media.js';
 import { SipSession, type SessionContext } from './sip-session.js';
+import { switchMicrophone } from './sip-audio-choice.js';
 import { WarmOffer } from './sip-warm-offer.js';
 
 /** A credentials source that has not answered by then fails the call. */
@@ -22,13 +23,21 @@ function redact(text: string): string {
   return text.replace(/^((?:Proxy-)?Authorization:).*$/gim, '$1 [redacted]');
 }
 
+/** The sip.js log level for the phone's (`off` still asks sip.js for errors; the phone's log drops them). */
+function sipLogLevel(level: EngineConfig['logLevel']): LogLevel {
+  if (level === 'debug') return 'debug';
+  if (level === 'info') return 'log';
+  if (level === 'error' || level === 'off') return 'error';
+  return 'warn';
+}
+
 /** sip.js options a test may replace (a stand-in transport or description handler). */
 export type EngineOverrides = Pick<UserAgentOptions, 'transportConstructor' | 'sessionDescriptionHandlerFactory'>;
 
 export class SipEngine implements TelephonyEngine, SessionContext {
   readonly userAgent: UserAgent;
   private readonly connection: SipConnection;
-  private readonly microphone = new SharedMicrophone();
+  private readonly microphone = new SharedMicrophone(() => this.host.media);
   private readonly certificate = new WarmCertificate();
   /** The next call's offer, made ahead while the agent types (microphone already granted). */
   private readonly warmOffer = new WarmOffer();
@@ -55,10 +64,14 @@ export class SipEngine implements TelephonyEngine, SessionContext {
       authorizationPassword: typeof auth === 'function' ? undefined : auth?.password,
       transportOptions: { server, connectionTimeout: 5, keepAliveInterval: 25 },
       logBuiltinEnabled: false,
-      logLevel: 'warn',
+      // sip.js writes through the phone's log (level, page logger, secrets scrubbed); never to the console itself.
+      logLevel: sipLogLevel(host.config.logLevel),
       logConnector: (level: LogLevel, category: string, _label: string | undefined, content: string) => {
-        if (level === 'error') console.error(`vc-phone [${category}] ${redact(content)}`);
-        else if (level === 'warn') console.warn(`vc-phone [${category}] ${redact(content)}`);
+        const line = `[${category}] ${redact(content)}`;
+        const log = host.config.log;
+        if (log) log(level === 'log' ? 'info' : level, line);
+        else if (level === 'error') console.error(`vc-phone ${line}`);
+        else if (level === 'warn') console.warn(`vc-phone ${line}`);
       },
       userAgentString: 'vc-phone (sip.js)',
       // Gateways that play announcements in reliable provisional responses (RFC 3262) get their PRACK.
@@ -113,6 +126,16 @@ export class SipEngine implements TelephonyEngine, SessionContext {
 
   get iceServers(): RTCIceServer[] {
     return this.host.config.iceServers;
+  }
+
+  get media() {
+    return this.host.media;
+  }
+
+  /** The agent chose another microphone, output or processing: live calls follow, no re-INVITE. */
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    if (what === 'speaker') return this.sessions.forEach((session) => session.useSpeaker());
+    await switchMicrophone(this.microphone, () => this.warmOffer.drop(), this.sessions);
   }
 
   connect(): Promise<void> {

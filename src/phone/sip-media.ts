@@ -5,7 +5,8 @@
  * @internal
  */
 import type { Web } from 'sip.js';
-import { CallStartError } from './engine.js';
+import { CallStartError, type EngineMedia } from './engine.js';
+import { openMicrophone, playOn } from './sip-audio-choice.js';
 import type { MediaStats } from './types.js';
 
 /** A pre-warmed microphone is released after this long without a call. */
@@ -65,12 +66,15 @@ export class SharedMicrophone {
   private stream: Promise<MediaStream> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** `media`: the agent's choice of microphone and processing (read each time it is opened). */
+  constructor(private readonly media: () => EngineMedia | undefined = () => undefined) {}
+
   /** The shared stream; rejects with a CallStartError saying what is wrong with the microphone. */
   get(): Promise<MediaStream> {
     clearTimeout(this.idleTimer);
     if (!this.stream) {
       if (!navigator.mediaDevices?.getUserMedia) return Promise.reject(new CallStartError('insecure-context'));
-      const stream = navigator.mediaDevices.getUserMedia({ audio: true, video: false }).catch((error: unknown) => {
+      const stream = openMicrophone(this.media()).catch((error: unknown) => {
         this.stream = undefined;
         throw microphoneFailure(error);
       });
@@ -131,6 +135,14 @@ export class WarmCertificate {
 export class RemoteAudio {
   private audio: HTMLAudioElement | undefined;
 
+  /** `output`: the output chosen for calls (`''`: the default). */
+  constructor(private readonly output: () => string = () => '') {}
+
+  /** Plays on the output chosen now (the agent chose another). */
+  useOutput(): void {
+    if (this.audio) playOn(this.audio, this.output());
+  }
+
   play(pc: RTCPeerConnection | undefined): void {
     if (!pc || this.audio) return;
     const stream = new MediaStream();
@@ -138,6 +150,7 @@ export class RemoteAudio {
     const audio = new Audio();
     audio.autoplay = true;
     audio.srcObject = stream;
+    playOn(audio, this.output());
     void audio.play().catch(() => undefined);
     this.audio = audio;
   }

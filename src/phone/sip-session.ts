@@ -5,7 +5,12 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
+import type { EngineMedia, MergedAudio, OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
+import type { AudioSwitchable } from './sip-audio-choice.js';
+import { whenAudioArrives } from './early-media.js';
+import { ringbackCadenceFor } from './ringback-cadence.js';
+import { RingbackTone } from './ringback-tone.js';
+import { mergeMembers, type AudioConference, type ConferenceLeg, type ConferenceMember } from './sip-conference.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { consultDialogOf, sendRefer } from './sip-transfer.js';
@@ -27,12 +32,14 @@ export interface SessionContext {
   readonly requestDeadlineMs?: number;
   /** With short-lived credentials: fetches fresh ones (the call's were refused). */
   readonly refreshCredentials?: () => Promise<void>;
+  /** The agent's audio choice (phone.audio). */
+  readonly media?: EngineMedia;
 }
 
 /** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
 const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
 
-export class SipSession implements OutboundSession {
+export class SipSession implements OutboundSession, AudioSwitchable, ConferenceMember {
   private inviter: Inviter;
   /** The call was tried again with fresh credentials (once at most). */
   private retriedWithFreshCredentials = false;
@@ -50,7 +57,13 @@ export class SipSession implements OutboundSession {
   /** The signalling connection is down (the call carries on until this fires). */
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
-  private readonly remoteAudio = new RemoteAudio();
+  private readonly remoteAudio = new RemoteAudio(() => this.context.media?.speakerId() ?? '');
+  /** The local ringback tone (180 without audio), unless switched off. */
+  private readonly ringback: RingbackTone | undefined;
+  /** Stops waiting for early media's first packets. */
+  private stopWaitingForAudio: (() => void) | undefined;
+  /** The merge this call is part of (its microphone switch goes through the mix). */
+  private conference: AudioConference | undefined;
   private readonly quality = new QualityWatch({
     muted: () => !this.microphoneEnabled,
     held: () => this.held || this.heldByRemote,
@@ -64,6 +77,7 @@ export class SipSession implements OutboundSession {
     private readonly request: OutboundRequest,
     private readonly listener: SessionListener,
   ) {
+    this.ringback = request.ringback === false ? undefined : new RingbackTone(ringbackCadenceFor(request.ringback?.country));
     this.dtmf = new SessionDtmf(() => this.inviter, request.dtmf, (digit, method) => this.listener.dtmfSent(digit, method));
     this.inviter = this.newInviter();
     void this.invite();
@@ -98,6 +112,7 @@ export class SipSession implements OutboundSession {
       if (inviter !== this.inviter) return;
       if (state === SessionState.Established) {
         this.established = true;
+        this.stopRingingSounds();
         this.remoteAudio.play(this.peerConnection);
         this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
@@ -158,6 +173,22 @@ export class SipSession implements OutboundSession {
 
   sendDtmf(digits: string): void {
     this.dtmf.send(digits);
+  }
+
+  /** Another microphone for this call: sip.js puts its track in the sender (`replaceTrack`, no re-INVITE). */
+  async useMicrophone(stream: MediaStream): Promise<void> {
+    const sdh = this.inviter.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    if (this.finished || !sdh?.peerConnection) return stream.getTracks().forEach((track) => track.stop());
+    // Merged, the call sends the mix: the new microphone goes into the mix, not on the wire.
+    const track = stream.getAudioTracks()[0];
+    if (this.conference && track) return this.conference.replaceMicrophone(this, track);
+    // sip.js's own way (protected in its typings): replaceTrack, then the old track stops and leaves its local stream.
+    await (sdh as unknown as { setLocalMediaStream(stream: MediaStream): Promise<void> }).setLocalMediaStream(stream);
+    this.applyMicrophone();
+  }
+
+  useSpeaker(): void {
+    this.remoteAudio.useOutput();
   }
 
   async hold(held: boolean): Promise<void> {
@@ -245,9 +276,11 @@ export class SipSession implements OutboundSession {
           onProgress: (response) => {
             this.gotAnswer();
             const status = response.message.statusCode ?? 0;
-            const earlyMedia = status === 183 && response.message.body.length > 0;
-            if (earlyMedia) this.remoteAudio.play(this.peerConnection);
-            this.listener.progress(status, earlyMedia);
+            // Early media is audio on the wire: "ringing" until its first packets arrive.
+            const pc = this.peerConnection;
+            if (status >= 180 && response.message.body.length > 0 && pc) this.waitForEarlyMedia(pc, status);
+            else if (status >= 180 && !this.stopWaitingForAudio) this.ringback?.start();
+            this.listener.progress(status, false);
           },
           onTrying: () => this.gotAnswer(),
           onAccept: () => {
@@ -314,11 +347,48 @@ export class SipSession implements OutboundSession {
 
 
 
+  /** The far end's audio plays as it comes; once packets arrive, the call is in early media. */
+  private waitForEarlyMedia(pc: RTCPeerConnection, status: number): void {
+    this.remoteAudio.play(pc);
+    this.stopWaitingForAudio ??= whenAudioArrives(pc, () => {
+      this.ringback?.stop();
+      if (!this.established && !this.finished) this.listener.progress(status, true);
+    });
+  }
+
+  private stopRingingSounds(): void {
+    this.ringback?.stop();
+    this.stopWaitingForAudio?.();
+  }
+
+  /** For a merge: the call's audio path, once answered (none while already merged). */
+  audioLeg(): ConferenceLeg | undefined {
+    const pc = this.peerConnection;
+    if (!pc || !this.established || this.finished || this.conference) return undefined;
+    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
+    const incoming = pc.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
+    if (!sender?.track || !incoming) return undefined;
+    return { microphone: sender.track, incoming, send: (track) => sender.replaceTrack(track) };
+  }
+
+  joinConference(conference: AudioConference | undefined): void {
+    this.conference = conference;
+    this.applyMicrophone();
+  }
+
+  async mergeAudio(other: OutboundSession): Promise<MergedAudio> {
+    if (!(other instanceof SipSession)) throw new Error('Only two calls of the same phone can be merged.');
+    const conference = await mergeMembers(this, other);
+    return { split: () => conference.end() };
+  }
+
   private applyMicrophone(): void {
     // Until the offer holds the microphone there is nothing to switch; Established applies it again.
     // On hold, neither side's audio flows: the microphone is off and so is the far end's audio.
+    // Merged, the track sent is the mix: mute switches the microphone inside it, hold the whole track.
+    this.conference?.setMicrophoneEnabled(this, this.microphoneEnabled);
     this.peerConnection?.getSenders().forEach((sender) => {
-      if (sender.track?.kind === 'audio') sender.track.enabled = this.microphoneEnabled && !this.held;
+      if (sender.track?.kind === 'audio') sender.track.enabled = (this.conference ? true : this.microphoneEnabled) && !this.held;
     });
     this.peerConnection?.getReceivers().forEach((receiver) => {
       if (receiver.track.kind === 'audio') receiver.track.enabled = !this.held;
@@ -353,6 +423,8 @@ export class SipSession implements OutboundSession {
     clearTimeout(this.outage);
     this.outage = undefined;
     this.dtmf.stop();
+    this.stopRingingSounds();
+    void this.conference?.end();
     this.remoteAudio.stop();
     const quality = this.quality.stop();
     if (quality) this.listener.qualitySummary?.(quality);

@@ -105,7 +105,8 @@ export function memoryStorage(): KeyValueStorage {
   };
 }
 
-function defaultStorage(): KeyValueStorage {
+/** localStorage where the page may use it, else memory. */
+export function defaultStorage(): KeyValueStorage {
   try {
     // Reading localStorage throws in some sandboxed iframes.
     const storage = globalThis.localStorage;

@@ -89,7 +89,11 @@ export interface SipCredentials {
 
 /** Per-call options; every one of them is visible on the wire. */
 export interface CallOptions {
-  /** Calling identity (From display name and URI, P-Asserted-Identity). */
+  /**
+   * Calling identity (From display name and URI, P-Asserted-Identity); one of `fromNumbers` when
+   * the phone has that list, or `'anonymous'` (withheld: anonymous From and `Privacy: id`) where
+   * `allowAnonymous` is set.
+   */
   from?: CallerIdentity | string;
   /** Name/value pairs sent with the INVITE as `X-VC-<Name>` headers. */
   context?: Record<string, string | number | boolean>;
@@ -105,6 +109,51 @@ export interface CallOptions {
   label?: string;
   /** Anything (JSON) the CRM wants back with every event of this call: a record id, a type. Never sent on the wire. */
   record?: CallRecord;
+}
+
+/** Log levels, most talkative first; `off` writes nothing. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'off';
+
+/** Where the phone's (and sip.js's) log lines go. Lines are scrubbed of secrets first. */
+export type PhoneLogger = (level: Exclude<LogLevel, 'off'>, message: string) => void;
+
+/** What a `beforeDial` policy is asked about: the checked call, before anything is sent. */
+export interface BeforeDialRequest {
+  /** What was dialled, as given. */
+  to: string;
+  /** The checked target (E.164 number and country, or SIP URI). */
+  target: CallTarget;
+  label?: string;
+  record?: CallRecord;
+  /** The caller ID chosen for the call (`'anonymous'` when withheld). */
+  from?: CallerIdentity | string;
+}
+
+/** A policy's answer: allow (`true`, `undefined`, `'allow'`, `{ allow: true }`) or `{ refuse: 'words for the agent' }`. */
+export type BeforeDialVerdict = true | undefined | void | 'allow' | { allow: true } | { refuse: string } | false;
+
+/** The CRM's pre-dial policy (do-not-call lists, calling hours, countries); async, with a deadline. */
+export type BeforeDialHook = (request: BeforeDialRequest) => BeforeDialVerdict | Promise<BeforeDialVerdict>;
+
+/** What the agent gives after a call. */
+export interface WrapUpInput {
+  notes?: string;
+  /** One of the phone's `dispositions` (when it has a list). */
+  disposition?: string;
+  /** @internal Set by the wrap-up timer when it ran out. */
+  timedOut?: boolean;
+}
+
+/** A call's after-call work, as carried in `vc-call-wrapped-up`, the webhook and the history. */
+export interface WrapUp {
+  notes?: string;
+  disposition?: string;
+  /** Epoch ms when the wrap-up was done. */
+  wrappedUpAt: number;
+  /** Time from the end of the call to the wrap-up (ms). */
+  afterCallMs?: number;
+  /** The wrap-up timer ran out (what was entered by then was saved). */
+  timedOut?: boolean;
 }
 
 export interface PhoneConfig {
@@ -134,6 +183,12 @@ export interface PhoneConfig {
    * connected calls on hold. Off, several connected calls all hear the microphone.
    */
   autoHold?: boolean;
+  /**
+   * A quiet local ringback tone while the far end rings without sending audio (a 180 without
+   * SDP), in the cadence of the dialled number's country (UK, North America, CEPT Europe...).
+   * Default true; `false` switches it off. Early media (a 183 with audio) always plays.
+   */
+  ringback?: boolean;
   /** ICE servers for the media path (default none: the SIP server's media relay does the rest). */
   iceServers?: RTCIceServer[];
   /**
@@ -151,6 +206,31 @@ export interface PhoneConfig {
    * the agent's bin). Live calls are never dropped. Default 100.
    */
   maxFinishedCalls?: number;
+  /**
+   * ISO 3166 country (e.g. `GB`) whose national numbers may be dialled without the country code.
+   * Off by default: national numbers are refused with words unless the CRM opts in.
+   */
+  defaultCountry?: string;
+  /** The caller IDs the agent may use; with more than one, the place-call field shows a picker. The first is the default. */
+  fromNumbers?: (string | CallerIdentity)[];
+  /** The agent may withhold the caller ID (`from: 'anonymous'`). */
+  allowAnonymous?: boolean;
+  /** Asked before each call (after the phone's own checks); a refusal is shown in words and sent as `vc-input-error`. */
+  beforeDial?: BeforeDialHook;
+  /** How long `beforeDial` may take (ms, default 5000); no answer in time refuses the call. */
+  beforeDialTimeoutMs?: number;
+  /** How many entries `phone.history` keeps (default 200). */
+  maxHistory?: number;
+  /** Disposition codes the agent chooses from after a call (e.g. Interested, Call back, Wrong number). */
+  dispositions?: string[];
+  /** Offer a wrap-up after each call (notes and disposition); on when `dispositions` are given. */
+  wrapUp?: boolean;
+  /** Seconds the agent has for the wrap-up; when they run out, what was entered is saved (default: no timer). */
+  wrapUpSeconds?: number;
+  /** How much the phone (and sip.js) logs: `debug`, `info`, `warn` (default), `error` or `off`. */
+  logLevel?: LogLevel;
+  /** Where log lines go (default the console). Secrets never reach it. */
+  logger?: PhoneLogger;
 }
 
 /** Connection to the SIP server. */
@@ -195,6 +275,10 @@ export interface CallSnapshot {
   heldByRemote?: boolean;
   /** Epoch ms since when the call is on hold (either side). */
   holdStartedAt?: number;
+  /** The agent's after-call work, once done. */
+  wrapUp?: WrapUp;
+  /** The id of the call this one is merged with (`phone.merge`). */
+  mergedWith?: string;
   /** The latest transfer of this call: where to, and how far it got (a failure says why). */
   transfer?: TransferSnapshot;
   /** This call is the agent's consult call for an attended transfer of the call with this id. */

@@ -22,6 +22,9 @@ import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js'
 import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
 import { VcTransfer as VcTransferElement } from '../components/transfer/transfer.js';
+import { VcCallHistory as VcCallHistoryElement } from '../components/call-history/call-history.js';
+import { VcWrapUp as VcWrapUpElement } from '../components/wrap-up/wrap-up.js';
+import { VcAudioSettings as VcAudioSettingsElement } from '../components/audio-settings/audio-settings.js';
 import type { VcElementEventMap } from '../events/index.js';
 
 const on = <K extends keyof VcElementEventMap>(name: K) => name as EventName<VcElementEventMap[K]>;
@@ -57,6 +60,7 @@ export const VcPhone = createComponent({
     onVcConnectionChange: on('vc-connection-change'),
     onVcInputError: on('vc-input-error'),
     onVcCallRequest: on('vc-call-request'),
+    onVcCallWrappedUp: on('vc-call-wrapped-up'),
     ...boxEvents,
   },
 });
@@ -97,3 +101,19 @@ export const VcPhoneStatus = createComponent({
 
 /** `<vc-transfer>`: blind or attended transfer of one call (inside every `<vc-call-box>`; usable alone with `call`). */
 export const VcTransfer = createComponent({ tagName: 'vc-transfer', elementClass: VcTransferElement, react: React });
+/** `<vc-call-history>`: the call history with "Call again" and "Clear history". */
+export const VcCallHistory = createComponent({
+  tagName: 'vc-call-history',
+  elementClass: VcCallHistoryElement,
+  react: React,
+  events: { onVcCallRequest: on('vc-call-request') },
+});
+
+/** `<vc-wrap-up>`: notes and disposition after a call (the phone dispatches `vc-call-wrapped-up`). */
+export const VcWrapUp = createComponent({ tagName: 'vc-wrap-up', elementClass: VcWrapUpElement, react: React, events: {} });
+/** `<vc-audio-settings>`: microphone, speaker and ringer choice, voice processing switches and "Test your audio". */
+export const VcAudioSettings = createComponent({
+  tagName: 'vc-audio-settings',
+  elementClass: VcAudioSettingsElement,
+  react: React,
+});

@@ -17,6 +17,8 @@ import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
 import type { CallState, ConnectionState, PhoneConfig } from '../phone/types.js';
+import type { CheckOptions, CheckReport } from '../phone/audio-types.js';
+import { FakeMediaDevices, type FakeAudioDevice } from './fake-media-devices.js';
 
 export type FakeMicrophone = 'granted' | 'denied' | 'missing';
 
@@ -36,6 +38,10 @@ export interface FakePhoneOptions extends PhoneOptions {
   autoAnswerMs?: number;
   /** The far end confirms the caller's hang-up after this many ms (default: at once). */
   hangupDelayMs?: number;
+  /** The microphones and outputs listed (default: a headset and a laptop's own). */
+  devices?: readonly FakeAudioDevice[];
+  /** What `check()` reports (default: every item passes). */
+  checkReport?: CheckReport;
 }
 
 /** The far end of one fake call: what it received, and buttons to make it act. */
@@ -56,6 +62,10 @@ export class FakeFarEnd {
   private pendingTransfer: ((status: number) => void) | undefined;
   /** `cancel` or `bye` once the caller hung up. */
   hungUpWith: 'cancel' | 'bye' | undefined;
+  /** The far end of the call this one is merged with (`phone.merge`): each hears the other. */
+  mergedWith: FakeFarEnd | undefined;
+  /** The next merge of this call fails with these words (then it is cleared). */
+  refuseNextMerge: string | undefined;
   /** The Call-ID the fake INVITE carried. */
   readonly sipCallId: string;
   /** The microphone level (0-1) the call's meter reads while it is connected (`undefined`: unknown). */
@@ -194,6 +204,8 @@ export class FakeFarEnd {
 const farOfSession = new WeakMap<OutboundSession, FakeFarEnd>();
 
 class FakeEngine implements TelephonyEngine {
+  private readonly farOf = new WeakMap<OutboundSession, FakeFarEnd>();
+
   constructor(
     private readonly phone: FakePhone,
     private readonly host: EngineHost,
@@ -214,6 +226,10 @@ class FakeEngine implements TelephonyEngine {
     if (microphone !== 'granted') throw new CallStartError(microphone === 'denied' ? 'microphone-denied' : 'no-microphone');
   }
 
+  async audioChanged(what: 'microphone' | 'speaker'): Promise<void> {
+    this.phone.audioChanges.push(what);
+  }
+
   placeCall(request: OutboundRequest, listener: SessionListener): OutboundSession {
     const far = new FakeFarEnd(request, listener, ++this.phone.callsPlaced);
     const pendingDigits: string[] = [];
@@ -229,6 +245,22 @@ class FakeEngine implements TelephonyEngine {
         if ('consult' in to && !consult) throw new Error('The consult call is not connected, so it can not be joined.');
         const referTo = consult ? referToReplacing(consult.dialog) : referToUri((to as { uri: string }).uri);
         await far.receiveRefer(referTo, to.display, accepted);
+      },
+      mergeAudio: async (other) => {
+        await settle();
+        const otherFar = this.farOf.get(other);
+        const refusal = far.refuseNextMerge;
+        far.refuseNextMerge = undefined;
+        if (refusal !== undefined) throw new Error(refusal);
+        if (!otherFar || far.isOver || otherFar.isOver) throw new Error('Both calls must be connected to be merged.');
+        far.mergedWith = otherFar;
+        otherFar.mergedWith = far;
+        return {
+          split: async () => {
+            if (far.mergedWith === otherFar) far.mergedWith = undefined;
+            if (otherFar.mergedWith === far) otherFar.mergedWith = undefined;
+          },
+        };
       },
       hangup: () => {
         if (hangupDelayMs === undefined) far.hangupFromCaller();
@@ -257,6 +289,7 @@ class FakeEngine implements TelephonyEngine {
       },
     };
     farOfSession.set(session, far);
+    this.farOf.set(session, far);
     return session;
   }
 
@@ -276,6 +309,12 @@ export class FakePhone extends Phone {
   readonly connections: Array<{ aor: string; username?: string }> = [];
   /** What the next microphone request does. */
   microphone: FakeMicrophone;
+  /** The fake microphones and outputs: `phone.mediaDevices.unplug('mic-headset')`. */
+  readonly mediaDevices: FakeMediaDevices;
+  /** Each time live calls were told to follow a new audio choice, in order. */
+  readonly audioChanges: Array<'microphone' | 'speaker'> = [];
+  /** What the next `check()` reports (default: every item passes). */
+  checkReport: CheckReport | undefined;
 
   constructor(
     config: PhoneConfig = {},
@@ -283,13 +322,21 @@ export class FakePhone extends Phone {
   ) {
     // The engine is made on the first call, when `this` exists.
     const self: { phone?: FakePhone } = {};
-    super({ ...FAKE_CONFIG, ...config }, {
-      storage: options.storage ?? memoryStorage(),
-      engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
-      tabs: options.tabs,
-    });
+    const mediaDevices = new FakeMediaDevices(options.devices);
+    super(
+      { ...FAKE_CONFIG, ...config },
+      {
+        storage: options.storage ?? memoryStorage(),
+        engine: async (host) => new FakeEngine(self.phone as FakePhone, host),
+        mediaDevices: options.mediaDevices ?? mediaDevices,
+        canChooseOutput: options.canChooseOutput ?? true,
+        tabs: options.tabs,
+      },
+    );
     self.phone = this;
+    this.mediaDevices = mediaDevices;
     this.microphone = options.microphone ?? 'granted';
+    this.checkReport = options.checkReport;
   }
 
   /** The far end of a call (by `Call` or id); the newest call's when omitted. */
@@ -326,6 +373,25 @@ export class FakePhone extends Phone {
    */
   simulateConnection(state: ConnectionState, message?: string, retryAt?: number): void {
     this.connectionChanged(state, message, retryAt);
+  }
+
+  /** A scripted pre-call check: `checkReport` if set, else every item passes (no device or network is touched). */
+  override async check(options: CheckOptions = {}): Promise<CheckReport> {
+    await settle();
+    const now = Date.now();
+    const report = this.checkReport ?? {
+      status: 'pass',
+      startedAt: now,
+      endedAt: now,
+      items: [
+        { id: 'microphone', status: 'pass', message: `"${this.audio.microphone?.label ?? 'Default'}" works (level -18 dBFS).` },
+        ...(options.speakerTone === false ? [] : [{ id: 'speaker' as const, status: 'pass' as const, message: 'A test tone played on the default output.', fix: 'Did not hear it? Check the volume, or choose another speaker.' }]),
+        { id: 'server', status: 'pass', message: 'The SIP server sip.example.invalid answered in 42 ms.' },
+        { id: 'network', status: 'pass', message: 'Network paths for audio found (2 local, 1 public).' },
+      ],
+    };
+    this.reportCheck(report);
+    return report;
   }
 
   /** Also forgets the call's far end, so long-running stories and benchmarks don't accumulate them. */

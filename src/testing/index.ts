@@ -5,11 +5,13 @@
  * entry leaves it out.
  */
 export { FakePhone, FakeFarEnd, settle, type FakePhoneOptions, type FakeMicrophone, type FakeTransferScript } from './fake-phone.js';
+export { FakeMediaDevices, FAKE_AUDIO_DEVICES, type FakeAudioDevice } from './fake-media-devices.js';
 export {
   CallStartError,
   type EngineConfig,
   type EngineFactory,
   type EngineHost,
+  type EngineMedia,
   type OutboundRequest,
   type OutboundSession,
   type SessionListener,

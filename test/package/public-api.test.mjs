@@ -15,8 +15,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 /** The main entry's exports, in the groups of src/index.ts. */
 const CONTROLLER = {
-  values: ['Call', 'Phone', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
+  values: ['Call', 'CallHistory', 'Phone', 'PhoneAudio', 'PhoneInputError', 'checkColorName', 'checkServerUrl', 'describeSipStatus', 'memoryStorage', 'prefetchTelephony'],
   types: [
+    'AudioChoice',
+    'AudioDevice',
+    'AudioDeviceKind',
+    'AudioDeviceSource',
+    'AudioProcessing',
+    'CheckItem',
+    'CheckItemId',
+    'CheckOptions',
+    'CheckReport',
+    'CheckStatus',
     'CallEndReason',
     'CallOptions',
     'CallQualitySummary',
@@ -44,10 +54,21 @@ const CONTROLLER = {
     'StatusWebhookConfig',
     'TransferSnapshot',
     'WebhookPayload',
+    'HistoryEntry',
+    'BeforeDialHook',
+    'BeforeDialRequest',
+    'BeforeDialVerdict',
+    'LogLevel',
+    'PhoneLogger',
+    'WrapUp',
+    'WrapUpInput',
   ],
 };
 const EVENTS = {
   values: [
+    'VcAudioCheckEvent',
+    'VcAudioDeviceLostEvent',
+    'VcAudioDevicesChangeEvent',
     'VcBoxCloseEvent',
     'VcBoxRemoveEvent',
     'VcCallAnsweredEvent',
@@ -57,6 +78,7 @@ const EVENTS = {
     'VcCallEndedEvent',
     'VcCallFailedEvent',
     'VcCallHeldEvent',
+    'VcCallMergedEvent',
     'VcCallMuteEvent',
     'VcCallQualityEvent',
     'VcCallRemovedEvent',
@@ -64,6 +86,8 @@ const EVENTS = {
     'VcCallRequestEvent',
     'VcCallRingingEvent',
     'VcCallTransferEvent',
+    'VcCallWrappedUpEvent',
+    'VcCallSplitEvent',
     'VcColorChangeEvent',
     'VcConnectionChangeEvent',
     'VcDtmfEvent',
@@ -71,18 +95,21 @@ const EVENTS = {
     'VcInputErrorEvent',
     'VcMuteChangeEvent',
   ],
-  types: ['CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'VcElementEventMap'],
+  types: ['AudioDevicesDetail', 'CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'SplitReason', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */
-const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine', 'TransferTo'];
-const TESTING_ENTRY = { values: ['CallStartError', 'FakeFarEnd', 'FakePhone', 'settle'], types: ['FakeMicrophone', 'FakePhoneOptions', 'FakeTransferScript', ...ENGINE_SEAM] };
+const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'EngineMedia', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine', 'TransferTo'];
+const TESTING_ENTRY = {
+  values: ['CallStartError', 'FAKE_AUDIO_DEVICES', 'FakeFarEnd', 'FakeMediaDevices', 'FakePhone', 'settle'],
+  types: ['FakeAudioDevice', 'FakeMicrophone', 'FakePhoneOptions', 'FakeTransferScript', ...ENGINE_SEAM],
+};
 
 const sorted = (names) => [...names].sort();
 

@@ -142,7 +142,7 @@ describe('Storybook: every story renders cleanly and accessibly', () => {
           const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
           await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
         });
-        const rendered = await page.evaluate(() => document.querySelector('#storybook-root').querySelector('[class], vc-phone, vc-place-call, vc-call-list, vc-call-box, vc-dialpad, vc-mute-button, vc-color-tag') !== null);
+        const rendered = await page.evaluate(() => document.querySelector('#storybook-root').querySelector('[class], vc-phone, vc-place-call, vc-call-list, vc-call-box, vc-dialpad, vc-mute-button, vc-color-tag, vc-wrap-up, vc-call-history, vc-audio-settings') !== null);
         assert.ok(rendered, 'the story rendered nothing');
         if (shots) await page.screenshot({ path: path.join(shots, `${story.id}.png`), fullPage: true });
         await page.addScriptTag({ path: axeSource });

@@ -100,6 +100,20 @@ describe('Quality rules', () => {
     expect(feed.monitor.summary().warnings).to.include('no-audio-received');
   });
 
+  it('no audio received counts from the last packet\'s arrival when getStats gives it', () => {
+    const feed = new Feed().run(5);
+    // The last packet arrived 450 ms before the next reading, then nothing.
+    feed.r = { ...feed.r, at: feed.r.at + 500, bytesReceived: feed.r.bytesReceived + 100, packetsReceived: feed.r.packetsReceived + 1, lastPacketAgoMs: 450 };
+    const lastPacketAt = feed.r.at - 450;
+    feed.monitor.add(feed.r);
+    feed.r = { ...feed.r, lastPacketAgoMs: undefined };
+    feed.run(4, { rx: false });
+    expect((feed.raised('no-audio-received') as number) - lastPacketAt).to.be.within(3000, 3500);
+    const raised = feed.changes.find((c) => c.warning === 'no-audio-received' && c.raised)!;
+    expect(raised.figures.silentForMs, 'measured from the packet, not from the reading that saw it').to.equal(raised.at - lastPacketAt);
+    expect(raised.figures.silentForMs).to.equal(3450);
+  });
+
   it('no audio sent for 3 s raises no-audio-sent; on hold neither side warns', () => {
     const feed = new Feed().run(2).run(4, { tx: false });
     expect(feed.raised('no-audio-sent')).to.not.equal(undefined);

@@ -22,6 +22,7 @@ import { newQualityWarnings, qualityText } from './quality-words.js';
 import { activeCallId, canHold, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
 import { confirmDialog } from './confirm-dialog.js';
+import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
 
@@ -30,14 +31,15 @@ const TRANSFER_EXPORTS = TRANSFER_PARTS.filter((part) => part !== 'base').map((p
 export { formatDuration };
 
 /** Every custom state of the box (see `@cssstate` below). */
-const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted', 'on-hold', 'held-by-remote', 'active', 'keypad-open'] as const;
+const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended', 'failed', 'live', 'muted', 'on-hold', 'held-by-remote', 'active', 'keypad-open', 'merged'] as const;
 
 /**
  * One call's box. The title is who is on the line (the CRM's label, else the number, with the
  * number as a muted second line under a label; long text ellipsizes, the full text is on hover
  * and read to screen readers), a short state chip ("Ringing", "Connected", "On hold", "Busy",
  * "Ended"...) with a muted detail line (how it ended, the SIP code), and the talk time. The
- * controls row reads in the order it is tabbed: Mute, Hold/Resume, a red Hang up, Keypad (the
+ * controls row reads in the order it is tabbed: Mute, Hold/Resume, Merge/Split (when another
+ * call is connected; a merged call shows "Merged with …"), a red Hang up, Keypad (the
  * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
  * a confirmation the agent can turn off); once the call is over the bin replaces the X.
  *
@@ -71,6 +73,10 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart controls - The row of buttons.
  * @csspart mute-button - The `<vc-mute-button>`.
  * @csspart hold-button - Hold / Resume.
+ * @csspart merge-button - "Merge" (with the one other connected call), named "Merge with …".
+ * @csspart split-button - "Split", once merged (named "Split from …").
+ * @csspart merged - The "Merged with …" line of a merged call.
+ * @csspart merge-problem - Why a merge or split was refused.
  * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
  * @csspart keypad-button - The Keypad toggle.
  * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`).
@@ -98,7 +104,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssprop --vc-call-box-failed-color - Chip of a failed call (default `--vc-color-danger`).
  * @cssprop --vc-call-box-alert-background - Background of the microphone alert.
  * @cssprop --vc-call-box-level-color - The level meter's bar (default `--vc-color-success`).
- * @cssprop --vc-call-box-quality-color - Text of the quality warnings (default `--vc-color-warning`, darkened).
+ * @cssprop --vc-call-box-quality-color - Text of the quality warnings (default: the box's text colour; the icon uses `--vc-color-warning`).
  * @cssprop --vc-call-box-backdrop - Backdrop behind the confirmation dialog.
  * @cssprop --vc-motion-duration - Global: length of the enter, fold and hover transitions (default 160ms; 0 with reduced motion).
  *
@@ -114,6 +120,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssstate failed - The call could not be connected (busy, not found, microphone...).
  * @cssstate live - Dialing, ringing or connected.
  * @cssstate muted - The microphone of the call is muted.
+ * @cssstate merged - The call is merged with another (one conversation).
  */
 export class VcCallBox extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, colorTagTokens, callBoxStyles];
@@ -139,8 +146,12 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private sent = '';
   /** Why the last hold or resume was refused (the call stays as it was), until the next one. */
   @state() private holdProblem: string | undefined;
+  /** Why the last merge or split was refused, until the next one. */
+  @state() private mergeProblem: string | undefined;
+  /** A merge or split under way. */
+  @state() private merging = false;
 
-  private seen: { id: string; state: CallState } | undefined;
+  private seen: { id: string; state: CallState; mergedWith?: string } | undefined;
   /** The quality warnings shown at the last update (newly raised ones are announced). */
   private seenQuality = '';
   private closingToHangUp = false;
@@ -181,8 +192,10 @@ export class VcCallBox extends VcPhoneConsumerElement {
       if (call.isLive && !this.quiet) void this.updateComplete.then(() => this.announcement === '' && this.phoneConsumer.call === call && (this.announcement = this.inLocale(() => stateText(call))));
     } else if (this.seen.state !== call.state && !this.quiet) {
       this.announcement = announcementFor(call);
+    } else if (this.seen.mergedWith !== call.mergedWith && !this.quiet) {
+      this.announcement = mergeAnnouncement(this.phoneConsumer.phone, call, this.seen.mergedWith);
     }
-    this.seen = { id: call.id, state: call.state };
+    this.seen = { id: call.id, state: call.state, mergedWith: call.mergedWith };
     const quality = newQualityWarnings(this.seenQuality, call.qualityWarnings);
     this.seenQuality = quality.key;
     if (quality.words && !this.quiet) this.announcement = quality.words;
@@ -232,6 +245,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
         </div>
       </div>
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
+      ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
+      ${this.mergeProblem && connected ? html`<p part="merge-problem" class="detail" role="status">${this.mergeProblem}</p>` : nothing}
       ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${this.holdProblem}</p>` : nothing}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
@@ -246,6 +261,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       <div part="controls" class="controls">
         ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
         ${canHold(call) ? this.holdButton(call) : nothing}
+        ${connected ? this.mergeControl(call) : nothing}
         ${live
           ? html`<button part="hangup-button" class="button danger hangup" type="button" title=${strings.hangUp} aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
               ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
@@ -286,6 +302,21 @@ export class VcCallBox extends VcPhoneConsumerElement {
     </button>`;
   }
 
+  private mergeControl(call: Call) {
+    const phone = this.phoneConsumer.phone;
+    const candidate = mergeCandidate(phone, call);
+    const partner = mergedPartner(phone, call);
+    return mergeButton(candidate, partner, this.merging, () => {
+      if (!phone || this.merging) return;
+      this.merging = true;
+      this.mergeProblem = undefined;
+      void mergeOrSplit(phone, call, partner ? undefined : candidate).then((refusal) => {
+        this.merging = false;
+        this.mergeProblem = refusal;
+      });
+    });
+  }
+
   private isActive(call: Call): boolean {
     const phone = this.phoneConsumer.phone;
     return call.isLive && activeCallId(phone) === call.id && (phone?.calls.filter((c) => c.isLive).length ?? 0) > 1;
@@ -303,6 +334,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
       if (isHeldByRemote(call)) on.add('held-by-remote');
       if (this.isActive(call)) on.add('active');
       if (this.keypadOpen) on.add('keypad-open');
+      if (call.mergedWith) on.add('merged');
     }
     this.customStates.set(CUSTOM_STATES, on);
   }

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CallEventDetail } from '../../events/call-lifecycle-events.js';
 import type { Phone } from '../../phone/phone.js';
 import { announcementAbout } from '../call-box/call-words.js';
+import { mergeAnnouncementAbout } from '../call-box/merge-controls.js';
 
 /** The phone's facts worth saying out loud, and what each one says. */
 const SPOKEN = {
@@ -12,6 +13,8 @@ const SPOKEN = {
   'vc-call-resumed': 'resumed',
   'vc-call-ended': 'ended',
   'vc-call-failed': 'ended',
+  'vc-call-merged': 'merged',
+  'vc-call-split': 'split',
 } as const;
 
 /**
@@ -64,7 +67,7 @@ export class CallAnnouncer implements ReactiveController {
       if (this.rung.has(id)) return;
       this.rung.add(id);
     }
-    this.text = this.host.inLocale(() => announcementAbout(call, what));
+    this.text = this.host.inLocale(() => (what === 'merged' || what === 'split' ? mergeAnnouncementAbout(this.listeningTo, call, (event as CustomEvent<{ otherCallId: string }>).detail.otherCallId) : announcementAbout(call, what)));
     this.host.requestUpdate();
   };
 }

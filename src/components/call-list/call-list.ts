@@ -9,7 +9,7 @@ import type { Call } from '../../phone/call.js';
 import type { CallOptions } from '../../phone/types.js';
 import type { VcCallBox } from '../call-box/call-box.js';
 import { CALL_BOX_PARTS } from '../call-box/call-box.parts.js';
-import { partyNumber } from '../call-box/call-features.js';
+import { asked } from '../../phone/request-asked.js';
 import { isMicrophoneProblem } from '../call-box/call-words.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
@@ -148,11 +148,16 @@ export class VcCallList extends VcPhoneConsumerElement {
     const phone = this.phoneConsumer.phone;
     if (!phone) return;
     const to = call.target.e164 ?? call.target.uri;
-    const request = new VcCallRequestEvent({ to, target: call.target });
+    // The same contact again: its name and record, and the caller ID it was placed with.
+    const options: CallOptions = {
+      ...(call.label !== undefined ? { label: call.label } : {}),
+      ...(call.record !== undefined ? { record: call.record } : {}),
+      ...(call.from && phone.config.fromNumbers ? { from: call.from } : {}),
+    };
+    const request = new VcCallRequestEvent({ to, target: call.target, ...options });
     this.dispatchEvent(request);
     if (request.defaultPrevented) return;
-    const options = (partyNumber(call) ? { label: (call as unknown as { label: string }).label } : {}) as CallOptions;
-    const next = await phone.call(to, options).catch(() => undefined);
+    const next = await phone.call(to, asked(options)).catch(() => undefined);
     if (next) await this.focusCall(next.id);
   }
 

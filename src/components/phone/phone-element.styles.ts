@@ -19,6 +19,22 @@ export const phoneStyles = css`
     border-radius: calc(var(--_radius) + 4px);
     background: var(--vc-phone-background, var(--_surface));
   }
+  .audio-toggle {
+    justify-self: start;
+    align-self: flex-start;
+    min-height: 28px;
+    padding: 0 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .audio-toggle:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
   vc-phone-status {
     display: block;
     min-height: 28px;

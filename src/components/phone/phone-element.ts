@@ -1,12 +1,16 @@
 import { ContextProvider } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import { strings } from '../../i18n/strings.js';
 import { VcElement } from '../../internal/vc-element.js';
 import { whenIdle } from '../../internal/when-idle.js';
 import type { Phone } from '../../phone/phone.js';
-import type { DtmfMode, PhoneConfig, SipCredentials } from '../../phone/types.js';
+import type { Call } from '../../phone/call.js';
+import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
+import type { VcPlaceCall } from '../place-call/place-call.js';
+import { ClickToDial } from './click-to-dial.js';
+import { PHONE_SETTINGS, applySettings, json, jsonOrList, onUnlessFalse } from './phone-settings.js';
 import { CALL_LIST_PARTS } from '../call-list/call-list.parts.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -14,7 +18,7 @@ import { phoneStyles } from './phone-element.styles.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
 
 /** Attribute-backed properties and the config key each one sets. */
-const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason'] as const;
+const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
 
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
@@ -53,6 +57,8 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallHeldEvent} vc-call-held - A call was put on hold (`by`: local or remote).
  * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
  * @event {VcCallTransferEvent} vc-call-transfer - A transfer of a call moved on (`state`: requested, accepted, failed with `message`, completed; `kind`: blind or attended; `to`).
+ * @event {VcCallMergedEvent} vc-call-merged - A call was merged with another (`otherCallId`), once per call.
+ * @event {VcCallSplitEvent} vc-call-split - A merged call is on its own again (`reason`: split, or call-ended).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.
  * @event {VcCallQualityEvent} vc-call-quality - A quality warning was raised or cleared (`warning`, `raised`, `figures`).
  * @event {VcCallEndedEvent} vc-call-ended - A call ended (hung up by whom, and why).
@@ -60,12 +66,19 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallRemovedEvent} vc-call-removed - A finished call's record was removed.
  * @event {VcConnectionChangeEvent} vc-connection-change - The connection to the SIP server changed.
  * @event {VcInputErrorEvent} vc-input-error - Input was refused before anything was sent.
- * @event {VcCallRequestEvent} vc-call-request - From the place-call field: before dialling (cancelable).
+ * @event {VcCallRequestEvent} vc-call-request - Before any call is placed (the field, a click-to-dial link, "Call again", or `phone.call()` from code); cancelable.
  * @event {VcDtmfEvent} vc-dtmf - From a dialpad: the agent pressed a key.
  * @event {VcMuteChangeEvent} vc-mute-change - From a mute button.
  * @event {VcColorChangeEvent} vc-color-change - From a colour tag.
  * @event {VcBoxCloseEvent} vc-box-close - From a call box: closed with the X.
  * @event {VcBoxRemoveEvent} vc-box-remove - From a call box: removed with the bin.
+ *
+ * With `click-to-dial`, a plain click on any `tel:`/`sip:` link of the page (inside open shadow
+ * roots too, and links added later) dials it through the field's checks; a click before the
+ * phone has loaded is placed once it has. Every Phone setting a page commonly sets is an
+ * attribute or property here, applied whenever the phone arrives: no need to wait for `phoneReady`.
+ *
+ * @event {VcCallWrappedUpEvent} vc-call-wrapped-up - The agent saved a call's wrap-up (notes, disposition).
  *
  * @slot - Extra content under the call boxes; elements there get the same phone (context).
  *
@@ -76,6 +89,9 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @csspart retry-button - While offline: connects again now.
  * @csspart place-call - The `<vc-place-call>`; its parts are re-exported (its `base` as `place-call-base`).
  * @csspart call-list - The `<vc-call-list>`; its parts (and its boxes' parts) are re-exported.
+ * @csspart wrap-up - The `<vc-wrap-up>` after a call (with `dispositions` or `wrapUp`).
+ * @csspart audio-settings-button - "Audio settings": shows or hides the `<vc-audio-settings>` panel.
+ * @csspart audio-settings - The `<vc-audio-settings>` panel (microphone, speaker, processing, "Test your audio").
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
  * @cssprop --vc-phone-background - Behind the whole desk (default `--vc-color-surface`, so a forced dark theme reads on a light page).
@@ -135,11 +151,62 @@ export class VcPhone extends VcElement {
   /** Why calling is switched off, shown to the agent. */
   @property({ attribute: 'disabled-reason' }) disabledReason?: string;
 
+  /**
+   * The local ringback tone while the far end rings without audio of its own: `on` (default) or
+   * `off` (`ringback="off"`). Early media from the far end always plays.
+   */
+  @property() ringback?: 'on' | 'off';
+
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;
 
   /** Colour scheme: `light` or `dark` forces one; unset (or `auto`) follows the system. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+
+  /** Plain clicks on the page's `tel:` and `sip:` links dial them (modifier-clicks keep the browser's default). */
+  @property({ type: Boolean, reflect: true, attribute: 'click-to-dial' }) clickToDial = false;
+
+  /** Prefills the number field ("click to call" from a CRM record); `open()` shows it. */
+  @property() value?: string;
+
+  /** Status webhook: its URL as an attribute, or `{ url, username, password }` as a property (the password never as an attribute). */
+  @property({ attribute: 'status-webhook' }) statusWebhook?: string | StatusWebhookConfig;
+
+  /** ICE servers (JSON attribute): `ice-servers='[{"urls":"stun:stun.example.com:3478"}]'`. */
+  @property({ attribute: 'ice-servers', converter: json }) iceServers?: RTCIceServer[];
+
+  /** Domain of the Request-URI for dialled numbers (default: the aor's domain). */
+  @property({ attribute: 'number-domain' }) numberDomain?: string;
+
+  /** Country (e.g. `GB`) whose national numbers may be dialled without the country code; off unless set. */
+  @property({ attribute: 'default-country' }) defaultCountry?: string;
+
+  /** Caller IDs the agent may use (JSON list or comma-separated); with more than one the field shows a picker. */
+  @property({ attribute: 'from-numbers', converter: jsonOrList }) fromNumbers?: (string | CallerIdentity)[];
+
+  /** The agent may withhold the caller ID ("Withheld" in the picker). */
+  @property({ type: Boolean, attribute: 'allow-anonymous' }) allowAnonymous?: boolean;
+
+  /** Disposition codes for the wrap-up after each call (JSON list or comma-separated); setting them turns the wrap-up on. */
+  @property({ converter: jsonOrList }) dispositions?: string[];
+
+  /** Seconds for the wrap-up; when they run out what was entered is saved. */
+  @property({ type: Number, attribute: 'wrap-up-seconds' }) wrapUpSeconds?: number;
+
+  /** How many entries the call history keeps (default 200). */
+  @property({ type: Number, attribute: 'max-history' }) maxHistory?: number;
+
+  /** `debug`, `info`, `warn` (default), `error` or `off`: the phone's and sip.js's log. */
+  @property({ attribute: 'log-level' }) logLevel?: LogLevel;
+
+  /** Where log lines go (default the console). Property only; secrets never reach it. */
+  @property({ attribute: false }) logger?: PhoneLogger;
+
+  /** The CRM's pre-dial policy. Property only. */
+  @property({ attribute: false }) beforeDial?: BeforeDialHook;
+
+  /** Ask before the close X hangs up a live call: `confirm-close="false"` turns it off (the agent's choice is remembered). */
+  @property({ attribute: 'confirm-close', converter: onUnlessFalse }) confirmClose?: boolean;
 
   private readonly provider = new ContextProvider(this, { context: phoneContext });
   private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
@@ -150,6 +217,14 @@ export class VcPhone extends VcElement {
   private phoneLoad: Promise<Phone> | undefined;
   private phoneResolved: ((phone: Phone) => void) | undefined;
   private ready = this.nextPhone();
+  /** @internal The audio settings panel is open. */
+  @state() private audioOpen = false;
+
+  constructor() {
+    super();
+    // A controller of the host: its one listener on the document is on while `click-to-dial` is.
+    void new ClickToDial(this);
+  }
 
   /** The phone in use (created on connection unless one was given). */
   get phone(): Phone | undefined {
@@ -161,6 +236,7 @@ export class VcPhone extends VcElement {
     this.ownsPhone = false;
     if (phone) {
       this.configurePhone(true);
+      this.applyOwnSettings();
       this.phoneResolved?.(phone);
     }
     this.provider.setValue(phone);
@@ -250,6 +326,7 @@ export class VcPhone extends VcElement {
     this._phone = phone;
     this.provider.setValue(phone);
     this.forwarder.follow();
+    this.applyOwnSettings();
     this.phoneResolved?.(phone);
     this.requestUpdate();
     // Made after the element left the page (the phone code arrived late): it goes if the element does not come back.
@@ -260,6 +337,48 @@ export class VcPhone extends VcElement {
     if (this._phone && CONFIG_PROPERTIES.some((key) => changed.has(key))) {
       this.configurePhone(false, changed);
     }
+    if (this._phone && PHONE_SETTINGS.some((key) => changed.has(key))) applySettings(this._phone, this, changed);
+    if (this._phone && changed.has('confirmClose') && this.confirmClose !== undefined) this._phone.confirmClose = this.confirmClose;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const field = this.placeCallField;
+    if (changed.has('value') && field && this.value !== undefined) field.value = this.value;
+  }
+
+  /** The settings set on the element before its phone arrived (or given from outside). */
+  private applyOwnSettings(): void {
+    const phone = this._phone;
+    if (!phone) return;
+    applySettings(phone, this);
+    if (this.confirmClose !== undefined) phone.confirmClose = this.confirmClose;
+  }
+
+  private get placeCallField(): VcPlaceCall | null {
+    return this.renderRoot.querySelector('vc-place-call');
+  }
+
+  /** Opens the number field (with the prefilled `value`) and puts focus in it. */
+  async open(): Promise<void> {
+    await this.updateComplete;
+    await this.placeCallField?.openField();
+  }
+
+  /**
+   * Dials `to` through the number field, as the agent would: the same checks, `vc-call-request`,
+   * the caller-ID picker, `beforeDial`. Called before the phone has loaded, the call is placed
+   * once it has (never lost). Resolves with the call, or `undefined` when it was refused (the
+   * words are under the field, and in `vc-input-error`) or cancelled.
+   */
+  async call(to: string, options: Pick<CallOptions, 'label' | 'record' | 'from'> = {}): Promise<Call | undefined> {
+    void this.phoneReady; // loads the phone now
+    await this.updateComplete;
+    return this.placeCallField?.dialTo(to, options);
+  }
+
+  /** @internal A click-to-dial link was clicked. */
+  dialLink(to: string, options: Pick<CallOptions, 'label' | 'record'>): void {
+    void this.call(to, options);
   }
 
   override render() {
@@ -269,10 +388,19 @@ export class VcPhone extends VcElement {
     const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
     return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
       <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
+      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" @click=${this.toggleAudio}>
+        ${strings.audioSettings}
+      </button>
+      ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
       <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
+      ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
       <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
       <slot></slot>
     </div>`;
+  }
+
+  private toggleAudio(): void {
+    this.audioOpen = !this.audioOpen;
   }
 
   /** After dialling: focus goes to the new call's box. */
@@ -299,6 +427,9 @@ export class VcPhone extends VcElement {
     if (wanted('dtmf')) config.dtmf = this.dtmf;
     if (wanted('disabled')) config.enabled = !this.disabled;
     if (wanted('disabledReason')) config.disabledReason = this.disabledReason;
+    // Read when the phone is made: it finds the agent's own history (kept per aor) and log at once.
+    if (all && this.maxHistory !== undefined) config.maxHistory = this.maxHistory;
+    if (wanted('ringback')) config.ringback = this.ringback !== 'off';
     if (all && this.storageKey) config.storageKey = this.storageKey;
     if (all && this.credentials) config.auth = this.credentials;
     return config;

@@ -18,8 +18,15 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-held': true,
   'vc-call-resumed': true,
   'vc-call-transfer': true,
+  'vc-call-merged': true,
+  'vc-call-split': true,
   'vc-connection-change': true,
   'vc-input-error': true,
+  'vc-call-wrapped-up': true,
+  'vc-call-request': true,
+  'vc-audio-devices-change': true,
+  'vc-audio-device-lost': true,
+  'vc-audio-check': true,
 };
 
 /** Marks a phone event once one element has forwarded it (two `<vc-phone>`s sharing a phone forward it once). */
@@ -62,6 +69,9 @@ export class PhoneEventForwarder implements ReactiveController {
     const marked = event as Event & { [FORWARDED]?: boolean };
     if (marked[FORWARDED] || !this.host.isConnected) return;
     marked[FORWARDED] = true;
-    this.host.dispatchEvent((event as VcEvent<unknown>).clone());
+    const copy = (event as VcEvent<unknown>).clone();
+    this.host.dispatchEvent(copy);
+    // A page that cancels the copy (a `vc-call-request` from `phone.call()`) cancels the call.
+    if (copy.defaultPrevented) event.preventDefault();
   };
 }

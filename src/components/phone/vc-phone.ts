@@ -1,6 +1,7 @@
 import '../call-list/vc-call-list.js';
 import '../place-call/vc-place-call.js';
 import '../phone-status/vc-phone-status.js';
+import '../audio-settings/vc-audio-settings.js';
 import { Phone } from '../../phone/phone.js';
 import { VcPhone } from './phone-element.js';
 

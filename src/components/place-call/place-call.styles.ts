@@ -83,6 +83,16 @@ export const placeCallStyles = css`
     font-size: calc(var(--_font-size) - 1px);
     color: var(--_text-muted);
   }
+  .caller-id {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    margin-top: 6px;
+  }
+  .caller-id select {
+    flex: 1;
+    min-width: 0;
+  }
   .help.error {
     color: var(--vc-place-call-error-color, var(--_danger));
   }

@@ -5,7 +5,10 @@ import { VcCallRequestEvent } from '../../events/user-events.js';
 import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
-import type { CallTarget } from '../../phone/types.js';
+import type { Call } from '../../phone/call.js';
+import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
+import { asked } from '../../phone/request-asked.js';
+import { callerIdChoices } from './caller-id-picker.js';
 import { phoneStatus } from '../shared/connection.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
@@ -20,7 +23,7 @@ function untilAborted(signal: AbortSignal): Promise<never> {
 }
 
 /** Parts of `<vc-place-call>`, for `exportparts` further up. */
-export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 'input', 'call-button', 'hint', 'error', 'disabled-reason'] as const;
+export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 'input', 'call-button', 'hint', 'error', 'disabled-reason', 'caller-id-label', 'caller-id'] as const;
 
 /**
  * The "Place call" button and its number field. What is typed is formatted as an international
@@ -33,7 +36,7 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  *
  * @summary Number field with validation that places an outbound call.
  *
- * @event {VcCallRequestEvent} vc-call-request - Before dialling; cancelable (`preventDefault()` and nothing is dialled). `detail: { to, target }`.
+ * @event {VcCallRequestEvent} vc-call-request - Before dialling; cancelable (`preventDefault()` and nothing is dialled). `detail: { to, target, label?, record?, from? }`.
  *
  * @csspart base - The wrapper.
  * @csspart place-call-button - The "Place call" button (opens and closes the field).
@@ -44,6 +47,8 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  * @csspart call-button - The "Call" button.
  * @csspart hint - The help text under the field.
  * @csspart error - Why the entry can't be called.
+ * @csspart caller-id-label - The "Call from" label (when the phone has more than one caller ID).
+ * @csspart caller-id - The caller-ID picker (`fromNumbers`, and "Withheld" where `allowAnonymous`).
  *
  * @cssprop --vc-place-call-background - Background of the panel (default `--vc-color-surface`).
  * @cssprop --vc-place-call-border-color - Border of the panel.
@@ -95,8 +100,12 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** Places the call; while it is on its way the Call button is off (no second call). */
   private readonly placing = new Task(this, {
     autoRun: false,
-    task: ([phone, to]: readonly [Phone, string]) => phone.call(to),
+    task: ([phone, to, options]: readonly [Phone, string, CallOptions]) => phone.call(to, asked(options)),
   });
+  /** The caller ID picked (its index in the choices). */
+  @state() private callerIdIndex = 0;
+  /** Label and record of a call asked for by code or a link (`dialTo`), until the value changes. */
+  private requested: Pick<CallOptions, 'label' | 'record' | 'from'> | undefined;
 
   /** The phone last asked to warm up (once per phone while the field has focus). */
   private warmed: Phone | undefined;
@@ -113,6 +122,22 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   private get error(): string | undefined {
     if (this.callError !== undefined) return inputErrorText(this.callError);
     return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
+  }
+
+  private requestedValue = '';
+
+  /**
+   * @internal Dials `to` through the field: shown in it, checked like typed input, announced with
+   * `vc-call-request`, and placed once the phone has loaded (a click before that is queued, never
+   * lost). Resolves with the call, or undefined when it was refused or cancelled (the words are
+   * under the field).
+   */
+  async dialTo(to: string, options: Pick<CallOptions, 'label' | 'record' | 'from'> = {}): Promise<Call | undefined> {
+    this.value = this.requestedValue = to;
+    this.requested = options;
+    this.open = true;
+    await this.updateComplete;
+    return this.dialOnceChecked();
   }
 
   /** Opens the field and moves focus into it. */
@@ -148,6 +173,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     // A value set from outside (a CRM's "click to call") is judged at once; typing waits for a pause.
     if (changed.has('value') && this.value !== this.typedValue && this.value.trim() !== '') this.showError = true;
     if (changed.has('value')) this.callError = undefined;
+    if (changed.has('value') && this.requested && this.value !== this.requestedValue) this.requested = undefined;
   }
 
   protected override updated(): void {
@@ -167,6 +193,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     const open = this.open && enabled;
     const message = this.showError ? this.error : undefined;
     const offline = this.offline;
+    const callerIds = callerIdChoices(phone);
     return html`<div part="base" class="base">
       <button
         part="place-call-button"
@@ -214,6 +241,14 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
                 ${strings.call}
               </button>
             </div>
+            ${callerIds.length > 1
+              ? html`<div class="caller-id">
+                  <label part="caller-id-label" for="caller-id">${strings.callFrom}</label>
+                  <select part="caller-id" id="caller-id" class="input" @change=${this.onCallerId}>
+                    ${callerIds.map((choice, index) => html`<option value=${index} ?selected=${index === this.callerIdIndex}>${choice.text}</option>`)}
+                  </select>
+                </div>`
+              : nothing}
             ${message
               ? html`<p part="error" id="help" class="help error">${alertIcon}<span>${message}</span></p>`
               : offline
@@ -227,6 +262,16 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   private onToggle(): void {
     if (this.open) void this.closeField();
     else void this.openField();
+  }
+
+  private onCallerId(event: Event): void {
+    this.callerIdIndex = Number((event.target as HTMLSelectElement).value) || 0;
+  }
+
+  /** The caller ID picked in the field, when the phone has a choice. */
+  private get pickedFrom(): CallerIdentity | string | undefined {
+    const choices = callerIdChoices(this.phoneConsumer.phone);
+    return choices.length > 1 ? (choices[this.callerIdIndex] ?? choices[0]).from : undefined;
   }
 
   private onFocus(): void {
@@ -282,33 +327,36 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   }
 
   /** Enter can come before the check of what was typed is done (or its phone has loaded): dial after it. */
-  private async dialOnceChecked(): Promise<void> {
+  private async dialOnceChecked(): Promise<Call | undefined> {
     do {
       await this.updateComplete; // a value typed just now starts its check in this update
       await this.check.taskComplete.catch(() => undefined);
     } while (this.isUpdatePending || this.check.status === TaskStatus.PENDING);
-    await this.dial();
+    return this.dial();
   }
 
   /** Dials the current value, after a cancelable `vc-call-request`. */
-  private async dial(): Promise<void> {
+  private async dial(): Promise<Call | undefined> {
     const phone = this.phoneConsumer.phone;
     const target = this.target;
-    if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return;
+    if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return undefined;
     if (!target) {
       this.revealError();
-      return;
+      return undefined;
     }
     const to = this.value;
-    const request = new VcCallRequestEvent({ to, target });
+    const from = this.requested?.from ?? this.pickedFrom;
+    const options: CallOptions = { ...this.requested, ...(from !== undefined ? { from } : {}) };
+    const request = new VcCallRequestEvent({ to, target, ...options });
     this.dispatchEvent(request);
-    if (request.defaultPrevented) return;
-    await this.placing.run([phone, to]);
+    if (request.defaultPrevented) return undefined;
+    await this.placing.run([phone, to, options]);
     if (this.placing.status === TaskStatus.ERROR) {
       this.callError = this.placing.error ?? new Error('');
       this.revealError();
-      return;
+      return undefined;
     }
+    this.requested = undefined;
     // The INVITE's way out (peer connection, offer) goes first: closing the field and moving
     // focus to the new box (a forced layout) wait for the next task.
     await new Promise((resolve) => setTimeout(resolve));
@@ -319,5 +367,6 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
       this.open = false;
       await this.afterDial(call.id);
     } else await this.closeField();
+    return call;
   }
 }

@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'المكالمة ليست جارية.',
     'wrong-type': 'إحدى القيم من نوع غير صحيح.',
     'headers-too-large': 'الترويسات المضافة إلى المكالمة كبيرة جداً.',
+    'unknown-device': 'لا يوجد جهاز صوت بهذا المعرّف على هذا الحاسوب.',
+    'not-supported': 'لا يستطيع هذا المتصفح تنفيذ ذلك.',
   },
 } satisfies LocaleStrings;

@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'Der Anruf ist nicht aktiv.',
     'wrong-type': 'Ein Wert hat den falschen Typ.',
     'headers-too-large': 'Die dem Anruf hinzugefügten Header sind zu groß.',
+    'unknown-device': 'Dieses Audiogerät gibt es auf diesem Computer nicht.',
+    'not-supported': 'Dieser Browser kann das nicht.',
   },
 } satisfies LocaleStrings;

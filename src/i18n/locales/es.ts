@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'La llamada no está en curso.',
     'wrong-type': 'Un valor no tiene el tipo correcto.',
     'headers-too-large': 'Las cabeceras añadidas a la llamada son demasiado grandes.',
+    'unknown-device': 'Ese dispositivo de audio no existe en este ordenador.',
+    'not-supported': 'Este navegador no puede hacerlo.',
   },
 } satisfies LocaleStrings;

@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'L’appel n’est pas en cours.',
     'wrong-type': 'Une valeur n’a pas le bon type.',
     'headers-too-large': 'Les en-têtes ajoutés à l’appel sont trop volumineux.',
+    'unknown-device': 'Ce périphérique audio n’existe pas sur cet ordinateur.',
+    'not-supported': 'Ce navigateur ne peut pas le faire.',
   },
 } satisfies LocaleStrings;

@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'La chiamata non è in corso.',
     'wrong-type': 'Un valore non è del tipo corretto.',
     'headers-too-large': 'Le intestazioni aggiunte alla chiamata sono troppo grandi.',
+    'unknown-device': 'Questo dispositivo audio non esiste su questo computer.',
+    'not-supported': 'Questo browser non può farlo.',
   },
 } satisfies LocaleStrings;

@@ -148,5 +148,7 @@ export default {
     'call-not-live': 'A ligação não está em andamento.',
     'wrong-type': 'Um valor não é do tipo certo.',
     'headers-too-large': 'Os cabeçalhos adicionados à ligação são grandes demais.',
+    'unknown-device': 'Esse dispositivo de áudio não existe neste computador.',
+    'not-supported': 'Este navegador não consegue fazer isso.',
   },
 } satisfies LocaleStrings;

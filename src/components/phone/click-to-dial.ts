@@ -1,0 +1,92 @@
+/**
+ * Click-to-dial: while on, ONE delegated `click` listener on the document catches a plain click
+ * on a `tel:`, `sip:` or `sips:` link anywhere in the page (links inside open shadow roots and
+ * links added later included, found through `composedPath()`: no observer per link) and dials it
+ * through the host. A click with a modifier key (Ctrl, Meta, Shift, Alt), another button, or one
+ * a page handler already cancelled keeps the browser's default. A link may carry the contact's
+ * name and record: `data-vc-label="Alice Martin" data-vc-record='{"id":"C-1"}'`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CallOptions, CallRecord } from '../../phone/types.js';
+
+const DIALLABLE = /^(?:tel|sips?):/i;
+
+/** The `tel:`/`sip:` link a click went to, if any (the innermost link on its composed path). */
+export function dialledLink(event: MouseEvent): HTMLAnchorElement | HTMLAreaElement | undefined {
+  for (const node of event.composedPath()) {
+    if (!(node instanceof Element)) continue;
+    if (node.localName === 'a' || node.localName === 'area') {
+      const href = node.getAttribute('href')?.trim() ?? '';
+      return DIALLABLE.test(href) ? (node as HTMLAnchorElement) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** What the link dials: its address (percent-decoded) and the contact's name and record, when given. */
+export function linkRequest(link: Element): { to: string; options: Pick<CallOptions, 'label' | 'record'> } {
+  const href = (link.getAttribute('href') ?? '').trim();
+  let to = href;
+  try {
+    to = decodeURIComponent(href);
+  } catch {
+    /* a malformed escape: the phone's checks say why */
+  }
+  // tel: links carry visual separators and parameters (`tel:+44-20-7946-0958;phone-context=...`).
+  if (/^tel:/i.test(to)) to = to.replace(/^tel:/i, 'tel:').split(';')[0];
+  const options: Pick<CallOptions, 'label' | 'record'> = {};
+  const label = link.getAttribute('data-vc-label');
+  if (label) options.label = label;
+  const record = link.getAttribute('data-vc-record');
+  if (record) {
+    try {
+      options.record = JSON.parse(record) as CallRecord;
+    } catch {
+      options.record = record;
+    }
+  }
+  return { to, options };
+}
+
+export interface ClickToDialHost extends ReactiveControllerHost, HTMLElement {
+  clickToDial?: boolean;
+  /** Dials what a link says (through the same checks as the field). */
+  dialLink(to: string, options: Pick<CallOptions, 'label' | 'record'>): void;
+}
+
+export class ClickToDial implements ReactiveController {
+  private listening: Document | undefined;
+
+  constructor(private readonly host: ClickToDialHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+  hostUpdated(): void {
+    this.sync();
+  }
+  hostDisconnected(): void {
+    this.sync();
+  }
+
+  /** Listens while the host is in the page with `click-to-dial` on. */
+  private sync(): void {
+    const want = this.host.isConnected && this.host.clickToDial ? this.host.ownerDocument : undefined;
+    if (want === this.listening) return;
+    this.listening?.removeEventListener('click', this.onClick);
+    want?.addEventListener('click', this.onClick);
+    this.listening = want;
+  }
+
+  private readonly onClick = (event: MouseEvent): void => {
+    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const link = dialledLink(event);
+    if (!link) return;
+    // One phone per click: the first <vc-phone> with click-to-dial takes it.
+    event.preventDefault();
+    const { to, options } = linkRequest(link);
+    this.host.dialLink(to, options);
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The agent's call history (`phone.history`): one entry per finished call, newest first, capped
+ * (`maxHistory`, default 200). It is kept apart from the call boxes (binning a box keeps its
+ * history entry) under a storage key per agent (the aor), so two agents sharing a browser
+ * profile do not see each other's calls; `clear()`, `phone.clearStorage()` and
+ * `phone.signOut()` erase it, in memory and in storage.
+ */
+import type { CallerIdentity, CallOutcome, CallRecord, CallSnapshot, CallTarget, WrapUp } from './types.js';
+import type { KeyValueStorage } from './store.js';
+
+/** Entries kept when the configuration does not say. */
+export const DEFAULT_MAX_HISTORY = 200;
+
+/** One finished call, as the history keeps it. */
+export interface HistoryEntry {
+  /** The call's id (the same as in its events). */
+  id: string;
+  /** Who was called, as shown: the contact's name, else the number or address. */
+  party: string;
+  /** What to dial to call again (E.164 number or SIP URI). */
+  to: string;
+  target: CallTarget;
+  label?: string;
+  record?: CallRecord;
+  from?: CallerIdentity;
+  /** Always `outbound` (the phone places calls). */
+  direction: 'outbound';
+  /** Epoch ms when the call was placed. */
+  startedAt: number;
+  answeredAt?: number;
+  endedAt?: number;
+  /** Talk time in ms (0 when unanswered). */
+  durationMs: number;
+  outcome?: CallOutcome;
+  color?: string;
+  wrapUp?: WrapUp;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function isEntry(value: unknown): value is HistoryEntry {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    typeof value.party === 'string' &&
+    typeof value.to === 'string' &&
+    isObject(value.target) &&
+    typeof value.target.display === 'string' &&
+    typeof value.startedAt === 'number' &&
+    Number.isFinite(value.startedAt) &&
+    typeof value.durationMs === 'number'
+  );
+}
+
+/** The history entry of a finished call. */
+export function historyEntry(call: CallSnapshot): HistoryEntry {
+  const entry: HistoryEntry = {
+    id: call.id,
+    party: call.label || call.target.display,
+    to: call.target.e164 ?? call.target.uri,
+    target: call.target,
+    direction: 'outbound',
+    startedAt: call.startedAt,
+    durationMs: call.durationMs,
+  };
+  if (call.label !== undefined) entry.label = call.label;
+  if (call.record !== undefined) entry.record = call.record;
+  if (call.from) entry.from = call.from;
+  if (call.answeredAt !== undefined) entry.answeredAt = call.answeredAt;
+  if (call.endedAt !== undefined) entry.endedAt = call.endedAt;
+  if (call.outcome) entry.outcome = call.outcome;
+  if (call.color) entry.color = call.color;
+  if (call.wrapUp) entry.wrapUp = call.wrapUp;
+  return entry;
+}
+
+/** The storage key of one agent's history in one namespace. */
+export function historyKey(namespace: unknown, agent: unknown): string {
+  // Read before the configuration is checked (a wrong type is refused with words at the first call).
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+  return `vc-phone:history:v1:${text(namespace) || 'default'}:${text(agent).toLowerCase() || 'no-agent'}`;
+}
+
+/** The finished calls of one agent, newest first. Fires `change` when it changes. */
+export class CallHistory extends EventTarget {
+  private _entries: HistoryEntry[] = [];
+  private key: string;
+
+  /** @internal */
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly namespace: unknown,
+    agent: unknown,
+    private max: number = DEFAULT_MAX_HISTORY,
+  ) {
+    super();
+    // A wrong type from a constructor's config (refused with words at the first call) keeps the default.
+    if (!(Number.isSafeInteger(max) && max >= 0)) this.max = DEFAULT_MAX_HISTORY;
+    this.key = historyKey(namespace, agent);
+    this.load();
+  }
+
+  /** Every entry, newest first. */
+  get entries(): readonly HistoryEntry[] {
+    return this._entries;
+  }
+  get length(): number {
+    return this._entries.length;
+  }
+  [Symbol.iterator](): Iterator<HistoryEntry> {
+    return this._entries[Symbol.iterator]();
+  }
+  /** What `JSON.stringify(phone.history)` shows. */
+  toJSON(): HistoryEntry[] {
+    return [...this._entries];
+  }
+
+  /** Forgets every entry, here and in storage. */
+  clear(): void {
+    this._entries = [];
+    try {
+      this.storage.removeItem(this.key);
+    } catch {
+      /* nothing stored */
+    }
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** @internal Adds (or updates) the entry of a finished call. */
+  add(call: CallSnapshot): void {
+    const entry = historyEntry(call);
+    const others = this._entries.filter((existing) => existing.id !== entry.id);
+    this._entries = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, this.max);
+    this.save();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** @internal The cap changed. */
+  setMax(max: number): void {
+    this.max = max;
+    if (this._entries.length <= max) return;
+    this._entries = this._entries.slice(0, max);
+    this.save();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  /** @internal Another agent signed in: their history (and only theirs) is shown. */
+  switchAgent(agent: unknown): void {
+    const key = historyKey(this.namespace, agent);
+    if (key === this.key) return;
+    this.key = key;
+    this.load();
+    this.dispatchEvent(new Event('change'));
+  }
+
+  private load(): void {
+    this._entries = [];
+    try {
+      const data: unknown = JSON.parse(this.storage.getItem(this.key) ?? '[]');
+      if (Array.isArray(data)) this._entries = data.filter(isEntry).slice(0, this.max);
+    } catch {
+      /* corrupt or unreadable: start empty */
+    }
+  }
+
+  private save(): void {
+    try {
+      this.storage.setItem(this.key, JSON.stringify(this._entries));
+    } catch {
+      // Quota or privacy mode: the history lives in memory only.
+    }
+  }
+}
