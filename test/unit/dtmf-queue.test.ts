@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { DtmfQueue } from '../../src/phone/dtmf-queue.js';
+import { until } from '../support/until.js';
 
 const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +22,8 @@ describe('DTMF queue', () => {
     );
     for (const digit of '1234567890*#') queue.enqueue(digit);
     queue.enqueue('ab');
-    await tick(120);
+    // 14 digits of 5 ms each: wait for the last one (a loaded browser runs timers late), not a fixed time.
+    await until(() => sent.length === 14, 'all fourteen digits sent');
     expect(wire.join('')).to.equal('1234567890*#AB');
     expect(sent.join('')).to.equal('1234567890*#AB');
     expect(maxPlaying).to.equal(1);
@@ -54,7 +56,8 @@ describe('DTMF queue', () => {
       (digit) => failures.push(digit),
     );
     queue.enqueue('123');
-    await tick(10);
+    await until(() => failures.length > 0, 'the failed digit reported');
+    await tick(10); // and nothing after it
     expect(wire).to.deep.equal(['1', '2']);
     expect(failures).to.deep.equal(['2']);
   });
