@@ -37,6 +37,7 @@ export {
   VcCallRequestEvent,
   VcCallWrappedUpEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcCallSplitEvent,
   VcColorChangeEvent,
   VcConnectionChangeEvent,

@@ -8,6 +8,7 @@ export { VcColorTag } from './color-tag/color-tag.js';
 export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
 export { VcPhone } from './phone/phone-element.js';
 export { VcPhoneStatus } from './phone-status/phone-status.js';
+export { VcTransfer } from './transfer/transfer.js';
 export { VcWrapUp } from './wrap-up/wrap-up.js';
 export { VcCallHistory } from './call-history/call-history.js';
 export { VcAudioSettings } from './audio-settings/audio-settings.js';

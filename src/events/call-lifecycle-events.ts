@@ -3,7 +3,7 @@
  * element that provides it), so a CRM can log every call from these events alone.
  */
 import type { CallOutcome, CallSnapshot, ConnectionState } from '../phone/types.js';
-import type { DtmfMode } from '../phone/types.js';
+import type { DtmfMode, TransferSnapshot } from '../phone/types.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { VcEvent } from './vc-event.js';
 
@@ -47,6 +47,15 @@ export class VcCallHeldEvent extends VcEvent<CallEventDetail & { by: HoldParty }
 /** A held call was taken back (by whoever had held it). */
 export class VcCallResumedEvent extends VcEvent<CallEventDetail & { by: HoldParty }> {
   static override readonly eventName = 'vc-call-resumed';
+}
+
+/**
+ * A transfer of the call moved on: `requested` (REFER sent), `accepted` (the other side took it
+ * on), `failed` (the call is still live; `message` says why) or `completed` (the call was handed
+ * over; `vc-call-ended` with reason `transferred` follows).
+ */
+export class VcCallTransferEvent extends VcEvent<CallEventDetail & TransferSnapshot> {
+  static override readonly eventName = 'vc-call-transfer';
 }
 
 /** Why a merge ended: the agent split it, or one of its calls ended. */

@@ -14,6 +14,7 @@ import {
   VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcConnectionChangeEvent,
   type CallEventDetail,
   type HoldParty,
@@ -40,6 +41,7 @@ export {
   VcCallSplitEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcConnectionChangeEvent,
   VcInputErrorEvent,
   VcCallWrappedUpEvent,
@@ -71,6 +73,7 @@ export interface PhoneEventMap {
   'vc-call-merged': VcCallMergedEvent;
   'vc-call-split': VcCallSplitEvent;
   'vc-call-color': VcCallColorEvent;
+  'vc-call-transfer': VcCallTransferEvent;
   'vc-call-quality': VcCallQualityEvent;
   'vc-call-ended': VcCallEndedEvent;
   'vc-call-failed': VcCallFailedEvent;

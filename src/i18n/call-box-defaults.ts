@@ -77,6 +77,19 @@ export const callBoxDefaults = {
   cancel: 'Cancel',
   dontShowAgain: "Don't show this again",
   microphoneProblem: 'Microphone problem',
+  // Transfer (<vc-transfer>)
+  transfer: 'Transfer',
+  transferTo: 'Transfer to',
+  transferHint: '"Transfer now" hands the call over at once; "Consult first" calls them while the caller waits on hold.',
+  transferNow: 'Transfer now',
+  consultFirst: 'Consult first',
+  transferring: 'Transferring to {party}…',
+  transferFailed: 'Transfer failed: {reason}',
+  consulting: 'Consulting {party}; the caller is on hold.',
+  consultRinging: 'Calling {party} to consult; the caller is on hold.',
+  completeTransfer: 'Transfer to {party}',
+  cancelConsult: 'Cancel, back to the caller',
+  chipTransferred: 'Transferred',
   // Mute
   mute: 'Mute',
   // Dialpad

@@ -17,6 +17,7 @@ import {
   VcCallQualityEvent,
   VcCallResumedEvent,
   VcCallRingingEvent,
+  VcCallTransferEvent,
   VcCallSplitEvent,
   type CallEventDetail,
   type HoldParty,
@@ -25,7 +26,7 @@ import {
 import type { VcEvent } from '../events/vc-event.js';
 import { VcCallWrappedUpEvent } from '../events/crm-events.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallOutcome, CallSnapshot, DtmfMode, WrapUp } from './types.js';
+import type { CallOutcome, CallSnapshot, DtmfMode, TransferSnapshot, WrapUp } from './types.js';
 
 /** A life-cycle fact worth an event, with what it says besides the call itself. */
 export type CallFact =
@@ -39,6 +40,7 @@ export type CallFact =
   | { type: 'merged'; otherCallId: string }
   | { type: 'split'; otherCallId: string; reason: SplitReason }
   | { type: 'color'; color: string | undefined }
+  | ({ type: 'transfer' } & TransferSnapshot)
   | ({ type: 'quality' } & QualityChange)
   | { type: 'ended'; outcome: CallOutcome; quality?: CallQualitySummary }
   | { type: 'failed'; outcome: CallOutcome; quality?: CallQualitySummary }
@@ -57,6 +59,7 @@ const FACT_EVENTS: Record<CallFact['type'], FactEventClass> = {
   merged: VcCallMergedEvent,
   split: VcCallSplitEvent,
   color: VcCallColorEvent,
+  transfer: VcCallTransferEvent,
   quality: VcCallQualityEvent,
   ended: VcCallEndedEvent,
   failed: VcCallFailedEvent,

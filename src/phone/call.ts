@@ -7,11 +7,18 @@
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
-import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine, TransferTo } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
-import { inputError } from './errors.js';
+import { PhoneInputError, inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, WrapUp } from './types.js';
+import { joinedWords, transferredWords } from './transfer-refer.js';
+import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
+
+/** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
+export interface TransferChecks {
+  checkTarget(to: string): Promise<CallTarget>;
+  refused(error: PhoneInputError): void;
+}
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -55,6 +62,9 @@ export class Call extends EventTarget {
   private _holdStartedAt: number | undefined;
   /** A hold or resume under way (its re-INVITE not answered yet). */
   private holdChange: Promise<void> | undefined;
+  private _transfer: TransferSnapshot | undefined;
+  private _consultFor: string | undefined;
+  private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
   private readonly _quality = new Map<QualityWarning, QualityChange>();
   private _qualitySummary: CallQualitySummary | undefined;
@@ -62,7 +72,9 @@ export class Call extends EventTarget {
 
   /** @internal Use `phone.call()`. */
   constructor(
-    init: { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord } | { snapshot: CallSnapshot; restored?: boolean },
+    init:
+      | { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord; transferChecks?: TransferChecks }
+      | { snapshot: CallSnapshot; restored?: boolean },
   ) {
     super();
     if ('snapshot' in init) {
@@ -84,6 +96,8 @@ export class Call extends EventTarget {
       this._held = s.held === true;
       this._heldByRemote = s.heldByRemote === true;
       this._holdStartedAt = s.holdStartedAt;
+      this._transfer = s.transfer;
+      this._consultFor = s.consultFor;
       this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
@@ -92,6 +106,7 @@ export class Call extends EventTarget {
       this.label = init.label;
       this.record = init.record;
       this._color = init.color;
+      this.transferChecks = init.transferChecks;
       this.startedAt = Date.now();
       this._state = 'dialing';
       this.restored = false;
@@ -240,6 +255,95 @@ export class Call extends EventTarget {
     else this._holdStartedAt ??= Date.now();
   }
 
+  /** The latest transfer of this call (where to, how far it got, why it failed). */
+  get transferStatus(): TransferSnapshot | undefined {
+    return this._transfer;
+  }
+  /** A transfer was asked for and has not succeeded or failed yet. */
+  get transferring(): boolean {
+    return !this.isFinal && (this._transfer?.state === 'requested' || this._transfer?.state === 'accepted');
+  }
+  /** For a consult call: the id of the call it may be joined with (attended transfer). */
+  get consultFor(): string | undefined {
+    return this._consultFor;
+  }
+
+  /**
+   * Transfers the other party of this connected call (SIP REFER). Blind: `to` is a number, a
+   * `tel:` or a `sip:` address, checked exactly as `phone.call()` checks it (refused input throws
+   * a {@link PhoneInputError}, dispatches `vc-input-error`, and nothing is sent). Attended: `to`
+   * is the agent's connected consult call, and the two far ends are joined (REFER with Replaces).
+   * Resolves once the transfer went through: this call (and the consult call) then end with the
+   * reason `transferred`. Rejects with an Error in words when it did not; the call stays live.
+   * Every step is reported as `vc-call-transfer`.
+   */
+  async transfer(to: string | Call): Promise<void> {
+    let destination: TransferTo;
+    let kind: TransferSnapshot['kind'];
+    try {
+      this.checkTransferable();
+      if (typeof to === 'string') {
+        if (!this.transferChecks) throw inputError('call-not-live', 'transfer', 'This call can not be transferred.');
+        const target = await this.transferChecks.checkTarget(to);
+        this.checkTransferable();
+        kind = 'blind';
+        destination = { uri: target.uri, display: target.display };
+      } else {
+        if (to === this || to.state !== 'connected' || !to.session) {
+          throw inputError('call-not-live', 'transfer', 'Only a connected consult call can be joined with this call.');
+        }
+        kind = 'attended';
+        destination = { consult: to.session, display: to.label ?? to.target.display };
+      }
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.transferChecks?.refused(error);
+      throw error;
+    }
+    const session = this.session as OutboundSession;
+    if (!session.transfer) throw new Error('This call can not be transferred.');
+    const step = (state: TransferSnapshot['state'], message?: string) => {
+      this._transfer = { state, kind, to: destination.display, ...(message ? { message } : {}) };
+      this.changed({ type: 'transfer', ...this._transfer });
+    };
+    step('requested');
+    try {
+      await session.transfer(destination, () => {
+        if (!this.isFinal && this._transfer?.state === 'requested') step('accepted');
+      });
+    } catch (error) {
+      if (!this.isFinal) step('failed', (error as Error).message);
+      throw error;
+    }
+    if (this.isFinal) return;
+    step('completed');
+    const words = transferredWords(destination.display);
+    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
+    // The other party is now on their new call: this side leaves the old one (BYE).
+    session.hangup();
+    if (typeof to !== 'string') to.endAsTransferred(joinedWords(this.label ?? this.target.display));
+  }
+
+  private checkTransferable(): void {
+    if (this._state !== 'connected' || !this.session) {
+      throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
+    }
+    if (this.transferring) throw inputError('call-not-live', 'transfer', 'A transfer of this call is already under way.');
+  }
+
+  /** @internal This consult call's far end was joined with the original call: it ends as transferred. */
+  endAsTransferred(words: string): void {
+    if (this.isFinal) return;
+    const session = this.session;
+    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
+    session?.hangup();
+  }
+
+  /** @internal Marks this call as the consult call of another (attended transfer). */
+  markConsultFor(callId: string): void {
+    this._consultFor = callId;
+    this.changed();
+  }
+
   mute(): void {
     this.setMuted(true);
   }
@@ -330,6 +434,8 @@ export class Call extends EventTarget {
     if (this.reconnecting) snapshot.reconnecting = true;
     if (this._heldByRemote) snapshot.heldByRemote = true;
     if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
+    if (this._transfer) snapshot.transfer = this._transfer;
+    if (this._consultFor) snapshot.consultFor = this._consultFor;
     if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
     return snapshot;
   }

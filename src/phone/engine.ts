@@ -81,6 +81,12 @@ export interface OutboundSession {
   /** Audio statistics, once media is set up. */
   mediaStats(): Promise<MediaStats | undefined>;
   /**
+   * Transfers the other party (REFER): to an address, or (attended) to the agent's consult call.
+   * `accepted` is called once the other side accepted the REFER (202). Resolves once the new call
+   * succeeded (a 2xx sipfrag); rejects with words otherwise. The call itself is left as it is.
+   */
+  transfer?(to: TransferTo, accepted: () => void): Promise<void>;
+  /**
    * Mixes this call's audio with another answered call's (same engine): each far end hears the
    * agent and the other party. Rejects with words when either has no audio yet.
    */
@@ -88,6 +94,9 @@ export interface OutboundSession {
   /** The microphone's level for a meter (0-1), while the call is answered; undefined when unknown. */
   inputLevel?(): number | undefined;
 }
+
+/** Where a transfer sends the other party: a validated SIP URI, or the agent's connected consult call. */
+export type TransferTo = { uri: string; display: string } | { consult: OutboundSession; display: string };
 
 /** The agent's audio choice, read by the engine whenever it opens the microphone or plays audio (`phone.audio`). */
 export interface EngineMedia {

@@ -31,4 +31,5 @@ export type {
   SipCredentialsSource,
   CallRecord,
   StatusWebhookConfig,
+  TransferSnapshot,
 } from './types.js';

@@ -4,7 +4,17 @@
  * is the only place that remembers an action asked for before the INVITE is out.
  * @internal
  */
-import { CallStartError, type MergedAudio, type EngineFactory, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from './engine.js';
+import {
+  CallStartError,
+  type EngineFactory,
+  type EngineHost,
+  type MergedAudio,
+  type OutboundRequest,
+  type OutboundSession,
+  type SessionListener,
+  type TelephonyEngine,
+  type TransferTo,
+} from './engine.js';
 import type { MediaStats } from './types.js';
 
 /** Words for an engine that could not be loaded (a CSP `script-src`, a 404, an offline page). */
@@ -52,6 +62,18 @@ class PendingSession implements OutboundSession {
 
   async mediaStats(): Promise<MediaStats | undefined> {
     return this.session?.mediaStats();
+  }
+
+  transfer(to: TransferTo, accepted: () => void): Promise<void> {
+    // Only a connected call can be transferred, and a connected call has its session.
+    if (!this.session?.transfer) return Promise.reject(new Error('Only a connected call can be transferred.'));
+    const consult = 'consult' in to ? ((to.consult as PendingSession).unwrapped ?? to.consult) : undefined;
+    return this.session.transfer(consult ? { consult, display: to.display } : to, accepted);
+  }
+
+  /** The engine's own session, once the INVITE is out (an attended transfer needs the consult call's). */
+  get unwrapped(): OutboundSession | undefined {
+    return this.session;
   }
 
   mergeAudio(other: OutboundSession): Promise<MergedAudio> {

@@ -74,7 +74,7 @@ export interface PhoneOptions {
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
  * (`vc-call-dialing`, `vc-call-ringing`, `vc-call-answered`, `vc-call-dtmf`, `vc-call-mute`,
- * `vc-call-held`, `vc-call-resumed`, `vc-call-merged`, `vc-call-split`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
+ * `vc-call-held`, `vc-call-resumed`, `vc-call-transfer`, `vc-call-merged`, `vc-call-split`, `vc-call-color`, `vc-call-quality`, `vc-call-ended`, `vc-call-failed`,
  * `vc-call-removed`), refused input as
  * `vc-input-error`, the connection as `vc-connection-change`, and `change` whenever its list of
  * calls, its settings or its connection changed.
@@ -363,7 +363,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
-    const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record });
+    const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
     this.webhookOf.set(call.id, webhook);
     this.watch(call);
     this._calls = [call, ...this._calls];
@@ -372,6 +372,43 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     call.dial(engine, request);
     return call;
   }
+
+  /**
+   * Attended transfer, first step: puts `call` on hold and places a consult call to `to` (checked
+   * like `phone.call()`). Once the consult call is connected, `call.transfer(consult)` joins the
+   * two; `phone.cancelConsult(consult)` hangs the consult call up and takes `call` back.
+   */
+  async consult(call: Call, to: string, options: CallOptions = {}): Promise<Call> {
+    try {
+      if (call.state !== 'connected') throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
+      await this.transferChecks.checkTarget(to);
+    } catch (error) {
+      if (error instanceof PhoneInputError) this.refuse(error);
+      throw error;
+    }
+    if (!call.held) await call.hold();
+    const consult = await this.call(to, options);
+    consult.markConsultFor(call.id);
+    return consult;
+  }
+
+  /** Attended transfer called off: hangs up the consult call and takes the original call back from hold. */
+  async cancelConsult(consult: Call): Promise<void> {
+    consult.hangup();
+    const original = consult.consultFor ? this.getCall(consult.consultFor) : undefined;
+    if (original?.state === 'connected' && original.held) await original.resume();
+  }
+
+  /** The checks a call's transfer target goes through: the same as `call()`'s, refusals announced. */
+  private readonly transferChecks = {
+    checkTarget: async (to: string): Promise<CallTarget> => {
+      checkCallArguments(to, {});
+      const dialing = await loadDialing(to, this.#config);
+      dialing.checkAccount(this.#config);
+      return dialing.resolveTarget(to, this.#config);
+    },
+    refused: (error: PhoneInputError) => this.refuse(error),
+  };
 
   /**
    * The agent's call history: one entry per finished call (party, label, record, direction,

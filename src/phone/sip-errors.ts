@@ -46,6 +46,7 @@ const OTHER_REASONS: Partial<Record<CallEndReason, string>> = {
   'no-microphone': 'No microphone was found. Connect a microphone or headset, then call again.',
   'insecure-context': 'The browser only allows the microphone on secure pages: open this page over https.',
   reload: 'The page was reloaded during the call.',
+  transferred: 'The call was transferred.',
   error: 'The call failed.',
 };
 

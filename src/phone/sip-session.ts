@@ -5,7 +5,7 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { EngineMedia, MergedAudio, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { EngineMedia, MergedAudio, OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
 import type { AudioSwitchable } from './sip-audio-choice.js';
 import { whenAudioArrives } from './early-media.js';
 import { ringbackCadenceFor } from './ringback-cadence.js';
@@ -13,6 +13,7 @@ import { RingbackTone } from './ringback-tone.js';
 import { mergeMembers, type AudioConference, type ConferenceLeg, type ConferenceMember } from './sip-conference.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
+import { consultDialogOf, sendRefer } from './sip-transfer.js';
 import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
@@ -195,6 +196,20 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
     this.held = held;
     this.applyMicrophone();
+  }
+
+  transfer(to: TransferTo, accepted: () => void): Promise<void> {
+    if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('Only a connected call can be transferred.'));
+    const answerMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
+    const target = 'uri' in to ? to.uri : consultDialogOf(SipSession.inviterOf(to.consult));
+    return sendRefer(this.inviter, target, to.display, { answerMs, outcomeMs: 2 * answerMs }, accepted);
+  }
+
+  /** The sip.js session behind a session of this engine (an attended transfer names the consult call's dialog). */
+  static inviterOf(session: OutboundSession): Inviter {
+    const inner = (session as { unwrapped?: OutboundSession }).unwrapped ?? session;
+    if (!(inner instanceof SipSession)) throw new Error('The consult call is not connected, so it can not be joined.');
+    return inner.inviter;
   }
 
   inputLevel(): number | undefined {

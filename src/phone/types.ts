@@ -28,6 +28,8 @@ export type CallEndReason =
   | 'no-microphone'
   | 'insecure-context'
   | 'reload'
+  /** The agent handed the call to someone else (blind or attended transfer that went through). */
+  | 'transferred'
   | 'error';
 
 /** How a call ended: who, why (code and words), and the SIP status when there was one. */
@@ -277,4 +279,20 @@ export interface CallSnapshot {
   wrapUp?: WrapUp;
   /** The id of the call this one is merged with (`phone.merge`). */
   mergedWith?: string;
+  /** The latest transfer of this call: where to, and how far it got (a failure says why). */
+  transfer?: TransferSnapshot;
+  /** This call is the agent's consult call for an attended transfer of the call with this id. */
+  consultFor?: string;
+}
+
+/** A transfer of a call, as `vc-call-transfer` and the call's snapshot say it. */
+export interface TransferSnapshot {
+  /** `requested` (REFER sent), `accepted` (202), `failed` (the call is still here), `completed` (the call was handed over). */
+  state: 'requested' | 'accepted' | 'failed' | 'completed';
+  /** `blind` (to an address) or `attended` (joined with the agent's consult call). */
+  kind: 'blind' | 'attended';
+  /** What the call is transferred to, as the agent sees it (a number in international format, or a SIP address). */
+  to: string;
+  /** Why it failed, in words (failed only). */
+  message?: string;
 }

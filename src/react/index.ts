@@ -21,6 +21,7 @@ import { VcMuteButton as VcMuteButtonElement } from '../components/mute-button/m
 import { VcPhone as VcPhoneElement } from '../components/phone/phone-element.js';
 import { VcPhoneStatus as VcPhoneStatusElement } from '../components/phone-status/phone-status.js';
 import { VcPlaceCall as VcPlaceCallElement } from '../components/place-call/place-call.js';
+import { VcTransfer as VcTransferElement } from '../components/transfer/transfer.js';
 import { VcCallHistory as VcCallHistoryElement } from '../components/call-history/call-history.js';
 import { VcWrapUp as VcWrapUpElement } from '../components/wrap-up/wrap-up.js';
 import { VcAudioSettings as VcAudioSettingsElement } from '../components/audio-settings/audio-settings.js';
@@ -50,6 +51,7 @@ export const VcPhone = createComponent({
     onVcCallMute: on('vc-call-mute'),
     onVcCallHeld: on('vc-call-held'),
     onVcCallResumed: on('vc-call-resumed'),
+    onVcCallTransfer: on('vc-call-transfer'),
     onVcCallColor: on('vc-call-color'),
     onVcCallQuality: on('vc-call-quality'),
     onVcCallEnded: on('vc-call-ended'),
@@ -97,6 +99,8 @@ export const VcPhoneStatus = createComponent({
   react: React,
 });
 
+/** `<vc-transfer>`: blind or attended transfer of one call (inside every `<vc-call-box>`; usable alone with `call`). */
+export const VcTransfer = createComponent({ tagName: 'vc-transfer', elementClass: VcTransferElement, react: React });
 /** `<vc-call-history>`: the call history with "Call again" and "Clear history". */
 export const VcCallHistory = createComponent({
   tagName: 'vc-call-history',

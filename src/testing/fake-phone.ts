@@ -12,6 +12,7 @@
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from '../phone/engine.js';
 import { Phone, type PhoneOptions } from '../phone/phone.js';
 import { HoldRefusedError } from '../phone/sip-hold.js';
+import { referRefusal, referToReplacing, referToUri, sipfragFailure, type ConsultDialog } from '../phone/transfer-refer.js';
 import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
@@ -20,6 +21,13 @@ import type { CheckOptions, CheckReport } from '../phone/audio-types.js';
 import { FakeMediaDevices, type FakeAudioDevice } from './fake-media-devices.js';
 
 export type FakeMicrophone = 'granted' | 'denied' | 'missing';
+
+/**
+ * What the far end does with the caller's next transfer (REFER): `complete` (202, then a NOTIFY
+ * `SIP/2.0 200 OK`), a status number (the REFER refused: 403, 405...), `{ notify: 486 }` (202,
+ * then a NOTIFY whose sipfrag failed), or `pending` (202 and no NOTIFY until `notifyTransfer()`).
+ */
+export type FakeTransferScript = 'complete' | number | { notify: number } | 'pending';
 
 export interface FakePhoneOptions extends PhoneOptions {
   /** What getting the microphone does (default `granted`). */
@@ -47,6 +55,11 @@ export class FakeFarEnd {
   heldByCaller = false;
   /** The next hold or resume from the caller is refused with this status (then it is cleared). */
   refuseNextHold: number | undefined;
+  /** What the far end does with the next REFER (default `complete`). */
+  transferScript: FakeTransferScript = 'complete';
+  /** The Refer-To of every REFER received, in order (as it would be on the wire). */
+  readonly referredTo: string[] = [];
+  private pendingTransfer: ((status: number) => void) | undefined;
   /** `cancel` or `bye` once the caller hung up. */
   hungUpWith: 'cancel' | 'bye' | undefined;
   /** The far end of the call this one is merged with (`phone.merge`): each hears the other. */
@@ -160,7 +173,35 @@ export class FakeFarEnd {
   get isOver(): boolean {
     return this.over;
   }
+  /** The dialog of this call as its far end knows it (what a Replaces header names). */
+  get dialog(): ConsultDialog {
+    const n = this.sipCallId.replace(/\D/g, '');
+    return { remoteTarget: `sip:far${n}@far.example.invalid`, callId: this.sipCallId, remoteTag: `far-tag-${n}`, localTag: `agent-tag-${n}` };
+  }
+  /** Reports the outcome of a `pending` transfer: the sipfrag status of the new call (200, 486...). */
+  notifyTransfer(status: number): void {
+    const pending = this.pendingTransfer;
+    this.pendingTransfer = undefined;
+    pending?.(status);
+  }
+  /** @internal The caller's REFER arrived. */
+  async receiveRefer(referTo: string, target: string, accepted: () => void): Promise<void> {
+    await settle();
+    if (this.over) throw new Error('The call is over.');
+    this.referredTo.push(referTo);
+    const script = this.transferScript;
+    if (typeof script === 'number') throw new Error(referRefusal(script));
+    accepted();
+    let status = 200;
+    if (script === 'pending') status = await new Promise<number>((resolve) => (this.pendingTransfer = resolve));
+    else if (typeof script === 'object') status = script.notify;
+    else await settle();
+    if (status >= 300) throw new Error(sipfragFailure(target, status));
+  }
 }
+
+/** The far end behind each fake session (an attended transfer names the consult call's dialog). */
+const farOfSession = new WeakMap<OutboundSession, FakeFarEnd>();
 
 class FakeEngine implements TelephonyEngine {
   private readonly farOf = new WeakMap<OutboundSession, FakeFarEnd>();
@@ -199,6 +240,12 @@ class FakeEngine implements TelephonyEngine {
     if (answerAfter !== undefined) setTimeout(() => far.answer(), answerAfter);
     const hangupDelayMs = this.phone.options.hangupDelayMs;
     const session: OutboundSession = {
+      transfer: async (to, accepted) => {
+        const consult = 'consult' in to ? farOfSession.get(to.consult) : undefined;
+        if ('consult' in to && !consult) throw new Error('The consult call is not connected, so it can not be joined.');
+        const referTo = consult ? referToReplacing(consult.dialog) : referToUri((to as { uri: string }).uri);
+        await far.receiveRefer(referTo, to.display, accepted);
+      },
       mergeAudio: async (other) => {
         await settle();
         const otherFar = this.farOf.get(other);
@@ -241,6 +288,7 @@ class FakeEngine implements TelephonyEngine {
         if (pendingDigits.length === digits.length) setTimeout(next, 0);
       },
     };
+    farOfSession.set(session, far);
     this.farOf.set(session, far);
     return session;
   }

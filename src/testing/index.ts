@@ -4,7 +4,7 @@
  * for a test double of your own. A page that makes real calls needs none of this, so the main
  * entry leaves it out.
  */
-export { FakePhone, FakeFarEnd, settle, type FakePhoneOptions, type FakeMicrophone } from './fake-phone.js';
+export { FakePhone, FakeFarEnd, settle, type FakePhoneOptions, type FakeMicrophone, type FakeTransferScript } from './fake-phone.js';
 export { FakeMediaDevices, FAKE_AUDIO_DEVICES, type FakeAudioDevice } from './fake-media-devices.js';
 export {
   CallStartError,
@@ -16,5 +16,6 @@ export {
   type OutboundSession,
   type SessionListener,
   type TelephonyEngine,
+  type TransferTo,
 } from '../phone/engine.js';
 export type { HeaderLine } from '../phone/headers.js';

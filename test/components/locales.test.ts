@@ -20,7 +20,7 @@ import { deepActiveElement, deepQueryAll, getByRole, settled, textOf, until } fr
 const REASONS: Record<CallEndReason, true> = {
   hangup: true, cancelled: true, busy: true, declined: true, 'not-found': true, 'no-answer': true, unavailable: true, 'auth-failed': true,
   'media-not-acceptable': true, 'server-error': true, rejected: true, 'connection-lost': true, 'media-failed': true, 'microphone-denied': true,
-  'no-microphone': true, 'insecure-context': true, reload: true, error: true,
+  'no-microphone': true, 'insecure-context': true, reload: true, transferred: true, error: true,
 };
 /**
  * Codes whose words are still English in every locale (the phone's own message shows), e.g. just

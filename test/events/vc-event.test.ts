@@ -19,6 +19,7 @@ const EVENT_NAMES = [
   'vc-call-mute',
   'vc-call-held',
   'vc-call-resumed',
+  'vc-call-transfer',
   'vc-call-merged',
   'vc-call-split',
   'vc-call-color',

@@ -26,7 +26,7 @@ it('custom-elements.json and the VS Code custom data are up to date (else: npm r
     }
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'custom-elements.json'), 'utf8'));
     const tags = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement).map((d) => d.tagName).sort();
-    assert.deepEqual(tags, ['vc-audio-settings', 'vc-call-box', 'vc-call-history', 'vc-call-list', 'vc-color-tag', 'vc-dialpad', 'vc-mute-button', 'vc-phone', 'vc-phone-status', 'vc-place-call', 'vc-wrap-up']);
+    assert.deepEqual(tags, ['vc-audio-settings', 'vc-call-box', 'vc-call-history', 'vc-call-list', 'vc-color-tag', 'vc-dialpad', 'vc-mute-button', 'vc-phone', 'vc-phone-status', 'vc-place-call', 'vc-transfer', 'vc-wrap-up']);
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }

@@ -52,6 +52,7 @@ const CONTROLLER = {
     'SipCredentialsSource',
     'CallRecord',
     'StatusWebhookConfig',
+    'TransferSnapshot',
     'WebhookPayload',
     'HistoryEntry',
     'BeforeDialHook',
@@ -84,6 +85,7 @@ const EVENTS = {
     'VcCallResumedEvent',
     'VcCallRequestEvent',
     'VcCallRingingEvent',
+    'VcCallTransferEvent',
     'VcCallWrappedUpEvent',
     'VcCallSplitEvent',
     'VcColorChangeEvent',
@@ -96,17 +98,17 @@ const EVENTS = {
   types: ['AudioDevicesDetail', 'CallEventDetail', 'HoldParty', 'InputErrorDetail', 'PhoneEventMap', 'SplitReason', 'VcElementEventMap'],
 };
 const ELEMENTS = {
-  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
+  values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
 const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */
-const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'EngineMedia', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine'];
+const ENGINE_SEAM = ['EngineConfig', 'EngineFactory', 'EngineHost', 'EngineMedia', 'HeaderLine', 'OutboundRequest', 'OutboundSession', 'SessionListener', 'TelephonyEngine', 'TransferTo'];
 const TESTING_ENTRY = {
   values: ['CallStartError', 'FAKE_AUDIO_DEVICES', 'FakeFarEnd', 'FakeMediaDevices', 'FakePhone', 'settle'],
-  types: ['FakeAudioDevice', 'FakeMicrophone', 'FakePhoneOptions', ...ENGINE_SEAM],
+  types: ['FakeAudioDevice', 'FakeMicrophone', 'FakePhoneOptions', 'FakeTransferScript', ...ENGINE_SEAM],
 };
 
 const sorted = (names) => [...names].sort();

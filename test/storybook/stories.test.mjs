@@ -68,7 +68,7 @@ after(async () => {
 describe('Storybook: every story renders cleanly and accessibly', () => {
   it('has a story for each element and each call state', () => {
     const titles = new Set(stories.map((story) => story.title));
-    for (const tag of ['vc-phone', 'vc-place-call', 'vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag']) {
+    for (const tag of ['vc-phone', 'vc-place-call', 'vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag', 'vc-transfer']) {
       assert.ok(titles.has(`Elements/${tag}`), `no stories for <${tag}>`);
     }
     const names = new Set(stories.filter((story) => story.title === 'Elements/vc-call-box').map((story) => story.name));

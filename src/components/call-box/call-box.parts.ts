@@ -18,6 +18,7 @@ export const CALL_BOX_PARTS = [
   'hold-button',
   'hangup-button',
   'keypad-button',
+  'transfer',
   'keypad',
   'readout',
   'dialpad',

@@ -16,6 +16,7 @@ import { buttons, tokens } from '../shared/tokens.styles.js';
 import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
+import { TRANSFER_PARTS } from '../transfer/transfer.js';
 import { InputLevelMeter } from './input-level-meter.js';
 import { newQualityWarnings, qualityText } from './quality-words.js';
 import { activeCallId, canHold, holdProblemWords, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
@@ -24,6 +25,9 @@ import { confirmDialog } from './confirm-dialog.js';
 import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
+
+/** The transfer element's parts, re-exported with a `transfer-` prefix. */
+const TRANSFER_EXPORTS = TRANSFER_PARTS.filter((part) => part !== 'base').map((part) => `${part}: transfer-${part.replace(/^transfer-/, '')}`).join(', ');
 export { formatDuration };
 
 /** Every custom state of the box (see `@cssstate` below). */
@@ -75,6 +79,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart merge-problem - Why a merge or split was refused.
  * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
  * @csspart keypad-button - The Keypad toggle.
+ * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`).
  * @csspart keypad - The panel with the readout and the dialpad.
  * @csspart readout - The digits sent on the call.
  * @csspart dialpad - The `<vc-dialpad>`.
@@ -279,6 +284,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
             <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
           </div>`
         : nothing}
+      ${connected ? html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${this.phoneConsumer.phone} .call=${call}></vc-transfer>` : nothing}
       ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
       ${confirmDialog(name, { cancel: this.onCancelClick, hangUp: this.onConfirmHangUp, close: this.onDialogClose })}
     </div>`;

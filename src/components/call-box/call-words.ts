@@ -106,6 +106,7 @@ export function stateChip(call: Call): { text: string; tone: ChipTone } {
     return { text: strings.stateConnected, tone: 'good' };
   }
   if (call.isLive) return { text: call.state === 'dialing' ? strings.stateDialing : strings.stateRinging, tone: 'live' };
+  if (call.outcome?.reason === 'transferred') return { text: strings.chipTransferred, tone: 'neutral' };
   if (call.answeredAt !== undefined) return { text: strings.chipEnded, tone: 'neutral' };
   const key = call.outcome ? FAILURE_CHIPS[call.outcome.reason] : undefined;
   const text = key ? (strings[key] as string) : strings.chipFailed;

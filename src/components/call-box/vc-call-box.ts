@@ -1,6 +1,7 @@
 import '../color-tag/vc-color-tag.js';
 import '../dialpad/vc-dialpad.js';
 import '../mute-button/vc-mute-button.js';
+import '../transfer/vc-transfer.js';
 import { VcCallBox } from './call-box.js';
 
 export { VcCallBox };

@@ -56,6 +56,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @event {VcCallMuteEvent} vc-call-mute - A call was muted or un-muted.
  * @event {VcCallHeldEvent} vc-call-held - A call was put on hold (`by`: local or remote).
  * @event {VcCallResumedEvent} vc-call-resumed - A held call was taken back (`by`: local or remote).
+ * @event {VcCallTransferEvent} vc-call-transfer - A transfer of a call moved on (`state`: requested, accepted, failed with `message`, completed; `kind`: blind or attended; `to`).
  * @event {VcCallMergedEvent} vc-call-merged - A call was merged with another (`otherCallId`), once per call.
  * @event {VcCallSplitEvent} vc-call-split - A merged call is on its own again (`reason`: split, or call-ended).
  * @event {VcCallColorEvent} vc-call-color - A call's colour tag changed.

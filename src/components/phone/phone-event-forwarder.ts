@@ -17,6 +17,7 @@ const FORWARDED_EVENTS: Record<keyof PhoneEventMap, true> = {
   'vc-call-removed': true,
   'vc-call-held': true,
   'vc-call-resumed': true,
+  'vc-call-transfer': true,
   'vc-call-merged': true,
   'vc-call-split': true,
   'vc-connection-change': true,

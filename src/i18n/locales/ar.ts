@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'تعذّر على الطرف الآخر قبول تغيير الصوت ({status}). لم تتغير المكالمة.',
   holdRefusedTimeout: 'لم يردّ الطرف الآخر في الوقت المحدد. لم تتغير المكالمة.',
   holdRefusedOther: 'رفض الطرف الآخر ({status}). لم تتغير المكالمة.',
+  // Transfer
+  transfer: "تحويل",
+  transferTo: "تحويل إلى",
+  transferHint: "«تحويل الآن» يحوّل المكالمة فورًا؛ «استشارة أولًا» يتصل به بينما ينتظر المتصل قيد الانتظار.",
+  transferNow: "تحويل الآن",
+  consultFirst: "استشارة أولًا",
+  transferring: "جارٍ التحويل إلى {party}…",
+  transferFailed: "فشل التحويل: {reason}",
+  consulting: "استشارة {party}؛ المتصل قيد الانتظار.",
+  consultRinging: "الاتصال بـ {party} للاستشارة؛ المتصل قيد الانتظار.",
+  completeTransfer: "تحويل إلى {party}",
+  cancelConsult: "إلغاء، والعودة إلى المتصل",
+  chipTransferred: "محوّلة",
   outcomes: {
     hangup: 'انتهت المكالمة.',
     cancelled: 'أُلغيت المكالمة قبل الرد عليها.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'لم يُعثر على ميكروفون. وصّل ميكروفوناً أو سماعة رأس، ثم اتصل مجدداً.',
     'insecure-context': 'لا يسمح المتصفح بالميكروفون إلا في الصفحات الآمنة: افتح هذه الصفحة عبر https.',
     reload: 'أُعيد تحميل الصفحة أثناء المكالمة.',
+    transferred: "تم تحويل المكالمة.",
     error: 'فشلت المكالمة.',
   },
   inputErrors: {

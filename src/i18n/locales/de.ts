@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'Die Gegenseite konnte die Audioänderung nicht annehmen ({status}). Der Anruf bleibt unverändert.',
   holdRefusedTimeout: 'Die Gegenseite hat nicht rechtzeitig geantwortet. Der Anruf bleibt unverändert.',
   holdRefusedOther: 'Die Gegenseite hat abgelehnt ({status}). Der Anruf bleibt unverändert.',
+  // Transfer
+  transfer: "Weiterleiten",
+  transferTo: "Weiterleiten an",
+  transferHint: "„Jetzt weiterleiten“ übergibt den Anruf sofort; „Erst rückfragen“ ruft zuerst an, während der Anrufer in der Warteschleife ist.",
+  transferNow: "Jetzt weiterleiten",
+  consultFirst: "Erst rückfragen",
+  transferring: "Weiterleitung an {party}…",
+  transferFailed: "Weiterleitung fehlgeschlagen: {reason}",
+  consulting: "Rückfrage bei {party}; der Anrufer wartet.",
+  consultRinging: "{party} wird für die Rückfrage angerufen; der Anrufer wartet.",
+  completeTransfer: "An {party} weiterleiten",
+  cancelConsult: "Abbrechen, zurück zum Anrufer",
+  chipTransferred: "Weitergeleitet",
   outcomes: {
     hangup: 'Anruf beendet.',
     cancelled: 'Der Anruf wurde abgebrochen, bevor er angenommen wurde.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'Kein Mikrofon gefunden. Schließen Sie ein Mikrofon oder Headset an und rufen Sie erneut an.',
     'insecure-context': 'Der Browser erlaubt das Mikrofon nur auf sicheren Seiten: Öffnen Sie diese Seite über https.',
     reload: 'Die Seite wurde während des Anrufs neu geladen.',
+    transferred: "Der Anruf wurde weitergeleitet.",
     error: 'Der Anruf ist fehlgeschlagen.',
   },
   inputErrors: {

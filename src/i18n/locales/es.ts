@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'El otro lado no pudo aceptar el cambio de audio ({status}). La llamada sigue igual.',
   holdRefusedTimeout: 'El otro lado no respondió a tiempo. La llamada sigue igual.',
   holdRefusedOther: 'El otro lado lo rechazó ({status}). La llamada sigue igual.',
+  // Transfer
+  transfer: "Transferir",
+  transferTo: "Transferir a",
+  transferHint: "«Transferir ahora» pasa la llamada de inmediato; «Consultar primero» le llama mientras la persona espera en espera.",
+  transferNow: "Transferir ahora",
+  consultFirst: "Consultar primero",
+  transferring: "Transfiriendo a {party}…",
+  transferFailed: "La transferencia falló: {reason}",
+  consulting: "Consultando con {party}; la persona que llama está en espera.",
+  consultRinging: "Llamando a {party} para consultar; la persona que llama está en espera.",
+  completeTransfer: "Transferir a {party}",
+  cancelConsult: "Cancelar y volver a la llamada",
+  chipTransferred: "Transferida",
   outcomes: {
     hangup: 'Llamada finalizada.',
     cancelled: 'La llamada se canceló antes de ser contestada.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'No se encontró ningún micrófono. Conecte un micrófono o unos auriculares y vuelva a llamar.',
     'insecure-context': 'El navegador solo permite el micrófono en páginas seguras: abra esta página con https.',
     reload: 'La página se recargó durante la llamada.',
+    transferred: "La llamada se transfirió.",
     error: 'La llamada ha fallado.',
   },
   inputErrors: {

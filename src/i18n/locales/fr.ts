@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'L’autre partie n’a pas pu accepter le changement audio ({status}). L’appel est inchangé.',
   holdRefusedTimeout: 'L’autre partie n’a pas répondu à temps. L’appel est inchangé.',
   holdRefusedOther: 'L’autre partie a refusé ({status}). L’appel est inchangé.',
+  // Transfer
+  transfer: "Transférer",
+  transferTo: "Transférer à",
+  transferHint: "« Transférer maintenant » passe l’appel tout de suite ; « Consulter d’abord » les appelle pendant que l’appelant patiente en attente.",
+  transferNow: "Transférer maintenant",
+  consultFirst: "Consulter d’abord",
+  transferring: "Transfert vers {party}…",
+  transferFailed: "Échec du transfert : {reason}",
+  consulting: "Consultation de {party} ; l’appelant est en attente.",
+  consultRinging: "Appel de {party} pour consultation ; l’appelant est en attente.",
+  completeTransfer: "Transférer à {party}",
+  cancelConsult: "Annuler, revenir à l’appelant",
+  chipTransferred: "Transféré",
   outcomes: {
     hangup: 'Appel terminé.',
     cancelled: 'L’appel a été annulé avant la réponse.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'Aucun micro détecté. Branchez un micro ou un casque, puis rappelez.',
     'insecure-context': 'Le navigateur n’autorise le micro que sur les pages sécurisées : ouvrez cette page en https.',
     reload: 'La page a été rechargée pendant l’appel.',
+    transferred: "L’appel a été transféré.",
     error: 'L’appel a échoué.',
   },
   inputErrors: {

@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'L’altra parte non ha potuto accettare la modifica audio ({status}). La chiamata è invariata.',
   holdRefusedTimeout: 'L’altra parte non ha risposto in tempo. La chiamata è invariata.',
   holdRefusedOther: 'L’altra parte ha rifiutato ({status}). La chiamata è invariata.',
+  // Transfer
+  transfer: "Trasferisci",
+  transferTo: "Trasferisci a",
+  transferHint: "«Trasferisci ora» passa subito la chiamata; «Prima consulta» li chiama mentre il chiamante resta in attesa.",
+  transferNow: "Trasferisci ora",
+  consultFirst: "Prima consulta",
+  transferring: "Trasferimento a {party}…",
+  transferFailed: "Trasferimento non riuscito: {reason}",
+  consulting: "Consulto con {party}; il chiamante è in attesa.",
+  consultRinging: "Chiamata a {party} per consulto; il chiamante è in attesa.",
+  completeTransfer: "Trasferisci a {party}",
+  cancelConsult: "Annulla, torna al chiamante",
+  chipTransferred: "Trasferita",
   outcomes: {
     hangup: 'Chiamata terminata.',
     cancelled: 'La chiamata è stata annullata prima della risposta.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'Nessun microfono trovato. Collega un microfono o delle cuffie, poi richiama.',
     'insecure-context': 'Il browser consente il microfono solo nelle pagine sicure: apri questa pagina in https.',
     reload: 'La pagina è stata ricaricata durante la chiamata.',
+    transferred: "La chiamata è stata trasferita.",
     error: 'La chiamata non è riuscita.',
   },
   inputErrors: {

@@ -148,6 +148,19 @@ export default {
   holdRefusedMedia: 'O outro lado não aceitou a mudança de áudio ({status}). A ligação continua igual.',
   holdRefusedTimeout: 'O outro lado não respondeu a tempo. A ligação continua igual.',
   holdRefusedOther: 'O outro lado recusou ({status}). A ligação continua igual.',
+  // Transfer
+  transfer: "Transferir",
+  transferTo: "Transferir para",
+  transferHint: "\"Transferir agora\" passa a chamada na hora; \"Consultar antes\" liga para a pessoa enquanto quem ligou aguarda em espera.",
+  transferNow: "Transferir agora",
+  consultFirst: "Consultar antes",
+  transferring: "Transferindo para {party}…",
+  transferFailed: "A transferência falhou: {reason}",
+  consulting: "Consultando {party}; quem ligou está em espera.",
+  consultRinging: "Ligando para {party} para consultar; quem ligou está em espera.",
+  completeTransfer: "Transferir para {party}",
+  cancelConsult: "Cancelar e voltar para quem ligou",
+  chipTransferred: "Transferida",
   outcomes: {
     hangup: 'Ligação encerrada.',
     cancelled: 'A ligação foi cancelada antes de ser atendida.',
@@ -167,6 +180,7 @@ export default {
     'no-microphone': 'Nenhum microfone encontrado. Conecte um microfone ou headset e ligue de novo.',
     'insecure-context': 'O navegador só permite o microfone em páginas seguras: abra esta página com https.',
     reload: 'A página foi recarregada durante a ligação.',
+    transferred: "A chamada foi transferida.",
     error: 'A ligação falhou.',
   },
   inputErrors: {

@@ -1,7 +1,7 @@
 // Test page helpers: a Phone from the CDN build, and a log of every event it dispatched.
 import * as vc from '/cdn/index.js';
 
-const EVENTS = ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-dtmf', 'vc-call-mute', 'vc-call-held', 'vc-call-resumed', 'vc-call-merged', 'vc-call-split', 'vc-call-color',
+const EVENTS = ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-dtmf', 'vc-call-mute', 'vc-call-held', 'vc-call-resumed', 'vc-call-transfer', 'vc-call-merged', 'vc-call-split', 'vc-call-color',
   'vc-call-ended', 'vc-call-failed', 'vc-call-removed', 'vc-input-error', 'vc-connection-change'];
 
 window.vc = vc;
