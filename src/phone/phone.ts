@@ -399,13 +399,19 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (original?.state === 'connected' && original.held) await original.resume();
   }
 
-  /** The checks a call's transfer target goes through: the same as `call()`'s, refusals announced. */
+  /**
+   * The checks a call's transfer target goes through: the same as `call()`'s, the CRM's
+   * `beforeDial` policy included (a do-not-call list applies to where a call is sent too);
+   * refusals announced.
+   */
   private readonly transferChecks = {
     checkTarget: async (to: string): Promise<CallTarget> => {
       checkCallArguments(to, {});
       const dialing = await loadDialing(to, this.#config);
       dialing.checkAccount(this.#config);
-      return dialing.resolveTarget(to, this.#config);
+      const target = dialing.resolveTarget(to, this.#config);
+      await askBeforeDial(this.#config.beforeDial, { to, target }, this.#config.beforeDialTimeoutMs);
+      return target;
     },
     refused: (error: PhoneInputError) => this.refuse(error),
   };

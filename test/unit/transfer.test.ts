@@ -92,6 +92,25 @@ describe('call.transfer (blind)', () => {
     expect(seen).to.have.length(4);
   });
 
+  it('asks the CRM\'s beforeDial policy about the transfer target; a refusal sends nothing and keeps the call', async () => {
+    const asked: string[] = [];
+    const phone = new FakePhone({
+      beforeDial: async ({ target }) => {
+        asked.push(target.display);
+        return target.display.startsWith('+1 415') ? { refuse: 'That number is on the do-not-call list.' } : true;
+      },
+    });
+    const seen = record(phone);
+    const call = await phone.callInState('connected');
+    asked.length = 0;
+    const error = await failure(call.transfer('+1 415 555 0132'));
+    expect(error?.message).to.equal('That number is on the do-not-call list.');
+    expect(asked).to.deep.equal(['+1 415 555 0132']);
+    expect(phone.far(call).referredTo).to.deep.equal([]);
+    expect(call.state).to.equal('connected');
+    expect(seen.filter((line) => line.startsWith('input-error'))).to.deep.equal(['input-error refused-by-policy to']);
+  });
+
   it('keeps the call live, in words, when the REFER is refused (403, 405)', async () => {
     for (const status of [403, 405]) {
       const phone = new FakePhone();
