@@ -21,8 +21,11 @@ const BUDGET_GZIP = 15 * 1024;
 const FIRST_CALL_GOAL_GZIP = 100 * 1024;
 /** One locale's words: a page loads the one of its language (none for English). */
 const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
-/** Lazy chunks a first call does not load (the webhook outbox loads only when one is configured). */
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, LOCALE_TABLE, /^chunks\/zone-\d-/];
+/**
+ * Lazy chunks a first call does not load: the webhook outbox (only when one is configured) and the
+ * pre-call check (only when the agent tests the audio).
+ */
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, /^chunks\/pre-call-check-/, LOCALE_TABLE, /^chunks\/zone-\d-/];
 /**
  * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
  * the number's first digit after +. The first-call figure counts the heaviest part (worst case).

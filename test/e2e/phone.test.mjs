@@ -489,6 +489,22 @@ describe('calls against the real stack', () => {
     assert.ok(heard.audio.durationMs >= outage[1] - 500, `the recording covers the outage (${heard.audio.durationMs} ms)`);
     assert.deepEqual(heard.silences, [], 'no silence at all: the agent was heard through the outage');
     assert.ok(heard.loudBetween(outage[0], outage[1]) >= 6, `the microphone during the 5 s outage: ${heard.loudBetween(outage[0], outage[1])} loud windows`);
+    // The fake microphone beeps about twice a second: the longest quiet run between beeps, before
+    // and during the outage, is the figure to compare (equal: the outage made no gap of its own).
+    const longestQuiet = (fromMs, toMs) => {
+      let longest = 0;
+      let run = 0;
+      heard.audio.rms.forEach((rms, i) => {
+        if (i * heard.audio.windowMs < fromMs || (i + 1) * heard.audio.windowMs > toMs) return;
+        run = rms > 1000 ? 0 : run + heard.audio.windowMs;
+        longest = Math.max(longest, run);
+      });
+      return longest;
+    };
+    console.log(
+      `# 5 s outage: longest quiet run at the far end ${longestQuiet(outage[0], outage[1])} ms during it vs ${longestQuiet(0, outage[0])} ms before it ` +
+        `(${heard.loudBetween(outage[0], outage[1])} loud 100 ms windows during it); connection back -> refresh re-INVITE at the proxy ${refresh.time - restoredAt} ms`,
+    );
     const phoneEvents = await page.evaluate(() => window.events.filter((e) => e.callId === window.calls.cut.id).map((e) => e.type));
     assert.deepEqual(phoneEvents, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-ended']);
     await context.close();
