@@ -46,7 +46,7 @@ export class Call extends EventTarget {
   readonly startedAt: number;
   /** True for a box restored from storage after a reload. */
   readonly restored: boolean;
-  private _state: CallState = 'dialing';
+  private _state: CallState;
   private _muted = false;
   private _color: string | undefined;
   private _answeredAt: number | undefined;
@@ -85,8 +85,17 @@ export class Call extends EventTarget {
       this.label = typeof s.label === 'string' ? s.label : undefined;
       this.record = s.record;
       this.startedAt = s.startedAt;
-      this.takeView(s);
+      this._state = s.state;
+      this._muted = s.muted;
+      this._color = s.color;
+      this._answeredAt = s.answeredAt;
+      this._endedAt = s.endedAt;
+      this._outcome = s.outcome;
       this._wrapUp = s.wrapUp;
+      this._sipCallId = s.sipCallId;
+      this._held = s.held === true;
+      this._heldByRemote = s.heldByRemote === true;
+      this._holdStartedAt = s.holdStartedAt;
       this._transfer = s.transfer;
       this._consultFor = s.consultFor;
       this.restored = init.restored ?? true;
@@ -445,10 +454,7 @@ export class Call extends EventTarget {
     session?.hangup();
   }
 
-  /**
-   * @internal The state of a call as a snapshot has it: a stored call restored after a reload, and
-   * a mirror of a call that another tab holds (tabs/mirror-call.ts) taking that tab's view of it.
-   */
+  /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
   protected takeView(s: CallSnapshot): void {
     this._state = s.state;
     this._muted = s.muted;
