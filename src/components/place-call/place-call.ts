@@ -13,6 +13,7 @@ import { phoneStatus } from '../shared/connection.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { placeCallStyles } from './place-call.styles.js';
+import { formatAsTyped } from '../shared/format-as-typed.js';
 
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
@@ -290,25 +291,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     clearTimeout(this.errorTimer);
     this.errorTimer = setTimeout(() => this.revealError(), ERROR_DELAY_MS);
     // Deleting is left alone: reformatting would put back what the agent just removed.
-    if (!event.inputType?.startsWith('delete')) this.formatAsTyped(input);
-  }
-
-  /** Reformats the number, but only while the caret is at the end (never under the agent's cursor). */
-  private formatAsTyped(input: HTMLInputElement): void {
-    const phone = this.phoneConsumer.phone;
-    const raw = input.value;
-    const atEnd = input.selectionStart === raw.length && input.selectionEnd === raw.length;
-    if (!phone || !atEnd) return;
-    void phone.formatAsTyped(raw).then(
-      (formatted) => {
-        // Stale: the agent typed on (or moved the caret) meanwhile.
-        if (input.value !== raw || formatted === raw || input.selectionStart !== raw.length) return;
-        input.value = formatted;
-        input.setSelectionRange(formatted.length, formatted.length);
-        this.value = this.typedValue = formatted;
-      },
-      () => undefined,
-    );
+    if (!event.inputType?.startsWith('delete')) formatAsTyped(this.phoneConsumer.phone, input, (formatted) => (this.value = this.typedValue = formatted));
   }
 
   private revealError(): void {

@@ -10,6 +10,7 @@ import type { CallTarget } from '../../phone/types.js';
 import { alertIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { transferStyles } from './transfer.styles.js';
+import { formatAsTyped } from '../shared/format-as-typed.js';
 
 /** How long typing must pause before an invalid entry is called out (as in `<vc-place-call>`). */
 const ERROR_DELAY_MS = 900;
@@ -206,23 +207,7 @@ export class VcTransfer extends VcPhoneConsumerElement {
     this.showError = false;
     clearTimeout(this.errorTimer);
     this.errorTimer = setTimeout(() => this.revealError(), ERROR_DELAY_MS);
-    if (!event.inputType?.startsWith('delete')) this.formatAsTyped(input);
-  }
-
-  /** Reformats the number as `<vc-place-call>` does: only while the caret is at the end. */
-  private formatAsTyped(input: HTMLInputElement): void {
-    const phone = this.phoneConsumer.phone;
-    const raw = input.value;
-    if (!phone || input.selectionStart !== raw.length || input.selectionEnd !== raw.length) return;
-    void phone.formatAsTyped(raw).then(
-      (formatted) => {
-        if (input.value !== raw || formatted === raw || input.selectionStart !== raw.length) return;
-        input.value = formatted;
-        input.setSelectionRange(formatted.length, formatted.length);
-        this.value = formatted;
-      },
-      () => undefined,
-    );
+    if (!event.inputType?.startsWith('delete')) formatAsTyped(this.phoneConsumer.phone, input, (formatted) => (this.value = formatted));
   }
 
   private revealError(): void {
