@@ -682,7 +682,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private save(): void {
     this.saveQueued = false;
     // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
-    if (this.tabs?.following) return this.store.save({ prefs: this.prefs });
+    if (this.tabs?.following) return this.store.savePrefs(this.prefs);
     this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 

@@ -119,16 +119,28 @@ export function defaultStorage(): KeyValueStorage {
 
 /**
  * What one writer saves: its calls and outbox are merged into the stored ones per id (see
- * store-merge.ts); a list left out (a tab that mirrors another's calls) is kept as stored.
+ * store-merge.ts).
  */
 export interface SavedState {
   prefs: PhonePrefs;
-  calls?: CallSnapshot[];
-  outbox?: WebhookDelivery[];
+  calls: CallSnapshot[];
+  outbox: WebhookDelivery[];
+}
+
+function readPrefs(data: unknown): PhonePrefs {
+  return { confirmClose: !(isObject(data) && data.confirmClose === false) };
 }
 
 export class PhoneStore {
   private readonly key: string;
+  /**
+   * The agent's preferences have a key of their own, so a tab that only mirrors another's calls
+   * never writes the calls and the outbox: a browser keeps a per-tab copy of storage that can lag
+   * (Chromium drops other tabs' writes to a key while its own write to it is in flight), and a
+   * write from a stale copy put back an outbox the leader had moved past.
+   */
+  private readonly prefsKey: string;
+  private lastPrefs: string | undefined;
   private readonly known: KnownIds = { calls: new Set(), outbox: new Set() };
 
   constructor(
@@ -136,13 +148,27 @@ export class PhoneStore {
     private readonly storage: KeyValueStorage = defaultStorage(),
   ) {
     this.key = `vc-phone:v${STATE_VERSION}:${namespace}`;
+    this.prefsKey = `${this.key}:prefs`;
   }
 
   load(): PersistedState {
     const state = this.read();
     remember(this.known.calls, state.calls);
     remember(this.known.outbox, state.outbox);
+    const prefs = this.readItem(this.prefsKey);
+    if (prefs !== undefined) state.prefs = readPrefs(prefs);
+    this.lastPrefs = JSON.stringify(state.prefs);
     return state;
+  }
+
+  /** The stored JSON value of a key; `undefined` when absent, unreadable or corrupt. */
+  private readItem(key: string): unknown {
+    try {
+      const raw = this.storage.getItem(key);
+      return raw ? (JSON.parse(raw) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private read(): PersistedState {
@@ -156,12 +182,11 @@ export class PhoneStore {
     try {
       const data: unknown = JSON.parse(raw);
       if (!isObject(data) || data.version !== STATE_VERSION) return emptyState();
-      const prefs = isObject(data.prefs) ? data.prefs : {};
       return {
         version: STATE_VERSION,
         savedAt: isFiniteNumber(data.savedAt) ? data.savedAt : Date.now(),
         calls: Array.isArray(data.calls) ? data.calls.filter(isCallSnapshot) : [],
-        prefs: { confirmClose: prefs.confirmClose !== false },
+        prefs: readPrefs(data.prefs),
         outbox: Array.isArray(data.outbox) ? data.outbox.filter(isDelivery) : [],
       };
     } catch {
@@ -169,25 +194,42 @@ export class PhoneStore {
     }
   }
 
+  /** Saves the calls, the outbox and the preferences (the writer that holds the calls). */
   save(state: SavedState): void {
     const stored = this.read();
-    const calls = state.calls ? mergeById(state.calls, stored.calls, this.known.calls) : stored.calls;
-    const outbox = state.outbox ? mergeById(state.outbox, stored.outbox, this.known.outbox) : stored.outbox;
-    if (state.calls) remember(this.known.calls, state.calls);
-    if (state.outbox) remember(this.known.outbox, state.outbox);
+    const calls = mergeById(state.calls, stored.calls, this.known.calls);
+    const outbox = mergeById(state.outbox, stored.outbox, this.known.outbox);
+    remember(this.known.calls, state.calls);
+    remember(this.known.outbox, state.outbox);
     const data: PersistedState = { version: STATE_VERSION, savedAt: Date.now(), calls, prefs: state.prefs, outbox };
-    try {
-      this.storage.setItem(this.key, JSON.stringify(data));
-    } catch {
-      // Quota or privacy mode: the page keeps working, it just won't remember.
-    }
+    this.write(this.key, JSON.stringify(data));
+    this.savePrefs(state.prefs);
+  }
+
+  /** Saves the preferences only, when this writer changed them (what a tab mirroring another's calls saves). */
+  savePrefs(prefs: PhonePrefs): void {
+    const json = JSON.stringify(prefs);
+    if (json === this.lastPrefs) return;
+    this.lastPrefs = json;
+    this.write(this.prefsKey, json);
   }
 
   clear(): void {
+    this.lastPrefs = undefined;
+    for (const key of [this.key, this.prefsKey]) {
+      try {
+        this.storage.removeItem(key);
+      } catch {
+        /* nothing to clear */
+      }
+    }
+  }
+
+  private write(key: string, value: string): void {
     try {
-      this.storage.removeItem(this.key);
+      this.storage.setItem(key, value);
     } catch {
-      /* nothing to clear */
+      // Quota or privacy mode: the page keeps working, it just won't remember.
     }
   }
 }

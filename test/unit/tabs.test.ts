@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { Call } from '../../src/phone/call.js';
 import { MirrorCall } from '../../src/phone/tabs/mirror-call.js';
-import { memoryStorage } from '../../src/phone/store.js';
+import { memoryStorage, type KeyValueStorage } from '../../src/phone/store.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
 import { until } from '../support/until.js';
 
@@ -14,6 +14,26 @@ const tabsOf = () => {
   const storage = memoryStorage();
   return (config = {}) => new FakePhone({ storageKey, ...config }, { storage, tabs: 'shared' });
 };
+
+/**
+ * One tab's copy of storage as Chromium keeps it: writes go through to the shared store, but a
+ * key this tab wrote keeps this tab's value (it no longer sees the other tabs' writes to it: the
+ * lag of a renderer's cache, at its worst).
+ */
+function tabCopyOf(shared: KeyValueStorage): KeyValueStorage {
+  const own = new Map<string, string | null>();
+  return {
+    getItem: (key) => (own.has(key) ? (own.get(key) ?? null) : shared.getItem(key)),
+    setItem: (key, value) => {
+      own.set(key, value);
+      shared.setItem(key, value);
+    },
+    removeItem: (key) => {
+      own.set(key, null);
+      shared.removeItem(key);
+    },
+  };
+}
 
 /** The leader's phone has the connection; a follower has none. */
 async function leaderAndFollower(open: ReturnType<typeof tabsOf>): Promise<[FakePhone, FakePhone]> {
@@ -170,5 +190,36 @@ describe('one phone across tabs', () => {
     expect(error).to.be.instanceOf(Error);
     expect(refused).to.be.a('string').and.not.equal('');
     expect(leader.calls).to.have.length(0);
+  });
+
+  it('a follower never writes the calls or the webhook outbox: its stale copy of storage cannot undo the leader\'s events', async () => {
+    const shared = memoryStorage();
+    const storageKey = `tabs-stale-${Date.now()}`;
+    // A receiver on this machine that is not there: every event waits in the outbox.
+    const config = { storageKey, statusWebhook: { url: 'http://127.0.0.1:9/status' } };
+    const leader = new FakePhone(config, { storage: tabCopyOf(shared), tabs: 'shared' });
+    await leader.connect();
+    const follower = new FakePhone(config, { storage: tabCopyOf(shared), tabs: 'shared' });
+    opened.push(follower, leader);
+    const call = await follower.call('+44 20 7946 0958');
+    await until(() => leader.getCall(call.id) !== undefined, 'the leader to hold the call');
+    const held = leader.getCall(call.id) as Call;
+    leader.far(held).answer();
+    await until(() => call.state === 'connected', 'the answer in the follower');
+    call.setColor('amber');
+    await until(() => call.color === 'amber', 'the colour in the follower');
+    call.hangup();
+    await until(() => call.state === 'ended', 'the end in the follower');
+    const stored = () => JSON.parse(shared.getItem(`vc-phone:v1:${storageKey}`) ?? '{}') as { outbox?: { payload: { callId: string; type: string } }[]; calls?: { id: string; state: string }[] };
+    const events = () => (stored().outbox ?? []).filter((d) => d.payload.callId === call.id).map((d) => d.payload.type);
+    await until(() => events().includes('vc-call-ended'), 'the end stored');
+    expect(events()).to.include.members(['vc-call-dialing', 'vc-call-answered', 'vc-call-color', 'vc-call-ended']);
+    expect(stored().calls?.find((c) => c.id === call.id)?.state).to.equal('ended');
+
+    // The follower takes over: it finds every event the leader stored, and nothing was lost.
+    await leader.dispose();
+    await until(() => follower.calls.length === 1 && follower.calls.every((c) => !(c instanceof MirrorCall)), 'the follower to lead');
+    await Promise.resolve(); // its first save as the leader (once per task)
+    expect(events()).to.include.members(['vc-call-dialing', 'vc-call-answered', 'vc-call-color', 'vc-call-ended']);
   });
 });
