@@ -8,6 +8,8 @@ import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-
 import { registerLocale } from './locales.js';
 
 export type { InputErrorStrings, OutcomeStrings } from './locale-types.js';
+// Its own module: only the later elements use it, so it loads with them, not with the first paint.
+export { format } from './format.js';
 
 /** Words of the first paint (place-call field, status pill): every page downloads these. */
 const firstPaintStrings = {
@@ -68,19 +70,6 @@ export function setStrings(overrides: Partial<VcStrings> | LocaleStrings, locale
     Object.assign(english, overrides);
     void registerLocale('en', {}); // re-renders what is on the page
   }
-}
-
-/**
- * Fills `{name}` placeholders: `format(strings.callWith, { party: '+44 20 ...' })`. In a
- * right-to-left locale each value is isolated (U+2068...U+2069), so a number or a Latin name
- * keeps its own order inside the sentence.
- */
-export function format(template: string, values: Record<string, string>): string {
-  const rtl = currentScope().dir === 'rtl';
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : rtl ? `\u2068${value}\u2069` : value;
-  });
 }
 
 /** The words for refused input (a `PhoneInputError`): translated by its code, else its own message. */

@@ -417,9 +417,13 @@ export class VcPhone extends VcElement {
     return this.placeCallField?.dialTo(to, options);
   }
 
-  /** @internal A click-to-dial link was clicked. */
-  dialLink(to: string, options: Pick<CallOptions, 'label' | 'record'>): void {
-    void this.call(to, options);
+  /** @internal A click-to-dial link was clicked (`link`: a copy, as clicked); it is placed once the phone is there. */
+  dialLink(link: Element): void {
+    void this.phoneReady; // loads the phone now
+    void loadWiring().then(({ linkRequest }) => {
+      const { to, options } = linkRequest(link);
+      return this.call(to, options);
+    });
   }
 
   override render() {

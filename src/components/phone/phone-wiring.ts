@@ -12,6 +12,7 @@ import type { PropertyValues } from 'lit';
 import type { Phone } from '../../phone/phone.js';
 import type { PhoneConfig, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPhone } from './phone-element.js';
+import { linkRequest } from './link-request.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
 import { wiringSlot } from './phone-wiring-slot.js';
 
@@ -116,6 +117,9 @@ export const wiring = {
 
   /** Forwards the events of the phone in use into the DOM, from the element. */
   Forwarder: PhoneEventForwarder,
+
+  /** What a click-to-dial link dials. */
+  linkRequest,
 };
 
 export type PhoneWiring = typeof wiring;
