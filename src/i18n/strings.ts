@@ -3,6 +3,7 @@ import { callBoxDefaults } from './call-box-defaults.js';
 import { crmFirstPaint } from './crm-strings.js';
 import { crmLaterDefaults } from './crm-later-defaults.js';
 import { audioSettingsDefaults } from './audio-settings-defaults.js';
+import { statusDefaults } from './status-defaults.js';
 import { currentScope } from './locale-scope.js';
 import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
 import { registerLocale } from './locales.js';
@@ -11,7 +12,7 @@ export type { InputErrorStrings, OutcomeStrings } from './locale-types.js';
 // Its own module: only the later elements use it, so it loads with them, not with the first paint.
 export { format } from './format.js';
 
-/** Words of the first paint (place-call field, status pill): every page downloads these. */
+/** Words of the first paint (the place-call field): every page downloads these. The status pill's come with its code (`status-strings.ts`). */
 const firstPaintStrings = {
   // Place call
   placeCall: 'Place call',
@@ -22,13 +23,6 @@ const firstPaintStrings = {
   noPhone: 'No phone is configured on this page.',
   phoneOff: 'Outbound calling is switched off.',
   offlineReason: 'Offline: calls can be placed again once the phone is back online.',
-  // Phone status
-  phoneStatus: 'Phone status',
-  statusReady: 'Ready',
-  statusConnecting: 'Connecting',
-  statusOffline: 'Offline',
-  statusRetryIn: 'retry in {seconds} s',
-  retry: 'Retry',
   // <vc-phone>: opens the audio settings
   audioSettings: 'Audio settings',
 };
@@ -37,7 +31,7 @@ const firstPaintStrings = {
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...statusDefaults, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 

@@ -448,18 +448,14 @@ export class VcPhone extends VcElement {
     this.audioOpen = !this.audioOpen;
   }
 
-  /** After dialling: focus goes to the new call's box. */
-  private readonly focusCall = (callId: string): Promise<void> => {
-    const list = this.renderRoot.querySelector('vc-call-list');
-    return list?.focusCall ? list.focusCall(callId) : Promise.resolve();
-  };
+  /**
+   * After dialling, focus goes to the new call's box; when the last box or row went, to "Place
+   * call" rather than being lost to the page. (In the wiring: there is a call, so it is there.)
+   */
+  private readonly focusCall = (callId: string): Promise<void> => wiringSlot.wiring?.focusCall(this, callId) ?? Promise.resolve();
 
-  /** The last box or row went: focus "Place call" rather than losing it to the page. */
   private keepFocus(): void {
-    requestAnimationFrame(() => {
-      const inside = this.renderRoot.querySelector('vc-call-list')?.shadowRoot?.activeElement;
-      if (!inside && (this.shadowRoot?.activeElement ?? null) === null) this.renderRoot.querySelector('vc-place-call')?.focus();
-    });
+    wiringSlot.wiring?.keepFocus(this);
   }
 }
 

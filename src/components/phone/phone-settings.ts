@@ -29,8 +29,7 @@ export const jsonOrList = jsonElse((text) =>
 /** JSON only (`ice-servers='[{"urls":"stun:stun.example.com"}]'`); anything else is kept as text, which the phone refuses in words. */
 export const json = jsonElse((text) => text);
 
-/** `confirm-close="false"` turns it off; any other value (or the bare attribute) on. */
+/** `confirm-close="false"` turns it off; any other value (or the bare attribute) on. (Not reflected: no `toAttribute`.) */
 export const onUnlessFalse: ComplexAttributeConverter<boolean | undefined> = {
   fromAttribute: (value: string | null) => (value === null ? undefined : value.trim().toLowerCase() !== 'false'),
-  toAttribute: (value: boolean | undefined) => (value === undefined ? null : String(value)),
 };

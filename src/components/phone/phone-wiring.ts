@@ -120,6 +120,20 @@ export const wiring = {
 
   /** What a click-to-dial link dials. */
   linkRequest,
+
+  /** After dialling: focus goes to the new call's box. */
+  focusCall(el: VcPhone, callId: string): Promise<void> {
+    const list = el.renderRoot.querySelector('vc-call-list');
+    return list?.focusCall ? list.focusCall(callId) : Promise.resolve();
+  },
+
+  /** The last box or row went: focus "Place call" rather than losing it to the page. */
+  keepFocus(el: VcPhone): void {
+    requestAnimationFrame(() => {
+      const inside = el.renderRoot.querySelector('vc-call-list')?.shadowRoot?.activeElement;
+      if (!inside && (el.shadowRoot?.activeElement ?? null) === null) el.renderRoot.querySelector('vc-place-call')?.focus();
+    });
+  },
 };
 
 export type PhoneWiring = typeof wiring;

@@ -1,6 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { VcCallRequestEvent } from '../../events/user-events.js';
+import { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
