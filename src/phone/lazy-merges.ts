@@ -6,14 +6,17 @@
  */
 import type { Call } from './call.js';
 import type { CallMerges } from './call-merge.js';
-import { lazyDoor } from './lazy-door.js';
+import { lazyDoor, type LazyDoor } from './lazy-door.js';
 
 export const mergeDoor = lazyDoor('the merge', () => import('./call-merge.js'));
 
 export class LazyMerges {
   private merges: CallMerges | undefined;
 
-  constructor(private readonly phone: EventTarget) {}
+  constructor(
+    private readonly phone: EventTarget,
+    private readonly door: LazyDoor<Pick<typeof import('./call-merge.js'), 'CallMerges'>> = mergeDoor,
+  ) {}
 
   async merge(a: Call, b: Call): Promise<void> {
     return (await this.loaded()).merge(a, b);
@@ -24,7 +27,7 @@ export class LazyMerges {
   }
 
   private async loaded(): Promise<CallMerges> {
-    const { CallMerges } = await mergeDoor.open();
+    const { CallMerges } = await this.door.open();
     this.merges ??= new CallMerges(this.phone);
     return this.merges;
   }

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { lazyDoor } from '../../src/phone/lazy-door.js';
 import { conferenceDoor, referDoor } from '../../src/phone/lazy-call-features.js';
-import { mergeDoor } from '../../src/phone/lazy-merges.js';
+import { LazyMerges, mergeDoor } from '../../src/phone/lazy-merges.js';
+import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 
 /** A load the test settles by hand. */
 function manualLoad<T>() {
@@ -85,5 +86,20 @@ describe('lazyDoor (code a first call does not need, loaded on first use)', () =
     expect(typeof (await referDoor.open()).sendRefer).to.equal('function');
     expect(typeof (await conferenceDoor.open()).mergeMembers).to.equal('function');
     expect(typeof (await mergeDoor.open()).CallMerges).to.equal('function');
+  });
+
+  it('a merge whose code cannot load is refused in words, nothing changes, and the next merge loads it', async () => {
+    const phone = new FakePhone();
+    const a = await phone.callInState('connected', '+442079460958');
+    const b = await phone.callInState('connected', '+14155550132');
+    await settle();
+    let fail = true;
+    const merges = new LazyMerges(phone, lazyDoor('the merge', () => (fail ? Promise.reject(new TypeError('Failed to fetch')) : import('../../src/phone/call-merge.js'))));
+    const error = await rejection(merges.merge(a, b));
+    expect(error.message).to.equal('The code for the merge could not be loaded (Failed to fetch). Check the connection and try again.');
+    expect([a.mergedWith, b.mergedWith, a.state, b.state]).to.deep.equal([undefined, undefined, 'connected', 'connected']);
+    fail = false;
+    await merges.merge(a, b);
+    expect([a.mergedWith, b.mergedWith]).to.deep.equal([b.id, a.id]);
   });
 });
