@@ -387,7 +387,7 @@ export class VcPhone extends VcElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the wiring is there, `wire` applies everything once it is.
-    if (this._phone) wiringSlot.wiring?.update(this, this._phone, this.ownsPhone, changed as PropertyValues<VcPhone>);
+    if (this._phone) wiringSlot.wiring?.update(this, this._phone, this.ownsPhone, changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
