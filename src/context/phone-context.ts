@@ -1,18 +1,15 @@
 /**
  * How elements find the page's `Phone`: a `@lit/context` context keyed with
- * `Symbol.for('vc-phone')` (so an npm copy and a CDN copy of vc-phone on one page agree), spoken
- * through the same events as `@lit/context` (`context-protocol.ts`, smaller), and
+ * `Symbol.for('vc-phone')` (so an npm copy and a CDN copy of vc-phone on one page agree), and
  * `PhoneConsumer`, the one reactive controller that finds the phone and re-renders its element
  * when the phone or its call changes.
  */
-import type { Context } from '@lit/context';
+import { ContextConsumer, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveElement } from 'lit';
-import { ContextRequestEvent } from './context-protocol.js';
 import type { Call } from '../phone/call.js';
 import type { Phone } from '../phone/phone.js';
 
-/** The context key (what `createContext` of `@lit/context` returns for it: the key itself). */
-export const phoneContext = Symbol.for('vc-phone') as Context<symbol, Phone | undefined>;
+export const phoneContext = createContext<Phone | undefined>(Symbol.for('vc-phone'));
 
 export interface PhoneConsumerOptions {
   /**
@@ -30,9 +27,7 @@ export interface PhoneConsumerOptions {
  * when the element is disconnected, so a removed element does not keep a call alive.
  */
 export class PhoneConsumer implements ReactiveController {
-  /** The phone the nearest provider gives, and how to stop following it. */
-  private provided: Phone | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private readonly context: ContextConsumer<typeof phoneContext, ReactiveElement> | undefined;
   private watchedPhone: Phone | undefined;
   private watchedCall: Call | undefined;
   private connected = false;
@@ -41,12 +36,13 @@ export class PhoneConsumer implements ReactiveController {
     private readonly host: ReactiveElement,
     private readonly options: PhoneConsumerOptions,
   ) {
+    if (options.phone) this.context = new ContextConsumer(host, { context: phoneContext, subscribe: true });
     host.addController(this);
   }
 
   /** The phone in use: the explicit one, else the one provided by an ancestor. */
   get phone(): Phone | undefined {
-    return this.options.phone?.() ?? this.provided;
+    return this.options.phone?.() ?? this.context?.value;
   }
 
   /** The call the element is bound to (call-bound elements only). */
@@ -55,8 +51,6 @@ export class PhoneConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Subscribes to the nearest provider (elements with `phone` only).
-    if (this.options.phone) this.host.dispatchEvent(new ContextRequestEvent(phoneContext, this.host, this.onProvided, true));
     this.connected = true;
     // Re-subscribe on the next render (after a move in the DOM, nothing else asks for one).
     this.host.requestUpdate();
@@ -67,8 +61,6 @@ export class PhoneConsumer implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
     this.connected = false;
     this.watchPhone(undefined);
     this.watchCall(undefined);
@@ -92,14 +84,6 @@ export class PhoneConsumer implements ReactiveController {
     this.watchedCall = call;
     call?.addEventListener('change', this.onChange);
   }
-
-  /** The provider's phone, now and whenever it changes; another provider's replaces the first one's. */
-  private readonly onProvided = (phone: Phone | undefined, unsubscribe?: () => void): void => {
-    if (this.unsubscribe !== unsubscribe) this.unsubscribe?.();
-    this.unsubscribe = unsubscribe;
-    this.provided = phone;
-    this.host.requestUpdate();
-  };
 
   private readonly onChange = (): void => {
     this.host.requestUpdate();

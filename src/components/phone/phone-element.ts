@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextProvider } from '../../context/context-protocol.js';
+import { ContextProvider } from '@lit/context';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import { strings } from '../../i18n/strings.js';
 import { VcElement } from '../../internal/vc-element.js';
@@ -244,7 +244,7 @@ export class VcPhone extends VcElement {
   /** Ask before the close X hangs up a live call: `confirm-close="false"` turns it off (the agent's choice is remembered). */
   confirmClose?: boolean;
 
-  private readonly provider = new ContextProvider<Phone>(this, phoneContext);
+  private readonly provider = new ContextProvider(this, { context: phoneContext });
   private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
   /** Forwards the phone's events into the DOM (made with the first phone: its code comes with the phone). */
   private forwarder: { follow(): void } | undefined;
