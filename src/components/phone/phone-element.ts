@@ -86,6 +86,9 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * attribute or property here, applied whenever the phone arrives: no need to wait for `phoneReady`.
  *
  * @event {VcCallWrappedUpEvent} vc-call-wrapped-up - The agent saved a call's wrap-up (notes, disposition).
+ * @event {VcAudioDevicesChangeEvent} vc-audio-devices-change - The microphones or speakers changed (plugged in or out, permission granted), or the choice did.
+ * @event {VcAudioDeviceLostEvent} vc-audio-device-lost - The device in use went away: the default took over (`kind`, `device`, `message`).
+ * @event {VcAudioCheckEvent} vc-audio-check - A pre-call check ("Test your audio", `phone.check()`) finished, with its report.
  *
  * @slot - Extra content under the call boxes; elements there get the same phone (context).
  *
