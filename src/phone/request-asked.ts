@@ -4,6 +4,7 @@
  * its own: the elements use it without loading the phone.
  * @internal
  */
+// phone.ts reads the same global key (it does not import this module; see there why).
 export const REQUEST_ASKED: unique symbol = Symbol.for('vc-phone.request-asked') as never;
 
 /** Call options marked as already asked. */

@@ -7,7 +7,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 import { VcPhone, type PhoneClass } from '../../src/components/phone/phone-element.js';
-import { wiringSlot } from '../../src/components/phone/phone-wiring-slot.js';
+
+/** Where the phone wiring puts itself when its code runs (the key <vc-phone> reads). */
+const installedWiring = (): unknown => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('vc-phone:phone-wiring:v1')];
 import { FakePhone } from '../../src/testing/fake-phone.js';
 import { settled, until } from './helpers.js';
 
@@ -41,7 +43,7 @@ describe('<vc-phone> before its later code has loaded (the CDN first paint)', ()
 
   it('queues a real click on a tel: link, places it with the attributes applied and its vc-call-request in the page', async () => {
     // Nothing has loaded the wiring yet: the element must load it itself.
-    expect(wiringSlot.wiring).to.equal(undefined);
+    expect(installedWiring()).to.equal(undefined);
     const el = await lazyPhone('click-to-dial number-domain="trunk.example.com" default-country="GB" log-level="error" confirm-close="false"');
     const requests: string[] = [];
     const onRequest = (event: Event) => requests.push((event as CustomEvent<{ to: string }>).detail.to);
@@ -59,7 +61,7 @@ describe('<vc-phone> before its later code has loaded (the CDN first paint)', ()
       release!();
       const phone = (await el.phoneReady) as FakePhone;
       await until(() => phone.calls.length === 1, 'the queued click was placed');
-      expect(wiringSlot.wiring, 'the wiring loaded with the phone').not.to.equal(undefined);
+      expect(installedWiring(), 'the wiring loaded with the phone').not.to.equal(undefined);
       const [call] = phone.calls;
       expect([call.target.e164, call.label, call.record]).to.deep.equal(['+442079460958', 'Erin', { id: 'C-9' }]);
       expect(call.target.uri).to.contain('@trunk.example.com');

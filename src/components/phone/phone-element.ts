@@ -14,7 +14,6 @@ import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
 import type { PhoneWiring } from './phone-wiring.js';
-import { wiringSlot } from './phone-wiring-slot.js';
 
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
@@ -22,8 +21,19 @@ export type PhoneClass = new (config: PhoneConfig) => Phone;
 /** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
 const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
 
-/** The phone wiring (configuration, settings, event forwarding): there already wherever a phone is, else loaded. */
-const loadWiring = (): Promise<PhoneWiring> => (wiringSlot.wiring ? Promise.resolve(wiringSlot.wiring) : import('./phone-wiring.js').then((module) => module.wiring));
+/**
+ * The phone wiring (configuration, settings, event forwarding), once its code has run: it puts
+ * itself under this global key (phone-wiring.ts). Not a module both import: the CDN's two entries
+ * would then share a chunk of a few bytes, one more file fetched before the first paint.
+ */
+const WIRING_KEY = Symbol.for('vc-phone:phone-wiring:v1');
+const installedWiring = (): PhoneWiring | undefined => (globalThis as unknown as Record<symbol, PhoneWiring | undefined>)[WIRING_KEY];
+
+/** The phone wiring: there already wherever a phone is, else loaded. */
+const loadWiring = (): Promise<PhoneWiring> => {
+  const wiring = installedWiring();
+  return wiring ? Promise.resolve(wiring) : import('./phone-wiring.js').then((module) => module.wiring);
+};
 
 /**
  * The call list's parts, re-exported (`exportparts`): their list comes with the call list's code
@@ -303,7 +313,7 @@ export class VcPhone extends VcElement {
   override connectedCallback(): void {
     if (!this._phone) {
       const PhoneClass = (this.constructor as typeof VcPhone).Phone;
-      const { wiring } = wiringSlot;
+      const wiring = installedWiring();
       if (PhoneClass && wiring) this.adoptOwnPhone(new PhoneClass(wiring.config(this)));
       else this.deferOwnPhone();
     }
@@ -383,14 +393,15 @@ export class VcPhone extends VcElement {
       this.forwarder.follow();
       wiring.attach(this, phone, this.ownsPhone);
     };
-    if (wiringSlot.wiring) attach(wiringSlot.wiring);
+    const wiring = installedWiring();
+    if (wiring) attach(wiring);
     else void loadWiring().then(attach);
     this.phoneResolved?.(phone);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the wiring is there, `wire` applies everything once it is.
-    if (this._phone) wiringSlot.wiring?.update(this, this._phone, this.ownsPhone, changed);
+    if (this._phone) installedWiring()?.update(this, this._phone, this.ownsPhone, changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -455,10 +466,10 @@ export class VcPhone extends VcElement {
    * After dialling, focus goes to the new call's box; when the last box or row went, to "Place
    * call" rather than being lost to the page. (In the wiring: there is a call, so it is there.)
    */
-  private readonly focusCall = (callId: string): Promise<void> => wiringSlot.wiring?.focusCall(this, callId) ?? Promise.resolve();
+  private readonly focusCall = (callId: string): Promise<void> => installedWiring()?.focusCall(this, callId) ?? Promise.resolve();
 
   private keepFocus(): void {
-    wiringSlot.wiring?.keepFocus(this);
+    installedWiring()?.keepFocus(this);
   }
 }
 

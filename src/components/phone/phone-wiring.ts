@@ -5,7 +5,7 @@
  *
  * None of it is needed before a phone exists, so it is not in the first paint's chunk: the CDN
  * build carries it with the phone code (`cdn/index.js` imports it), the npm build with the
- * element (`vc-phone.js`). It registers itself in `wiringSlot` when it runs.
+ * element (`vc-phone.js`). When it runs it puts itself under a global key, where `<vc-phone>` finds it.
  * @internal
  */
 import type { PropertyValues } from 'lit';
@@ -14,7 +14,6 @@ import type { PhoneConfig, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPhone } from './phone-element.js';
 import { linkRequest } from './link-request.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
-import { wiringSlot } from './phone-wiring-slot.js';
 
 /** Attribute-backed properties and the config key each one sets. */
 const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
@@ -138,4 +137,5 @@ export const wiring = {
 
 export type PhoneWiring = typeof wiring;
 
-wiringSlot.wiring = wiring;
+// The key <vc-phone> reads (phone-element.ts); v1: the shape of `wiring` (change both together).
+(globalThis as unknown as Record<symbol, PhoneWiring>)[Symbol.for('vc-phone:phone-wiring:v1')] = wiring;
