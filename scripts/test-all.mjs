@@ -5,9 +5,11 @@
 //
 // Three lanes run side by side on 2 cores:
 // - browsers: the unit + element tests in Chromium, then the same in Firefox ESR;
-// - node:     the npm package first (its prepack builds dist/ and cdn/, which the e2e suite
-//             reuses), then the manifest/API checks, React, Angular/Vue, Storybook, the deploy configs;
-// - e2e:      the end-to-end suite, started as soon as the package suite has built cdn/.
+// - node:     the manifest/API checks, React, Angular/Vue, then the npm package (its prepack
+//             rebuilds dist/ and cdn/ in place), Storybook, the deploy configs;
+// - e2e:      the CDN bundle (rollup, unless cdn/ is up to date) and a copy of it in
+//             .tmp/e2e-cdn/, which the end-to-end suite then serves as /cdn/. The package suite
+//             waits for that copy, so it may rebuild cdn/ while the e2e suite runs.
 // The end-to-end suite plays and records real audio, and its programs (Chromium, Firefox,
 // baresip, rtpengine...) mostly wait: on average it keeps far less than one core busy. So it runs
 // at normal priority while the two other lanes run at a lower one (`nice -n 10`): when both want
@@ -17,22 +19,25 @@
 // own sessions, so the other lanes never take their share.
 // The lanes share nothing else: no port (the e2e suite runs in its own network namespace, the
 // other servers take a free port), no build output (the browser tests compile src/ on the fly; no
-// suite writes cdn/ after the package suite), and their tests wait for conditions with deadlines.
+// suite but the package one writes cdn/, and the e2e suite reads its own copy), and their tests
+// wait for conditions with deadlines.
 // A lane's output is printed in one piece when its suite ends; the e2e suite's is streamed line by
 // line, with those blocks between its lines. After a failure no new suite starts; the exit code
 // is the first failure's.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BACKGROUND = [
   ['browsers', ['test:unit', 'test:unit:firefox']],
-  ['node', ['test:package', 'analyze:check', 'test:react', 'test:frameworks', 'test:storybook', 'test:deploy']],
+  ['node', ['analyze:check', 'test:react', 'test:frameworks', 'test:package', 'test:storybook', 'test:deploy']],
 ];
-/** The e2e suite starts once this suite has passed (it builds the cdn/ bundle the e2e pages load). */
-const E2E_AFTER = 'test:package';
+/** This suite rebuilds cdn/ in place: it starts once the e2e suite's copy is made. */
+const REBUILDS_CDN = 'test:package';
 const E2E = 'test:e2e';
+const CDN_COPY = path.join(root, '.tmp', 'e2e-cdn');
 const serial = process.env.VC_TEST_SERIAL === '1';
 const e2eAlone = process.env.VC_TEST_E2E_ALONE === '1';
 
@@ -63,7 +68,7 @@ function lineWriter(out) {
  * Runs `npm run <script>`: streamed line by line, or buffered and printed in one piece at the
  * end; `background` runs it (and everything it starts) at a lower CPU priority (nice 10).
  */
-function runSuite(script, lane, { stream, background }) {
+function runSuite(script, lane, { stream, background, env, argv = ['npm', 'run', '--silent', script] }) {
   if (failed) {
     results.push({ script, lane, status: 'skipped', wall: 0, at: Date.now() - t0 });
     return Promise.resolve(false);
@@ -71,9 +76,8 @@ function runSuite(script, lane, { stream, background }) {
   const started = Date.now();
   console.log(`[npm test] ${script} started (${lane}${background ? ', nice 10' : ''}, at ${seconds(started - t0)})`);
   return new Promise((resolve) => {
-    const command = ['npm', 'run', '--silent', script];
-    const [file, ...args] = background ? ['nice', '-n', '10', ...command] : command;
-    const child = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [file, ...args] = background ? ['nice', '-n', '10', ...argv] : argv;
+    const child = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const chunks = [];
     const writers = stream ? [lineWriter(process.stdout), lineWriter(process.stderr)] : [];
     child.stdout.on('data', (chunk) => (stream ? writers[0].write(chunk) : chunks.push(chunk)));
@@ -91,8 +95,12 @@ function runSuite(script, lane, { stream, background }) {
   });
 }
 
-async function runLane([lane, scripts], options, onPassed = () => {}) {
-  for (const script of scripts) if (await runSuite(script, lane, options)) onPassed(script);
+/** Runs a lane's suites one after the other; `before(script)` may hold a suite back until it resolves. */
+async function runLane([lane, scripts], options, before = async () => {}) {
+  for (const script of scripts) {
+    await before(script);
+    await runSuite(script, lane, options);
+  }
 }
 
 let layout;
@@ -105,15 +113,25 @@ if (serial) {
   await Promise.all(BACKGROUND.map((lane) => runLane(lane, { stream: false, background: false })));
   await runLane(['e2e', [E2E]], { stream: true, background: false });
 } else {
-  layout = `lanes "browsers" and "node" at nice 10, "e2e" beside them at normal priority once ${E2E_AFTER} passed`;
-  let startE2e;
-  const cdnBuilt = new Promise((resolve) => (startE2e = resolve));
-  // Only the lane that runs E2E_AFTER decides: started once it passed, or marked skipped if it failed.
-  const background = BACKGROUND.map((lane) => {
-    const running = runLane(lane, { stream: false, background: true }, (script) => script === E2E_AFTER && startE2e());
-    return lane[1].includes(E2E_AFTER) ? running.finally(startE2e) : running;
-  });
-  const e2e = cdnBuilt.then(() => runLane(['e2e', [E2E]], { stream: true, background: false }));
+  layout = 'lanes "browsers" and "node" at nice 10, "e2e" beside them at normal priority';
+  let copied;
+  const cdnCopied = new Promise((resolve) => (copied = resolve));
+  const e2e = (async () => {
+    // The bundle the e2e pages load, and a copy of it that the package suite's rebuild can't touch.
+    try {
+      if (await runSuite('cdn bundle', 'e2e', { stream: true, background: false, argv: ['node', 'scripts/lib/cdn-build.mjs'] })) {
+        fs.rmSync(CDN_COPY, { recursive: true, force: true });
+        fs.cpSync(path.join(root, 'cdn'), CDN_COPY, { recursive: true });
+      }
+    } catch (error) {
+      console.log(`[npm test] copying cdn/ for the e2e suite FAILED: ${error.message}`);
+      failed ||= 1;
+    } finally {
+      copied();
+    }
+    await runSuite(E2E, 'e2e', { stream: true, background: false, env: { VC_E2E_CDN_DIR: CDN_COPY } }); // skipped after a failure
+  })();
+  const background = BACKGROUND.map((lane) => runLane(lane, { stream: false, background: true }, (script) => script === REBUILDS_CDN && cdnCopied));
   await Promise.all([...background, e2e]);
 }
 
