@@ -106,6 +106,7 @@ export async function settled(root?: Element): Promise<void> {
   await aTimeout(0);
 }
 
-export async function until(predicate: () => boolean, message: string, timeout = 3000): Promise<void> {
+/** Waits for a condition (generous by default: the machines running the suite are loaded). */
+export async function until(predicate: () => boolean, message: string, timeout = 10_000): Promise<void> {
   await waitUntil(predicate, message, { timeout });
 }

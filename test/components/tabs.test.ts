@@ -13,9 +13,22 @@ import { byRole, deepQueryAll, getByRole, nameOf, settled, textOf, until } from 
 const boxes = (el: Element) => deepQueryAll<VcCallBox>(el, 'vc-call-box');
 const rows = (el: Element) => deepQueryAll<HTMLElement>(el, '[part="recent-row"]');
 
+const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/**
+ * Clicks where a person would, once the target stays put: both tabs' phones are on this page, so
+ * the leader's box growing (a call connecting) moves the follower's buttons down.
+ */
 async function mouseClick(target: Element) {
   target.scrollIntoView({ block: 'center' });
-  const rect = target.getBoundingClientRect();
+  let rect = target.getBoundingClientRect();
+  for (let tries = 0; tries < 50; tries++) {
+    await frame();
+    await frame();
+    const now = target.getBoundingClientRect();
+    if (now.x === rect.x && now.y === rect.y && now.width === rect.width && now.height === rect.height) break;
+    rect = now;
+  }
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
 }
 
@@ -45,6 +58,8 @@ describe('<vc-phone> in two tabs', () => {
     leaderPhone.far(call).answer();
     await until(() => boxes(follower)[0].getAttribute('call-state') === 'connected', 'connected in the follower');
 
+    await settled(leader);
+    await settled(follower);
     const box = boxes(follower)[0];
     await mouseClick(getByRole(box, 'button', 'Mute'));
     await until(() => call.muted, 'muted on the leader');
