@@ -12,11 +12,11 @@
 //             waits for that copy, so it may rebuild cdn/ while the e2e suite runs.
 // The end-to-end suite plays and records real audio, and its programs (Chromium, Firefox,
 // baresip, rtpengine...) mostly wait: on average it keeps far less than one core busy. So it runs
-// at normal priority while the two other lanes run at a lower one (`nice -n 10`): when both want
-// the CPU, the e2e suite's processes get most of it. Not lower than 10: a nice-19 lane next to
-// other work on a shared machine gets next to nothing (its session's share of a core shrinks
-// with its weight), and its own deadlines then run out. The SIP stack's programs run in their
-// own sessions, so the other lanes never take their share.
+// at normal priority while the two other lanes run at a slightly lower one (`nice -n 5`): when
+// both want the CPU, the e2e suite's processes get about three quarters of it. Not lower: on a
+// loaded machine, lanes at nice 10 got so little CPU (their session's share of a core shrinks
+// with its weight) that a unit test ran out of its 10 s (measured beside a CPU hog). The SIP
+// stack's programs run in their own sessions, so no lane of ours takes their share.
 // The lanes share nothing else: no port (the e2e suite runs in its own network namespace, the
 // other servers take a free port), no build output (the browser tests compile src/ on the fly; no
 // suite but the package one writes cdn/, and the e2e suite reads its own copy), and their tests
@@ -66,7 +66,7 @@ function lineWriter(out) {
 
 /**
  * Runs `npm run <script>`: streamed line by line, or buffered and printed in one piece at the
- * end; `background` runs it (and everything it starts) at a lower CPU priority (nice 10).
+ * end; `background` runs it (and everything it starts) at a lower CPU priority (nice 5).
  */
 function runSuite(script, lane, { stream, background, env, argv = ['npm', 'run', '--silent', script] }) {
   if (failed) {
@@ -74,9 +74,9 @@ function runSuite(script, lane, { stream, background, env, argv = ['npm', 'run',
     return Promise.resolve(false);
   }
   const started = Date.now();
-  console.log(`[npm test] ${script} started (${lane}${background ? ', nice 10' : ''}, at ${seconds(started - t0)})`);
+  console.log(`[npm test] ${script} started (${lane}${background ? ', nice 5' : ''}, at ${seconds(started - t0)})`);
   return new Promise((resolve) => {
-    const [file, ...args] = background ? ['nice', '-n', '10', ...argv] : argv;
+    const [file, ...args] = background ? ['nice', '-n', '5', ...argv] : argv;
     const child = spawn(file, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     const chunks = [];
     const writers = stream ? [lineWriter(process.stdout), lineWriter(process.stderr)] : [];
@@ -113,7 +113,7 @@ if (serial) {
   await Promise.all(BACKGROUND.map((lane) => runLane(lane, { stream: false, background: false })));
   await runLane(['e2e', [E2E]], { stream: true, background: false });
 } else {
-  layout = 'lanes "browsers" and "node" at nice 10, "e2e" beside them at normal priority';
+  layout = 'lanes "browsers" and "node" at nice 5, "e2e" beside them at normal priority';
   let copied;
   const cdnCopied = new Promise((resolve) => (copied = resolve));
   const e2e = (async () => {
