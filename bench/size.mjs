@@ -22,10 +22,15 @@ const FIRST_CALL_GOAL_GZIP = 100 * 1024;
 /** One locale's words: a page loads the one of its language (none for English). */
 const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
 /**
- * Lazy chunks a first call does not load: the webhook outbox (only when one is configured) and the
- * pre-call check (only when the agent tests the audio).
+ * Lazy chunks a first call does not load: the webhook outbox (only when one is configured), the
+ * pre-call check (only when the agent tests the audio), and what only a transfer or a merge runs:
+ * the transfer form (`<vc-transfer>`, loaded on the first press of "Transfer"), the REFER code
+ * and the merge code with its audio mixing (loaded on first use). Those are prefetched when the
+ * browser is idle AFTER a call connects, so placing and connecting a first call does not wait
+ * on them (test/e2e/first-call-chunks.test.mjs checks that in the real page).
  */
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, /^chunks\/pre-call-check-/, LOCALE_TABLE, /^chunks\/zone-\d-/];
+const AFTER_CONNECT = [/^chunks\/vc-transfer-/, /^chunks\/sip-transfer-/, /^chunks\/sip-conference-/, /^chunks\/call-merge-/];
+const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, /^chunks\/pre-call-check-/, LOCALE_TABLE, /^chunks\/zone-\d-/, ...AFTER_CONNECT];
 /**
  * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
  * the number's first digit after +. The first-call figure counts the heaviest part (worst case).
@@ -116,7 +121,7 @@ for (const file of [...chunks.keys()].sort((a, b) => order(a) - order(b))) {
   const zone = NUMBER_ZONE.exec(file)?.[1];
   const note = zone
     ? `numbers +${zone}…${file === heaviestZone ? ', heaviest: counted for a first call' : ''}`
-    : firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : 'only if needed';
+    : firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : AFTER_CONNECT.some((re) => re.test(file)) ? 'only if needed; prefetched once a call connects' : 'only if needed';
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
 console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files: initial + lazy "first call" chunks + the heaviest numbers part)`);

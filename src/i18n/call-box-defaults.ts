@@ -89,6 +89,7 @@ export const callBoxDefaults = {
   consultRinging: 'Calling {party} to consult; the caller is on hold.',
   completeTransfer: 'Transfer to {party}',
   cancelConsult: 'Cancel, back to the caller',
+  transferUnavailable: 'Transfer could not be loaded. Check the connection and try again.',
   chipTransferred: 'Transferred',
   // Mute
   mute: 'Mute',

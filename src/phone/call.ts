@@ -11,7 +11,7 @@ import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import { joinedWords, transferredWords } from './transfer-refer.js';
+import { joinedWords, transferredWords } from './transfer-words.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
 
 /** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */

@@ -11,7 +11,7 @@ import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
 import { Call, checkColorName } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
-import { CallMerges } from './call-merge.js';
+import { LazyMerges } from './lazy-merges.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
 import type { EngineFactory, OutboundRequest } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
@@ -90,7 +90,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
   private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
-  private readonly merges = new CallMerges(this);
+  private readonly merges = new LazyMerges(this);
   private readonly engines: EngineSlot;
   private saveQueued = false;
   private _reconnectAt: number | undefined;

@@ -10,10 +10,10 @@ import type { AudioSwitchable } from './sip-audio-choice.js';
 import { whenAudioArrives } from './early-media.js';
 import { ringbackCadenceFor } from './ringback-cadence.js';
 import { RingbackTone } from './ringback-tone.js';
-import { mergeMembers, type AudioConference, type ConferenceLeg, type ConferenceMember } from './sip-conference.js';
+import type { AudioConference, ConferenceLeg, ConferenceMember } from './sip-conference.js';
+import { conferenceDoor, prefetchCallFeatures, referDoor } from './lazy-call-features.js';
 import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
-import { consultDialogOf, sendRefer } from './sip-transfer.js';
 import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
 import type { CallEndReason, MediaStats } from './types.js';
@@ -117,6 +117,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
         this.quality.start(this.peerConnection);
         if (!this.microphoneEnabled || this.held) this.applyMicrophone();
         this.listener.answered();
+        prefetchCallFeatures();
       } else if (state === SessionState.Terminated) {
         // sip.js reports Terminated before it hands the final response to onReject: decide after it.
         queueMicrotask(() => this.onTerminated());
@@ -201,8 +202,12 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   transfer(to: TransferTo, accepted: () => void): Promise<void> {
     if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('Only a connected call can be transferred.'));
     const answerMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
-    const target = 'uri' in to ? to.uri : consultDialogOf(SipSession.inviterOf(to.consult));
-    return sendRefer(this.inviter, target, to.display, { answerMs, outcomeMs: 2 * answerMs }, accepted);
+    // The REFER code is its own chunk (lazy-call-features.ts): loaded on first use, with a deadline.
+    return referDoor.open().then(({ consultDialogOf, sendRefer }) => {
+      if (this.inviter.state !== SessionState.Established) throw new Error('Only a connected call can be transferred.');
+      const target = 'uri' in to ? to.uri : consultDialogOf(SipSession.inviterOf(to.consult));
+      return sendRefer(this.inviter, target, to.display, { answerMs, outcomeMs: 2 * answerMs }, accepted);
+    });
   }
 
   /** The sip.js session behind a session of this engine (an attended transfer names the consult call's dialog). */
@@ -378,6 +383,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
 
   async mergeAudio(other: OutboundSession): Promise<MergedAudio> {
     if (!(other instanceof SipSession)) throw new Error('Only two calls of the same phone can be merged.');
+    const { mergeMembers } = await conferenceDoor.open();
     const conference = await mergeMembers(this, other);
     return { split: () => conference.end() };
   }

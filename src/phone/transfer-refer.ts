@@ -101,12 +101,4 @@ export function transferTimeout(target: string, seconds: number): string {
   return `The transfer to ${target} was not confirmed within ${seconds} s. The call is still with you.`;
 }
 
-/** The consult call's outcome words once the attended transfer joined it with the caller. */
-export function joinedWords(caller: string): string {
-  return `Transferred: ${caller} now talks to this party.`;
-}
-
-/** The outcome's words once the transfer worked. */
-export function transferredWords(target: string): string {
-  return `Transferred to ${target}.`;
-}
+export { joinedWords, transferredWords } from './transfer-words.js';

@@ -1,6 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
+// The form itself (the box loads it on first use: test/components/lazy-transfer.test.ts).
+import '../../src/components/transfer/vc-transfer.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';

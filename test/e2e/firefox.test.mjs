@@ -4,7 +4,7 @@
 // Every assertion reads what the far end saw.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { header, messagesForCall, waitFor } from './stack/far-end.mjs';
+import { header, messagesForCallNow, waitFor } from './stack/far-end.mjs';
 import { launch } from './lib/browsers.mjs';
 import { numbers, plan, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
 import {
@@ -67,7 +67,7 @@ describe('Firefox ESR against the real stack (ws://, host candidates on loopback
     await place(page, 'auth', numbers.auth);
     await waitState(page, 'auth', 'connected');
     const { sipCallId } = await inviteOf(page, 'auth');
-    const flow = messagesForCall(stackDir, sipCallId).filter((m) => /^ws/.test(m.proto) && (m.method === 'INVITE' || /INVITE/.test(m.cseq ?? '')));
+    const flow = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => /^ws/.test(m.proto) && (m.method === 'INVITE' || /INVITE/.test(m.cseq ?? '')));
     const challenge = flow.find((m) => m.status === 407);
     assert.ok(challenge, 'Kamailio challenged the first INVITE with 407');
     const authorised = flow.find((m) => m.method === 'INVITE' && header(m, 'Proxy-Authorization'));
@@ -76,7 +76,7 @@ describe('Firefox ESR against the real stack (ws://, host candidates on loopback
     await sleep(300);
     const digits = await infoAtBaresip(page, 'auth', ['5', '6', '*', '0']);
     assert.deepEqual(digits, ['5', '6', '*', '0'], 'baresip got the INFO digits in order');
-    const infos = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
+    const infos = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
     assert.equal(infos.length, 4);
     assert.equal(header(infos[0], 'Content-Type'), 'application/dtmf-relay');
     // let media run before hanging up (Firefox refreshes its RTP counters in steps: poll, with a deadline)

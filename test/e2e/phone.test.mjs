@@ -11,6 +11,7 @@ import {
   headers,
   logSize,
   messagesForCall,
+  messagesForCallNow,
   rtpengineDtmf,
   sipMessages,
   sippInfoDigits,
@@ -139,7 +140,7 @@ describe('calls against the real stack', () => {
       return seen.length >= 4 && seen.map((d) => d.digit);
     }, 8000);
     assert.deepEqual(digits, ['5', '6', '*', '0']);
-    const infos = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
+    const infos = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
     assert.equal(infos.length, 4);
     assert.equal(header(infos[0], 'Content-Type'), 'application/dtmf-relay');
     assert.match(infos[0].body, /^Signal=5\r?\nDuration=\d+/);
@@ -190,7 +191,9 @@ describe('calls against the real stack', () => {
     assert.equal(state.outcome.endedBy, 'remote');
     assert.equal(state.outcome.reason, 'hangup');
     const { sipCallId } = await inviteOf(page, 'r');
-    assert.ok(messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && m.direction === 'out' && m.proto.startsWith('ws')), 'BYE sent to the browser');
+    // sipdump is written by a timer process after the fact: wait for the record.
+    const byeToBrowser = await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && m.direction === 'out' && m.proto.startsWith('ws')), 5000).catch(() => undefined);
+    assert.ok(byeToBrowser, 'BYE sent to the browser');
     await context.close();
   });
 
@@ -216,7 +219,9 @@ describe('calls against the real stack', () => {
     const noanswer = await page.evaluate(() => window.events.filter((e) => e.callId === window.calls.noanswer.id).map((e) => e.type));
     assert.deepEqual(noanswer, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-failed']);
     const { sipCallId } = await inviteOf(page, 'auth');
-    const invites = messagesForCall(stackDir, sipCallId).filter((m) => m.method === 'INVITE' && m.direction === 'in');
+    const invitesIn = () => messagesForCall(stackDir, sipCallId).filter((m) => m.method === 'INVITE' && m.direction === 'in');
+    await waitFor(() => invitesIn().length >= 2, 5000).catch(() => undefined);
+    const invites = invitesIn();
     assert.equal(invites.length, 2, 'sent once, then once more with the (wrong) credentials');
     assert.match(header(invites[1], 'Proxy-Authorization'), /^Digest .*username="vc-agent"/);
     assert.ok(!consoleLines.join('\n').includes('not-the-password'), 'the password never reaches the console');
@@ -229,7 +234,7 @@ describe('calls against the real stack', () => {
     await waitState(page, 'ok', 'connected');
     await recordTiming(page, 'ok', 'digest auth (407 round trip included)', placed);
     const { sipCallId } = await inviteOf(page, 'ok');
-    const trail = messagesForCall(stackDir, sipCallId).filter((m) => m.proto.startsWith('ws') && m.cseq.endsWith('INVITE') && (!m.status || m.status >= 200));
+    const trail = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.proto.startsWith('ws') && m.cseq.endsWith('INVITE') && (!m.status || m.status >= 200));
     assert.deepEqual(
       trail.map((m) => m.status ?? m.method).slice(0, 4),
       ['INVITE', 407, 'INVITE', 200],
@@ -355,11 +360,13 @@ describe('calls against the real stack', () => {
     await page.evaluate(() => window.calls.h.hangup());
     await waitState(page, 'h', 'ended');
     const fromBrowser = (message) => message.direction === 'in' && message.proto.startsWith('ws');
-    const reinvites = messagesForCall(stackDir, sipCallId).filter((m) => fromBrowser(m) && m.method === 'INVITE' && !m.status).slice(1);
+    const reinvitesOf = () => messagesForCall(stackDir, sipCallId).filter((m) => fromBrowser(m) && m.method === 'INVITE' && !m.status).slice(1);
+    await waitFor(() => reinvitesOf().length >= 2, 5000).catch(() => undefined);
+    const reinvites = reinvitesOf();
     assert.equal(reinvites.length, 2, 'one re-INVITE to hold, one to resume');
     assert.match(reinvites[0].body, /a=sendonly/);
     assert.match(reinvites[1].body, /a=sendrecv/);
-    const answers = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq));
+    const answers = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq));
     assert.match(answers.at(-2).body, /a=recvonly/, 'the far end answered the hold recvonly');
     // What the far end heard while held can't be read here: baresip's recorder stops at the first
     // re-INVITE of a call (its sndfile dump is not re-opened on a stream update). The wire and the

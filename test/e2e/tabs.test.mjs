@@ -83,7 +83,9 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     assert.equal((await callIn(other, id)).sipCallId, sipCallId, 'the third page shows the same call');
     await waitFor(() => kamailioWebSockets() === 1, 5000).catch(() => undefined);
     assert.equal(kamailioWebSockets(), 1, 'exactly one WebSocket at Kamailio for three pages');
-    const invites = messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws') && !m.status);
+    const invitesOf = () => messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws') && !m.status);
+    await waitFor(() => invitesOf().length > 0, 5000).catch(() => undefined);
+    const invites = invitesOf();
     assert.equal(invites.length, 1, 'one INVITE');
 
     // Mirror latency: the leader's own mute event to the same event in a follower, 10 toggles from the third page.

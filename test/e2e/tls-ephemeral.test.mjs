@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { header, messagesForCall, waitFor } from './stack/far-end.mjs';
+import { header, messagesForCallNow, waitFor } from './stack/far-end.mjs';
 import { ephemeralCredential, launch } from './lib/browsers.mjs';
 import { numbers, plan, stackDir, startStaticServer } from './lib/harness.mjs';
 import {
@@ -74,7 +74,7 @@ for (const browserName of ['chromium', 'firefox']) {
       await waitState(page, 's', 'connected');
       const { sipCallId, invite } = await inviteOf(page, 's');
       assert.match(invite.startLine, /^INVITE sips:\+61291234567@127\.0\.0\.1 SIP\/2\.0$/);
-      const answered = messagesForCall(stackDir, sipCallId).find((m) => m.direction === 'in' && m.status === 200 && /INVITE/.test(m.cseq));
+      const answered = (await messagesForCallNow(stackDir, sipCallId)).find((m) => m.direction === 'in' && m.status === 200 && /INVITE/.test(m.cseq));
       assert.ok(answered, 'sipp (the far end) answered 200');
       await hangupSeenAtFarEnd(page, 's', sipCallId);
       await page.close();
@@ -106,7 +106,7 @@ for (const browserName of ['chromium', 'firefox']) {
       await place(page, 'e', numbers.ephemeral);
       await waitState(page, 'e', 'connected');
       const { sipCallId } = await inviteOf(page, 'e');
-      const msgs = messagesForCall(stackDir, sipCallId);
+      const msgs = await messagesForCallNow(stackDir, sipCallId);
       assert.ok(msgs.find((m) => m.status === 407 && m.direction === 'out'), '407 challenge first');
       assert.ok(msgs.find((m) => m.method === 'INVITE' && new RegExp(`username="${fresh.username}"`).test(header(m, 'Proxy-Authorization') ?? '')));
       await waitFor(() => kamailioLog().includes(`autheph: ok for '${fresh.username}'`), 5000);

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { header, messagesForCall, sipMessages, waitFor } from './stack/far-end.mjs';
+import { header, messagesForCall, sipDumpCaughtUp, sipMessages, waitFor } from './stack/far-end.mjs';
 import { openPage, plan, root, stackDir } from './lib/harness.mjs';
 import { useBrowserAndServer } from './lib/harness.mjs';
 
@@ -146,6 +146,7 @@ describe('blind transfer', () => {
       assert.equal(refused.error?.name, 'PhoneInputError');
       assert.match(refused.error.message, /country code/);
       assert.equal(await page.evaluate(() => window.events.filter((e) => e.type === 'vc-input-error').length), 1);
+      await sipDumpCaughtUp(stackDir);
       assert.equal(refersOf(connected.sipCallId).length, 0, 'no REFER for refused input');
 
       const result = await transfer(page, 'call', target.uri);
@@ -155,7 +156,7 @@ describe('blind transfer', () => {
       assert.deepEqual(await transferEvents(page, 'call'), ['requested blind transfer-target@127.0.0.1:5170', 'accepted blind transfer-target@127.0.0.1:5170', 'completed blind transfer-target@127.0.0.1:5170']);
 
       // The far end (baresip) received the REFER with the right Refer-To ...
-      const [refer] = refersOf(connected.sipCallId);
+      const [refer] = await waitFor(() => refersOf(connected.sipCallId).length > 0 && refersOf(connected.sipCallId), 5000);
       assert.equal(header(refer, 'Refer-To'), `<${target.uri}>`);
       const relayed = messagesForCall(stackDir, connected.sipCallId).find((m) => m.direction === 'out' && m.method === 'REFER' && m.status === undefined);
       assert.equal(relayed?.dst, '127.0.0.1:5188', 'Kamailio relayed the REFER to baresip');
@@ -180,7 +181,8 @@ describe('blind transfer', () => {
       assert.deepEqual(await transfer(page, 'call', '+61 2 9123 4567'), { ok: true });
       const ended = await waitState(page, 'call', ['ended']);
       assert.deepEqual([ended.outcome.reason, ended.outcome.message], ['transferred', 'Transferred to +61 2 9123 4567.']);
-      assert.equal(header(refersOf(connected.sipCallId)[0], 'Refer-To'), '<sip:+61291234567@127.0.0.1>');
+      const [refer] = await waitFor(() => refersOf(connected.sipCallId).length > 0 && refersOf(connected.sipCallId), 5000);
+      assert.equal(header(refer, 'Refer-To'), '<sip:+61291234567@127.0.0.1>');
       assert.match(far.received(), /Refer-To: <sip:\+61291234567@127\.0\.0\.1>/);
     });
   });
@@ -203,6 +205,7 @@ describe('a transfer that fails keeps the call live', () => {
         assert.equal(after.state, 'connected');
         assert.equal(after.transfer.state, 'failed');
         assert.match(after.transfer.message, words);
+        await sipDumpCaughtUp(stackDir); // the REFER was refused within milliseconds: count once the dump has it all
         assert.equal(refersOf(connected.sipCallId).length, 1, 'one REFER on the wire');
         await page.evaluate(() => window.calls.call.hangup());
         const ended = await waitState(page, 'call', ['ended']);
@@ -257,6 +260,7 @@ describe('attended transfer', () => {
       assert.equal(endedConsult.outcome.reason, 'transferred');
 
       // The REFER as sent: Replaces = the consult call's Call-ID, the consult party's tag (to-tag) and ours (from-tag).
+      await sipDumpCaughtUp(stackDir);
       const [refer] = refersOf(original.sipCallId);
       const referTo = header(refer, 'Refer-To');
       const consultMessages = sipMessages(stackDir).filter((m) => m.callId === consult.sipCallId);

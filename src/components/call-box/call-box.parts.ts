@@ -19,6 +19,7 @@ export const CALL_BOX_PARTS = [
   'hangup-button',
   'keypad-button',
   'transfer',
+  'transfer-problem',
   'keypad',
   'readout',
   'dialpad',

@@ -16,7 +16,7 @@ import { buttons, tokens } from '../shared/tokens.styles.js';
 import { shortcutFor } from './call-box-keys.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
-import { TRANSFER_PARTS } from '../transfer/transfer.js';
+import { LazyTransfer } from './lazy-transfer.js';
 import { InputLevelMeter } from './input-level-meter.js';
 import { newQualityWarnings, qualityText } from './quality-words.js';
 import { activeCallId, canHold, holdProblemWords, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
@@ -26,8 +26,6 @@ import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartn
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
 
-/** The transfer element's parts, re-exported with a `transfer-` prefix. */
-const TRANSFER_EXPORTS = TRANSFER_PARTS.filter((part) => part !== 'base').map((part) => `${part}: transfer-${part.replace(/^transfer-/, '')}`).join(', ');
 export { formatDuration };
 
 /** Every custom state of the box (see `@cssstate` below). */
@@ -80,6 +78,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
  * @csspart keypad-button - The Keypad toggle.
  * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`).
+ * @csspart transfer-problem - Why the transfer form could not be loaded (shown under "Transfer"; pressing it again tries again).
  * @csspart keypad - The panel with the readout and the dialpad.
  * @csspart readout - The digits sent on the call.
  * @csspart dialpad - The `<vc-dialpad>`.
@@ -155,6 +154,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
   /** The quality warnings shown at the last update (newly raised ones are announced). */
   private seenQuality = '';
   private closingToHangUp = false;
+  /** `<vc-transfer>`, loaded on first use (lazy-transfer.ts). */
+  private readonly transfer = new LazyTransfer(this);
 
   constructor() {
     super();
@@ -284,7 +285,7 @@ export class VcCallBox extends VcPhoneConsumerElement {
             <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
           </div>`
         : nothing}
-      ${connected ? html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${this.phoneConsumer.phone} .call=${call}></vc-transfer>` : nothing}
+      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
       ${confirmDialog(name, { cancel: this.onCancelClick, hangUp: this.onConfirmHangUp, close: this.onDialogClose })}
     </div>`;

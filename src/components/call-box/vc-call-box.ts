@@ -1,7 +1,6 @@
 import '../color-tag/vc-color-tag.js';
 import '../dialpad/vc-dialpad.js';
 import '../mute-button/vc-mute-button.js';
-import '../transfer/vc-transfer.js';
 import { VcCallBox } from './call-box.js';
 
 export { VcCallBox };

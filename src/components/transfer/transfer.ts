@@ -15,8 +15,7 @@ import { formatAsTyped } from '../shared/format-as-typed.js';
 /** How long typing must pause before an invalid entry is called out (as in `<vc-place-call>`). */
 const ERROR_DELAY_MS = 900;
 
-/** Parts of `<vc-transfer>`, for `exportparts` further up. */
-export const TRANSFER_PARTS = ['base', 'transfer-button', 'panel', 'label', 'input', 'hint', 'error', 'transfer-now-button', 'consult-button', 'status', 'problem', 'complete-button', 'cancel-consult-button'] as const;
+export { TRANSFER_PARTS } from './transfer.parts.js';
 
 /** The agent's consult call for `call` (attended transfer), while it is live. */
 export function consultCallOf(phone: Phone | undefined, call: Call): Call | undefined {

@@ -34,6 +34,10 @@ export function headers(msg: Pick<SipMessage, 'headers'>, name: string): string[
 export function uriUser(uri: string | undefined): string | undefined;
 export function invitesTo(dir: string, number: string): SipMessage[];
 export function messagesForCall(dir: string, callId: string): SipMessage[];
+/** Waits until the dump holds every message Kamailio handled before the call (a marker OPTIONS over UDP). */
+export function sipDumpCaughtUp(dir: string, timeoutMs?: number): Promise<void>;
+/** The messages of one Call-ID once the dump has caught up. */
+export function messagesForCallNow(dir: string, callId: string): Promise<SipMessage[]>;
 export function finalResponse(dir: string, callId: string):
   { status: number; reason: string; msg: SipMessage } | undefined;
 

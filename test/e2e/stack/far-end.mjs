@@ -11,6 +11,8 @@
 //   baresip-audio/*.wav     sndfile: dump-YYYY-MM-DD-HH-MM-SS-{dec,enc}.wav per call
 //   rtpengine-dtmf.log      "<epoch ms> <json>" per RFC 4733 event relayed by rtpengine
 //   sipp-answer-actions.log "INFO Signal=<d> Call-ID=<id>" per INFO the answer UAS got
+import { randomUUID } from 'node:crypto';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -145,6 +147,48 @@ function parseRecords(txt, out) {
  * between calls (parsed once): read them, don't change them.
  */
 export function sipMessages(dir) {
+  return allSipMessages(dir).filter((m) => !m.callId.startsWith(BARRIER_PREFIX));
+}
+
+const BARRIER_PREFIX = 'vc-dump-barrier-';
+
+/**
+ * Waits until the dump holds every message Kamailio handled before this call: it sends Kamailio
+ * a marker OPTIONS over UDP (its "rcv" record queues behind everything before it, and one timer
+ * process writes the queue in order) and waits for the marker in the dump. Use it before
+ * COUNTING messages right after a fast exchange (a REFER refused within milliseconds): on a
+ * loaded machine the write timer can run late. The markers never show in sipMessages().
+ */
+export async function sipDumpCaughtUp(dir, timeoutMs = 5000) {
+  const callId = `${BARRIER_PREFIX}${randomUUID()}`;
+  const marker = [
+    'OPTIONS sip:127.0.0.1 SIP/2.0',
+    `Via: SIP/2.0/UDP 127.0.0.1:9;branch=z9hG4bK${randomUUID().slice(0, 8)}`,
+    'Max-Forwards: 70',
+    'From: <sip:dump-barrier@127.0.0.1>;tag=barrier',
+    'To: <sip:dump-barrier@127.0.0.1>',
+    `Call-ID: ${callId}`,
+    'CSeq: 1 OPTIONS',
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+  const socket = dgram.createSocket('udp4');
+  try {
+    await new Promise((resolve, reject) => socket.send(marker, 5060, '127.0.0.1', (error) => (error ? reject(error) : resolve())));
+  } finally {
+    socket.close();
+  }
+  await waitFor(() => allSipMessages(dir).some((m) => m.callId === callId), timeoutMs);
+}
+
+/** The messages of one Call-ID once the dump has caught up (see sipDumpCaughtUp). */
+export async function messagesForCallNow(dir, callId) {
+  await sipDumpCaughtUp(dir);
+  return messagesForCall(dir, callId);
+}
+
+function allSipMessages(dir) {
   const out = [];
   for (const f of sipdumpFiles(dir)) out.push(...recordsOf(f));
   // stable sort by time: several Kamailio processes write into the same queue

@@ -1,0 +1,71 @@
+// What a first call really downloads (the drop-in <vc-phone> from the CDN build, driven like an
+// agent, against the real stack): bench/size.mjs counts some chunks as "only if needed"; this
+// proves a plain first call does not fetch them before the call is connected, that the ones
+// prefetched once a call connects (transfer form, REFER, merge) do arrive then, and that the
+// agent's first press of "Transfer" finds the form there.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { invitesTo, waitFor } from './stack/far-end.mjs';
+import { numbers, openPage, stackDir, useBrowserAndServer } from './lib/harness.mjs';
+
+const suite = useBrowserAndServer();
+
+/** Chunks bench/size.mjs counts for a first call (a +44 number: numbers part 4). */
+const FIRST_CALL = [/^vc-phone\.js$/, /^index\.js$/, /^chunks\/(request-asked|locale-runtime|call-boxes|tab-share|dialing|sip-engine|sip-audio-choice|zone-4)-/];
+/** Chunks it counts as "only if needed, prefetched once a call connects". */
+const AFTER_CONNECT = [/^chunks\/vc-transfer-/, /^chunks\/sip-transfer-/, /^chunks\/sip-conference-/, /^chunks\/call-merge-/];
+
+/** The CDN scripts the page fetched, with when each fetch started (ms on the page's clock). */
+const cdnScripts = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => new URL(entry.name).pathname.startsWith('/cdn/'))
+      .map((entry) => ({ file: new URL(entry.name).pathname.slice('/cdn/'.length), startTime: entry.startTime })),
+  );
+
+describe('a first call downloads only what bench/size.mjs counts for it', () => {
+  it('nothing "only if needed" before the call is connected; the transfer and merge code once it is, and "Transfer" opens at once', async () => {
+    const { page, context, consoleLines } = await openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
+    await page.evaluate(() => {
+      document.addEventListener('vc-call-answered', () => (window.answeredAt ??= performance.now()), true);
+    });
+    const invitesBefore = invitesTo(stackDir, numbers.baresip).length;
+
+    await page.getByRole('button', { name: 'Place call' }).click();
+    await page.getByRole('textbox', { name: 'Phone number' }).pressSequentially('+442079460958', { delay: 20 });
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
+    await box.getByText('Connected').first().waitFor({ timeout: 15000 });
+    const invite = await waitFor(() => invitesTo(stackDir, numbers.baresip)[invitesBefore]);
+    assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 /, 'the far end got the INVITE');
+
+    const answeredAt = await page.evaluate(() => window.answeredAt);
+    assert.equal(typeof answeredAt, 'number', 'vc-call-answered reached the document');
+    const beforeAnswer = (await cdnScripts(page)).filter((script) => script.startTime < answeredAt).map((script) => script.file);
+    const unexpected = beforeAnswer.filter((file) => !FIRST_CALL.some((re) => re.test(file)));
+    assert.deepEqual(unexpected, [], `fetched before the answer but not counted for a first call (all: ${beforeAnswer.join(', ')})`);
+    for (const re of [/^chunks\/sip-engine-/, /^chunks\/call-boxes-/, /^chunks\/dialing-/, /^chunks\/zone-4-/]) {
+      assert.ok(beforeAnswer.some((file) => re.test(file)), `${re} is part of the first call (all: ${beforeAnswer.join(', ')})`);
+    }
+
+    // Once connected and idle, the transfer and merge code is prefetched.
+    const prefetched = await waitFor(async () => {
+      const files = (await cdnScripts(page)).map((script) => script.file);
+      return AFTER_CONNECT.every((re) => files.some((file) => re.test(file))) && files;
+    }, 15000);
+    assert.ok(prefetched, 'the transfer and merge chunks arrived after the answer');
+
+    // An agent's first press of Transfer (a real click) opens the number field with focus in it.
+    await box.getByRole('button', { name: 'Transfer', exact: true }).click();
+    const field = box.getByRole('textbox', { name: 'Transfer to' });
+    await field.waitFor({ timeout: 5000 });
+    assert.equal(await field.evaluate((input) => input.matches(':focus')), true, 'focus in the transfer field');
+    await page.keyboard.press('Escape');
+
+    await box.getByRole('button', { name: 'Hang up' }).click();
+    await page.getByRole('region', { name: 'Recent' }).getByText('Ended', { exact: true }).waitFor({ timeout: 10000 });
+    assert.deepEqual(consoleLines.filter((line) => /^(error|pageerror)/.test(line)), []);
+    await context.close();
+  });
+});
