@@ -3,6 +3,9 @@
  * (and no Lit). sip.js and the phone-number metadata stay lazy, as in the npm package. A bundle
  * carries no types: these are the values of the npm main entry's controller and events.
  */
+// What <vc-phone> does with a phone (its attributes and settings, its events into the DOM) travels
+// with the phone code: cdn/vc-phone.js loads this chunk for its phone, so it is not in its first paint.
+import '../components/phone/phone-wiring.js';
 export {
   Phone,
   PhoneAudio,

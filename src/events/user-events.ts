@@ -1,15 +1,8 @@
 /** Events for what the agent did in an element (dispatched by the element, once). */
-import type { CallerIdentity, CallRecord, CallTarget } from '../phone/types.js';
 import { VcEvent } from './vc-event.js';
 
-/**
- * A call is about to be placed: from the place-call field, a click-to-dial link, "Call again",
- * or `phone.call()` from code. Cancelable: `preventDefault()` stops the call (nothing is sent).
- */
-export class VcCallRequestEvent extends VcEvent<{ to: string; target: CallTarget; label?: string; record?: CallRecord; from?: CallerIdentity | string }> {
-  static override readonly eventName = 'vc-call-request';
-  static override readonly cancelable = true;
-}
+// Its own module: the place-call field (first paint) needs it, the others load with the call boxes.
+export { VcCallRequestEvent } from './call-request-event.js';
 
 /** The agent pressed a dialpad key (or typed a digit) on a call. */
 export class VcDtmfEvent extends VcEvent<{ callId: string; digit: string }> {

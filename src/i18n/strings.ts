@@ -3,13 +3,16 @@ import { callBoxDefaults } from './call-box-defaults.js';
 import { crmFirstPaint } from './crm-strings.js';
 import { crmLaterDefaults } from './crm-later-defaults.js';
 import { audioSettingsDefaults } from './audio-settings-defaults.js';
+import { statusDefaults } from './status-defaults.js';
 import { currentScope } from './locale-scope.js';
 import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
 import { registerLocale } from './locales.js';
 
 export type { InputErrorStrings, OutcomeStrings } from './locale-types.js';
+// Its own module: only the later elements use it, so it loads with them, not with the first paint.
+export { format } from './format.js';
 
-/** Words of the first paint (place-call field, status pill): every page downloads these. */
+/** Words of the first paint (the place-call field): every page downloads these. The status pill's come with its code (`status-strings.ts`). */
 const firstPaintStrings = {
   // Place call
   placeCall: 'Place call',
@@ -20,13 +23,6 @@ const firstPaintStrings = {
   noPhone: 'No phone is configured on this page.',
   phoneOff: 'Outbound calling is switched off.',
   offlineReason: 'Offline: calls can be placed again once the phone is back online.',
-  // Phone status
-  phoneStatus: 'Phone status',
-  statusReady: 'Ready',
-  statusConnecting: 'Connecting',
-  statusOffline: 'Offline',
-  statusRetryIn: 'retry in {seconds} s',
-  retry: 'Retry',
   // <vc-phone>: opens the audio settings
   audioSettings: 'Audio settings',
 };
@@ -35,7 +31,7 @@ const firstPaintStrings = {
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...statusDefaults, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 
@@ -68,19 +64,6 @@ export function setStrings(overrides: Partial<VcStrings> | LocaleStrings, locale
     Object.assign(english, overrides);
     void registerLocale('en', {}); // re-renders what is on the page
   }
-}
-
-/**
- * Fills `{name}` placeholders: `format(strings.callWith, { party: '+44 20 ...' })`. In a
- * right-to-left locale each value is isolated (U+2068...U+2069), so a number or a Latin name
- * keeps its own order inside the sentence.
- */
-export function format(template: string, values: Record<string, string>): string {
-  const rtl = currentScope().dir === 'rtl';
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    return value === undefined ? whole : rtl ? `\u2068${value}\u2069` : value;
-  });
 }
 
 /** The words for refused input (a `PhoneInputError`): translated by its code, else its own message. */

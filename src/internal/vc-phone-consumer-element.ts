@@ -1,4 +1,4 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyDeclarations } from 'lit';
 import { PhoneConsumer } from '../context/phone-context.js';
 import type { Call } from '../phone/call.js';
 import type { Phone } from '../phone/phone.js';
@@ -10,8 +10,13 @@ import { VcElement } from './vc-element.js';
  * one, when that call changes).
  */
 export class VcPhoneConsumerElement extends VcElement {
+  /** Reactive properties and their attributes (not decorators: no decorator code in the first paint's chunk). */
+  static override properties: PropertyDeclarations = {
+    phone: { attribute: false },
+  };
+
   /** An explicit phone; by default the one provided by `<vc-phone>` (context). */
-  @property({ attribute: false }) phone?: Phone;
+  phone?: Phone;
 
   /** The phone in use and the bound call, kept current. */
   protected readonly phoneConsumer = new PhoneConsumer(this, {

@@ -50,6 +50,7 @@ describe('<vc-call-box>: the transfer form loads on first use', () => {
     expect(textOf(problem)).to.equal('Transfer could not be loaded. Check the connection and try again.');
     expect(getByRole(el, 'button', 'Transfer').getAttribute('aria-busy')).to.equal('false');
     expect(call.state).to.equal('connected');
+    await settled(el); // the words fade in: judge their contrast once they are fully shown
     await expect(el).to.be.accessible();
     const failedAttempts = attempts;
 

@@ -9,6 +9,7 @@ import type { Call } from '../../phone/call.js';
 import type { CallOptions } from '../../phone/types.js';
 import type { VcCallBox } from '../call-box/call-box.js';
 import { CALL_BOX_PARTS } from '../call-box/call-box.parts.js';
+import { CALL_LIST_PARTS } from './call-list.parts.js';
 import { asked } from '../../phone/request-asked.js';
 import { isMicrophoneProblem } from '../call-box/call-words.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
@@ -66,6 +67,9 @@ const RECENT_PAGE = 20;
  */
 export class VcCallList extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, colorTagTokens, callListStyles];
+
+  /** @internal Its parts and its boxes', for `exportparts` further up (`<vc-phone>` reads them from the defined class). */
+  static readonly exportedParts: readonly string[] = CALL_LIST_PARTS;
 
   /** No local key tones on the dialpads. */
   @property({ type: Boolean, reflect: true }) silent?: boolean;

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { html, nothing } from 'lit';
-import { format, strings } from '../../i18n/strings.js';
+import { format } from '../../i18n/strings.js';
+import { statusStrings as strings } from '../../i18n/status-strings.js';
 import type { Phone } from '../../phone/phone.js';
 import { phoneStatus, reconnectAt } from '../shared/connection.js';
 

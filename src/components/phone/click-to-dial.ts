@@ -4,10 +4,10 @@
  * links added later included, found through `composedPath()`: no observer per link) and dials it
  * through the host. A click with a modifier key (Ctrl, Meta, Shift, Alt), another button, or one
  * a page handler already cancelled keeps the browser's default. A link may carry the contact's
- * name and record: `data-vc-label="Alice Martin" data-vc-record='{"id":"C-1"}'`.
+ * name and record: `data-vc-label="Alice Martin" data-vc-record='{"id":"C-1"}'` (read by `link-request.ts`,
+ * which loads with the phone).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CallOptions, CallRecord } from '../../phone/types.js';
 
 const DIALLABLE = /^(?:tel|sips?):/i;
 
@@ -23,35 +23,10 @@ export function dialledLink(event: MouseEvent): HTMLAnchorElement | HTMLAreaElem
   return undefined;
 }
 
-/** What the link dials: its address (percent-decoded) and the contact's name and record, when given. */
-export function linkRequest(link: Element): { to: string; options: Pick<CallOptions, 'label' | 'record'> } {
-  const href = (link.getAttribute('href') ?? '').trim();
-  let to = href;
-  try {
-    to = decodeURIComponent(href);
-  } catch {
-    /* a malformed escape: the phone's checks say why */
-  }
-  // tel: links carry visual separators and parameters (`tel:+44-20-7946-0958;phone-context=...`).
-  if (/^tel:/i.test(to)) to = to.replace(/^tel:/i, 'tel:').split(';')[0];
-  const options: Pick<CallOptions, 'label' | 'record'> = {};
-  const label = link.getAttribute('data-vc-label');
-  if (label) options.label = label;
-  const record = link.getAttribute('data-vc-record');
-  if (record) {
-    try {
-      options.record = JSON.parse(record) as CallRecord;
-    } catch {
-      options.record = record;
-    }
-  }
-  return { to, options };
-}
-
 export interface ClickToDialHost extends ReactiveControllerHost, HTMLElement {
   clickToDial?: boolean;
-  /** Dials what a link says (through the same checks as the field). */
-  dialLink(to: string, options: Pick<CallOptions, 'label' | 'record'>): void;
+  /** Dials what a link says (through the same checks as the field): a copy of the link as it was clicked. */
+  dialLink(link: Element): void;
 }
 
 export class ClickToDial implements ReactiveController {
@@ -86,7 +61,7 @@ export class ClickToDial implements ReactiveController {
     if (!link) return;
     // One phone per click: the first <vc-phone> with click-to-dial takes it.
     event.preventDefault();
-    const { to, options } = linkRequest(link);
-    this.host.dialLink(to, options);
+    // Its address and contact are read with the phone wiring (link-request.ts): a copy keeps them as clicked.
+    this.host.dialLink(link.cloneNode() as Element);
   };
 }

@@ -1,6 +1,5 @@
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
 import { strings } from '../../i18n/strings.js';
 import { VcElement } from '../../internal/vc-element.js';
@@ -10,21 +9,29 @@ import type { Call } from '../../phone/call.js';
 import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPlaceCall } from '../place-call/place-call.js';
 import { ClickToDial } from './click-to-dial.js';
-import { PHONE_SETTINGS, applySettings, json, jsonOrList, onUnlessFalse } from './phone-settings.js';
-import { CALL_LIST_PARTS } from '../call-list/call-list.parts.js';
+import { json, jsonOrList, onUnlessFalse } from './phone-settings.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
-import { PhoneEventForwarder } from './phone-event-forwarder.js';
-
-/** Attribute-backed properties and the config key each one sets. */
-const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
+import type { PhoneWiring } from './phone-wiring.js';
+import { wiringSlot } from './phone-wiring-slot.js';
 
 /** The `Phone` class, as the element needs it to make its own phone. */
 export type PhoneClass = new (config: PhoneConfig) => Phone;
 
 /** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
 const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
+
+/** The phone wiring (configuration, settings, event forwarding): there already wherever a phone is, else loaded. */
+const loadWiring = (): Promise<PhoneWiring> => (wiringSlot.wiring ? Promise.resolve(wiringSlot.wiring) : import('./phone-wiring.js').then((module) => module.wiring));
+
+/**
+ * The call list's parts, re-exported (`exportparts`): their list comes with the call list's code
+ * (a later chunk of the CDN build), read from its class once `<vc-call-list>` is defined; the
+ * re-render that adds them runs before the list has painted a part.
+ */
+const callListParts = (): string =>
+  (customElements.get('vc-call-list') as { exportedParts?: readonly string[] } | undefined)?.exportedParts?.join(', ') ?? '';
 
 const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part)).join(', ');
 
@@ -79,6 +86,9 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * attribute or property here, applied whenever the phone arrives: no need to wait for `phoneReady`.
  *
  * @event {VcCallWrappedUpEvent} vc-call-wrapped-up - The agent saved a call's wrap-up (notes, disposition).
+ * @event {VcAudioDevicesChangeEvent} vc-audio-devices-change - The microphones or speakers changed (plugged in or out, permission granted), or the choice did.
+ * @event {VcAudioDeviceLostEvent} vc-audio-device-lost - The device in use went away: the default took over (`kind`, `device`, `message`).
+ * @event {VcAudioCheckEvent} vc-audio-check - A pre-call check ("Test your audio", `phone.check()`) finished, with its report.
  *
  * @slot - Extra content under the call boxes; elements there get the same phone (context).
  *
@@ -119,6 +129,35 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
 export class VcPhone extends VcElement {
   static override styles = [tokens, phoneStyles];
 
+  /** Reactive properties and their attributes (not decorators: no decorator code in the first paint's chunk); the internal state below the class. */
+  static override properties: PropertyDeclarations = {
+    server: {},
+    aor: {},
+    displayName: { attribute: 'display-name' },
+    dtmf: {},
+    storageKey: { attribute: 'storage-key' },
+    disabled: { type: Boolean, reflect: true },
+    disabledReason: { attribute: 'disabled-reason' },
+    ringback: {},
+    silent: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    clickToDial: { type: Boolean, reflect: true, attribute: 'click-to-dial' },
+    value: {},
+    statusWebhook: { attribute: 'status-webhook' },
+    iceServers: { attribute: 'ice-servers', converter: json },
+    numberDomain: { attribute: 'number-domain' },
+    defaultCountry: { attribute: 'default-country' },
+    fromNumbers: { attribute: 'from-numbers', converter: jsonOrList },
+    allowAnonymous: { type: Boolean, attribute: 'allow-anonymous' },
+    dispositions: { converter: jsonOrList },
+    wrapUpSeconds: { type: Number, attribute: 'wrap-up-seconds' },
+    maxHistory: { type: Number, attribute: 'max-history' },
+    logLevel: { attribute: 'log-level' },
+    logger: { attribute: false },
+    beforeDial: { attribute: false },
+    confirmClose: { attribute: 'confirm-close', converter: onUnlessFalse },
+  };
+
   /**
    * @internal How a `<vc-phone>` without a `.phone` gets the `Phone` class. The defining module
    * `vc-phone.js` (npm) sets it, so the element makes its phone at once; left unset (the CDN
@@ -131,86 +170,87 @@ export class VcPhone extends VcElement {
   static loadPhone: () => Promise<PhoneClass> = () => import('../../phone/phone.js').then((module) => module.Phone);
 
   /** SIP-over-WebSocket server (`wss://...`; `ws://` only for localhost). */
-  @property() server?: string;
+  server?: string;
 
   /** The agent's SIP address of record, e.g. `sip:agent@example.com`. */
-  @property() aor?: string;
+  aor?: string;
 
   /** The agent's display name, shown to the far end. */
-  @property({ attribute: 'display-name' }) displayName?: string;
+  displayName?: string;
 
   /** DTMF method: `rfc4733` (default, in the media) or `info` (SIP INFO). */
-  @property() dtmf?: DtmfMode;
+  dtmf?: DtmfMode;
 
   /** Namespace of what is remembered across reloads; read when the element creates its phone. */
-  @property({ attribute: 'storage-key' }) storageKey?: string;
+  storageKey?: string;
 
   /** Outbound calling switched off (the elements are disabled and say why). */
-  @property({ type: Boolean, reflect: true }) disabled?: boolean;
+  disabled?: boolean;
 
   /** Why calling is switched off, shown to the agent. */
-  @property({ attribute: 'disabled-reason' }) disabledReason?: string;
+  disabledReason?: string;
 
   /**
    * The local ringback tone while the far end rings without audio of its own: `on` (default) or
    * `off` (`ringback="off"`). Early media from the far end always plays.
    */
-  @property() ringback?: 'on' | 'off';
+  ringback?: 'on' | 'off';
 
   /** No local key tones on the dialpads. */
-  @property({ type: Boolean, reflect: true }) silent?: boolean;
+  silent?: boolean;
 
   /** Colour scheme: `light` or `dark` forces one; unset (or `auto`) follows the system. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** Plain clicks on the page's `tel:` and `sip:` links dial them (modifier-clicks keep the browser's default). */
-  @property({ type: Boolean, reflect: true, attribute: 'click-to-dial' }) clickToDial = false;
+  clickToDial = false;
 
   /** Prefills the number field ("click to call" from a CRM record); `open()` shows it. */
-  @property() value?: string;
+  value?: string;
 
   /** Status webhook: its URL as an attribute, or `{ url, username, password }` as a property (the password never as an attribute). */
-  @property({ attribute: 'status-webhook' }) statusWebhook?: string | StatusWebhookConfig;
+  statusWebhook?: string | StatusWebhookConfig;
 
   /** ICE servers (JSON attribute): `ice-servers='[{"urls":"stun:stun.example.com:3478"}]'`. */
-  @property({ attribute: 'ice-servers', converter: json }) iceServers?: RTCIceServer[];
+  iceServers?: RTCIceServer[];
 
   /** Domain of the Request-URI for dialled numbers (default: the aor's domain). */
-  @property({ attribute: 'number-domain' }) numberDomain?: string;
+  numberDomain?: string;
 
   /** Country (e.g. `GB`) whose national numbers may be dialled without the country code; off unless set. */
-  @property({ attribute: 'default-country' }) defaultCountry?: string;
+  defaultCountry?: string;
 
   /** Caller IDs the agent may use (JSON list or comma-separated); with more than one the field shows a picker. */
-  @property({ attribute: 'from-numbers', converter: jsonOrList }) fromNumbers?: (string | CallerIdentity)[];
+  fromNumbers?: (string | CallerIdentity)[];
 
   /** The agent may withhold the caller ID ("Withheld" in the picker). */
-  @property({ type: Boolean, attribute: 'allow-anonymous' }) allowAnonymous?: boolean;
+  allowAnonymous?: boolean;
 
   /** Disposition codes for the wrap-up after each call (JSON list or comma-separated); setting them turns the wrap-up on. */
-  @property({ converter: jsonOrList }) dispositions?: string[];
+  dispositions?: string[];
 
   /** Seconds for the wrap-up; when they run out what was entered is saved. */
-  @property({ type: Number, attribute: 'wrap-up-seconds' }) wrapUpSeconds?: number;
+  wrapUpSeconds?: number;
 
   /** How many entries the call history keeps (default 200). */
-  @property({ type: Number, attribute: 'max-history' }) maxHistory?: number;
+  maxHistory?: number;
 
   /** `debug`, `info`, `warn` (default), `error` or `off`: the phone's and sip.js's log. */
-  @property({ attribute: 'log-level' }) logLevel?: LogLevel;
+  logLevel?: LogLevel;
 
   /** Where log lines go (default the console). Property only; secrets never reach it. */
-  @property({ attribute: false }) logger?: PhoneLogger;
+  logger?: PhoneLogger;
 
   /** The CRM's pre-dial policy. Property only. */
-  @property({ attribute: false }) beforeDial?: BeforeDialHook;
+  beforeDial?: BeforeDialHook;
 
   /** Ask before the close X hangs up a live call: `confirm-close="false"` turns it off (the agent's choice is remembered). */
-  @property({ attribute: 'confirm-close', converter: onUnlessFalse }) confirmClose?: boolean;
+  confirmClose?: boolean;
 
   private readonly provider = new ContextProvider(this, { context: phoneContext });
   private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
-  private readonly forwarder = new PhoneEventForwarder(this, () => this._phone);
+  /** Forwards the phone's events into the DOM (made with the first phone: its code comes with the phone). */
+  private forwarder: { follow(): void } | undefined;
   private _phone: Phone | undefined;
   private ownsPhone = false;
   private credentials: SipCredentials | undefined;
@@ -218,7 +258,7 @@ export class VcPhone extends VcElement {
   private phoneResolved: ((phone: Phone) => void) | undefined;
   private ready = this.nextPhone();
   /** @internal The audio settings panel is open. */
-  @state() private audioOpen = false;
+  private audioOpen = false;
 
   constructor() {
     super();
@@ -234,13 +274,9 @@ export class VcPhone extends VcElement {
     if (phone === this._phone) return;
     this._phone = phone;
     this.ownsPhone = false;
-    if (phone) {
-      this.configurePhone(true);
-      this.applyOwnSettings();
-      this.phoneResolved?.(phone);
-    }
+    if (phone) this.wire(phone);
     this.provider.setValue(phone);
-    this.forwarder.follow();
+    this.forwarder?.follow();
     this.requestUpdate();
   }
 
@@ -267,9 +303,11 @@ export class VcPhone extends VcElement {
   override connectedCallback(): void {
     if (!this._phone) {
       const PhoneClass = (this.constructor as typeof VcPhone).Phone;
-      if (PhoneClass) this.adoptOwnPhone(new PhoneClass(this.configFromAttributes(true)));
+      const { wiring } = wiringSlot;
+      if (PhoneClass && wiring) this.adoptOwnPhone(new PhoneClass(wiring.config(this)));
       else this.deferOwnPhone();
     }
+    if (!customElements.get('vc-call-list')) void customElements.whenDefined('vc-call-list').then(() => this.requestUpdate());
     super.connectedCallback();
   }
 
@@ -312,9 +350,10 @@ export class VcPhone extends VcElement {
   };
 
   private loadOwnPhone(): Promise<Phone> {
-    this.phoneLoad ??= (this.constructor as typeof VcPhone).loadPhone().then((PhoneClass) => {
+    const { Phone: PhoneClass, loadPhone } = this.constructor as typeof VcPhone;
+    this.phoneLoad ??= Promise.all([PhoneClass ?? loadPhone(), loadWiring()]).then(([PhoneClass, wiring]) => {
       // A phone given meanwhile (`.phone = ...`) wins.
-      if (!this._phone) this.adoptOwnPhone(new PhoneClass(this.configFromAttributes(true)));
+      if (!this._phone) this.adoptOwnPhone(new PhoneClass(wiring.config(this)));
       return this._phone as Phone;
     });
     return this.phoneLoad;
@@ -325,33 +364,38 @@ export class VcPhone extends VcElement {
     this.ownsPhone = true;
     this._phone = phone;
     this.provider.setValue(phone);
-    this.forwarder.follow();
-    this.applyOwnSettings();
-    this.phoneResolved?.(phone);
+    this.wire(phone);
     this.requestUpdate();
     // Made after the element left the page (the phone code arrived late): it goes if the element does not come back.
     if (!this.isConnected) requestAnimationFrame(this.disposeOwnPhoneIfGone);
   }
 
+  /**
+   * The attributes and settings go to the phone (at once where its wiring is there, which it is
+   * wherever a phone came with the vc-phone code; else as soon as it has loaded), its events
+   * into the DOM, and `phoneReady` resolves.
+   */
+  private wire(phone: Phone): void {
+    const attach = (wiring: PhoneWiring) => {
+      if (phone !== this._phone) return;
+      // Forwarding first: a setting the phone refuses is said in the page (vc-input-error).
+      this.forwarder ??= new wiring.Forwarder(this, () => this._phone);
+      this.forwarder.follow();
+      wiring.attach(this, phone, this.ownsPhone);
+    };
+    if (wiringSlot.wiring) attach(wiringSlot.wiring);
+    else void loadWiring().then(attach);
+    this.phoneResolved?.(phone);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this._phone && CONFIG_PROPERTIES.some((key) => changed.has(key))) {
-      this.configurePhone(false, changed);
-    }
-    if (this._phone && PHONE_SETTINGS.some((key) => changed.has(key))) applySettings(this._phone, this, changed);
-    if (this._phone && changed.has('confirmClose') && this.confirmClose !== undefined) this._phone.confirmClose = this.confirmClose;
+    // Before the wiring is there, `wire` applies everything once it is.
+    if (this._phone) wiringSlot.wiring?.update(this, this._phone, this.ownsPhone, changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     const field = this.placeCallField;
     if (changed.has('value') && field && this.value !== undefined) field.value = this.value;
-  }
-
-  /** The settings set on the element before its phone arrived (or given from outside). */
-  private applyOwnSettings(): void {
-    const phone = this._phone;
-    if (!phone) return;
-    applySettings(phone, this);
-    if (this.confirmClose !== undefined) phone.confirmClose = this.confirmClose;
   }
 
   private get placeCallField(): VcPlaceCall | null {
@@ -376,9 +420,13 @@ export class VcPhone extends VcElement {
     return this.placeCallField?.dialTo(to, options);
   }
 
-  /** @internal A click-to-dial link was clicked. */
-  dialLink(to: string, options: Pick<CallOptions, 'label' | 'record'>): void {
-    void this.call(to, options);
+  /** @internal A click-to-dial link was clicked (`link`: a copy, as clicked); it is placed once the phone is there. */
+  dialLink(link: Element): void {
+    void this.phoneReady; // loads the phone now
+    void loadWiring().then(({ linkRequest }) => {
+      const { to, options } = linkRequest(link);
+      return this.call(to, options);
+    });
   }
 
   override render() {
@@ -394,7 +442,7 @@ export class VcPhone extends VcElement {
       ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
       <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
       ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
-      <vc-call-list part="call-list" exportparts=${CALL_LIST_PARTS.join(', ')} ?silent=${this.silent ?? false}></vc-call-list>
+      <vc-call-list part="call-list" exportparts=${callListParts()} ?silent=${this.silent ?? false}></vc-call-list>
       <slot></slot>
     </div>`;
   }
@@ -403,46 +451,16 @@ export class VcPhone extends VcElement {
     this.audioOpen = !this.audioOpen;
   }
 
-  /** After dialling: focus goes to the new call's box. */
-  private readonly focusCall = (callId: string): Promise<void> => {
-    const list = this.renderRoot.querySelector('vc-call-list');
-    return list?.focusCall ? list.focusCall(callId) : Promise.resolve();
-  };
+  /**
+   * After dialling, focus goes to the new call's box; when the last box or row went, to "Place
+   * call" rather than being lost to the page. (In the wiring: there is a call, so it is there.)
+   */
+  private readonly focusCall = (callId: string): Promise<void> => wiringSlot.wiring?.focusCall(this, callId) ?? Promise.resolve();
 
-  /** The last box or row went: focus "Place call" rather than losing it to the page. */
   private keepFocus(): void {
-    requestAnimationFrame(() => {
-      const inside = this.renderRoot.querySelector('vc-call-list')?.shadowRoot?.activeElement;
-      if (!inside && (this.shadowRoot?.activeElement ?? null) === null) this.renderRoot.querySelector('vc-place-call')?.focus();
-    });
-  }
-
-  /** The configuration the attributes describe; with `all` false, only attributes that are set. */
-  private configFromAttributes(all: boolean, changed?: PropertyValues<this>): PhoneConfig {
-    const config: PhoneConfig = {};
-    const wanted = (key: (typeof CONFIG_PROPERTIES)[number]) => (all || changed?.has(key)) && (this.ownsPhone || this[key] !== undefined);
-    if (wanted('server')) config.server = this.server;
-    if (wanted('aor')) config.aor = this.aor;
-    if (wanted('displayName')) config.displayName = this.displayName;
-    if (wanted('dtmf')) config.dtmf = this.dtmf;
-    if (wanted('disabled')) config.enabled = !this.disabled;
-    if (wanted('disabledReason')) config.disabledReason = this.disabledReason;
-    // Read when the phone is made: it finds the agent's own history (kept per aor) and log at once.
-    if (all && this.maxHistory !== undefined) config.maxHistory = this.maxHistory;
-    if (wanted('ringback')) config.ringback = this.ringback !== 'off';
-    if (all && this.storageKey) config.storageKey = this.storageKey;
-    if (all && this.credentials) config.auth = this.credentials;
-    return config;
-  }
-
-  /** Applies the attributes to the phone; a phone given from outside keeps what no attribute says. */
-  private configurePhone(all: boolean, changed?: PropertyValues<this>): void {
-    const phone = this._phone;
-    if (!phone) return;
-    const config = this.configFromAttributes(all, changed);
-    if (!all && !this.ownsPhone) {
-      for (const key of Object.keys(config) as (keyof PhoneConfig)[]) if (config[key] === undefined) delete config[key];
-    }
-    if (Object.keys(config).length) phone.configure(config);
+    wiringSlot.wiring?.keepFocus(this);
   }
 }
+
+// The audio settings panel is open: reactive, not an attribute (outside `properties`, so the manifest does not list it).
+VcPhone.createProperty('audioOpen', { state: true });

@@ -4,6 +4,7 @@ import '../phone-status/vc-phone-status.js';
 import '../audio-settings/vc-audio-settings.js';
 import { Phone } from '../../phone/phone.js';
 import { VcPhone } from './phone-element.js';
+import './phone-wiring.js';
 
 export { VcPhone };
 

@@ -1,7 +1,6 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { VcCallRequestEvent } from '../../events/user-events.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
@@ -60,28 +59,34 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
 export class VcPlaceCall extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, placeCallStyles];
 
+  /** Reactive properties and their attributes (not decorators: no decorator code in the first paint's chunk); the internal ones below the class. */
+  static override properties: PropertyDeclarations = {
+    value: { reflect: false },
+    open: { type: Boolean, reflect: true },
+  };
+
   /** The number (or address) in the field; set it to prefill ("click to call"). */
-  @property({ reflect: false }) value = '';
+  value = '';
 
   /** The number field is shown. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /**
    * @internal Set by `<vc-phone>` while its phone is still loading: `true` keeps "Place call"
    * usable (what is typed is checked once the phone is there); a string is why calling is off.
    */
-  @property({ attribute: false }) pending: boolean | string = false;
+  pending: boolean | string = false;
 
   /**
    * @internal Set by `<vc-phone>`: called with the new call's id after a successful dial, to move
    * focus to its box (without it, focus goes back to "Place call").
    */
-  @property({ attribute: false }) afterDial?: (callId: string) => Promise<void>;
+  afterDial?: (callId: string) => Promise<void>;
 
   /** @internal The error is shown (after a pause, on blur or Enter). */
-  @state() private showError = false;
+  private showError = false;
   /** @internal Why the last call could not be placed (until the value changes); put in words when shown. */
-  @state() private callError: unknown;
+  private callError: unknown;
 
   /**
    * The phone's verdict on the current value: the target, or why it can't be called. A new value
@@ -104,7 +109,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     task: ([phone, to, options]: readonly [Phone, string, CallOptions]) => phone.call(to, asked(options)),
   });
   /** The caller ID picked (its index in the choices). */
-  @state() private callerIdIndex = 0;
+  private callerIdIndex = 0;
   /** Label and record of a call asked for by code or a link (`dialTo`), until the value changes. */
   private requested: Pick<CallOptions, 'label' | 'record' | 'from'> | undefined;
 
@@ -353,3 +358,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     return call;
   }
 }
+
+// Reactive too, but not attributes nor public API (outside `properties`, so the manifest does not list them).
+for (const name of ['pending', 'afterDial']) VcPlaceCall.createProperty(name, { attribute: false });
+for (const name of ['showError', 'callError', 'callerIdIndex']) VcPlaceCall.createProperty(name, { state: true });

@@ -1,34 +1,18 @@
-/** Small stroke icons (24 px grid), decorative: the buttons carrying them have names in words. */
-import { svg, type SVGTemplateResult } from 'lit';
+/**
+ * Small stroke icons (24 px grid), decorative: the buttons carrying them have names in words.
+ * The first paint's icons (the place-call field) are defined here; the call boxes' icons are in
+ * `call-icons.ts`, re-exported, so a bundle loads them with the call boxes, not with the first paint.
+ */
+import { svg } from 'lit';
+import { icon } from './icon.js';
 
-const icon = (content: SVGTemplateResult) =>
-  svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${content}</svg>`;
+export { closeIcon, binIcon, micIcon, micOffIcon, chevronIcon, checkIcon, phoneDownIcon, keypadIcon, pauseIcon, playIcon, redialIcon } from './call-icons.js';
 
-export const phoneIcon = icon(
-  svg`<path d="M22 16.92v3a2 2 0 0 1-2.18 2 19.79 19.79 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6 19.79 19.79 0 0 1-3.07-8.67A2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72 12.84 12.84 0 0 0 .7 2.81 2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45 12.84 12.84 0 0 0 2.81.7A2 2 0 0 1 22 16.92z"/>`,
+export const phoneIcon = /* @__PURE__ */ icon(
+  () =>
+    svg`<path d="M22 16.92v3a2 2 0 0 1-2.18 2 19.79 19.79 0 0 1-8.63-3.07 19.5 19.5 0 0 1-6-6 19.79 19.79 0 0 1-3.07-8.67A2 2 0 0 1 4.11 2h3a2 2 0 0 1 2 1.72 12.84 12.84 0 0 0 .7 2.81 2 2 0 0 1-.45 2.11L8.09 9.91a16 16 0 0 0 6 6l1.27-1.27a2 2 0 0 1 2.11-.45 12.84 12.84 0 0 0 2.81.7A2 2 0 0 1 22 16.92z"/>`,
 );
-export const closeIcon = icon(svg`<path d="M18 6 6 18"/><path d="m6 6 12 12"/>`);
-export const binIcon = icon(
-  svg`<path d="M3 6h18"/><path d="M19 6v14c0 1-1 2-2 2H7c-1 0-2-1-2-2V6"/><path d="M8 6V4c0-1 1-2 2-2h4c1 0 2 1 2 2v2"/><path d="M10 11v6"/><path d="M14 11v6"/>`,
+export const alertIcon = /* @__PURE__ */ icon(
+  () =>
+    svg`<path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3Z"/><path d="M12 9v4"/><path d="M12 17h.01"/>`,
 );
-export const micIcon = icon(
-  svg`<path d="M12 2a3 3 0 0 0-3 3v7a3 3 0 0 0 6 0V5a3 3 0 0 0-3-3Z"/><path d="M19 10v2a7 7 0 0 1-14 0v-2"/><path d="M12 19v3"/>`,
-);
-export const micOffIcon = icon(
-  svg`<path d="M2 2l20 20"/><path d="M18.89 13.23A7.12 7.12 0 0 0 19 12v-2"/><path d="M5 10v2a7 7 0 0 0 12 5"/><path d="M15 9.34V5a3 3 0 0 0-5.68-1.33"/><path d="M9 9v3a3 3 0 0 0 5.12 2.12"/><path d="M12 19v3"/>`,
-);
-export const chevronIcon = icon(svg`<path d="m6 9 6 6 6-6"/>`);
-export const alertIcon = icon(
-  svg`<path d="m21.73 18-8-14a2 2 0 0 0-3.48 0l-8 14A2 2 0 0 0 4 21h16a2 2 0 0 0 1.73-3Z"/><path d="M12 9v4"/><path d="M12 17h.01"/>`,
-);
-export const checkIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
-/** A handset turned down: hang up. */
-export const phoneDownIcon = icon(
-  svg`<path d="M3.3 12.9a15 15 0 0 1 17.4 0c.7.5.9 1.4.5 2.1l-1 1.8a1.6 1.6 0 0 1-2 .7l-2.3-.9a1.6 1.6 0 0 1-1-1.5v-1.6a11 11 0 0 0-5.8 0v1.6a1.6 1.6 0 0 1-1 1.5l-2.3.9a1.6 1.6 0 0 1-2-.7l-1-1.8c-.4-.7-.2-1.6.5-2.1z"/>`,
-);
-export const keypadIcon = icon(
-  svg`<circle cx="6" cy="5" r="1.2"/><circle cx="12" cy="5" r="1.2"/><circle cx="18" cy="5" r="1.2"/><circle cx="6" cy="11" r="1.2"/><circle cx="12" cy="11" r="1.2"/><circle cx="18" cy="11" r="1.2"/><circle cx="6" cy="17" r="1.2"/><circle cx="12" cy="17" r="1.2"/><circle cx="18" cy="17" r="1.2"/><circle cx="12" cy="22" r="0.6"/>`,
-);
-export const pauseIcon = icon(svg`<rect x="6" y="4" width="4" height="16" rx="1"/><rect x="14" y="4" width="4" height="16" rx="1"/>`);
-export const playIcon = icon(svg`<path d="M7 4v16l13-8z"/>`);
-export const redialIcon = icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8"/><path d="M3 3v5h5"/>`);

@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'رفض الطرف الآخر ({status}). لم تتغير المكالمة.',
   // Transfer
   transfer: "تحويل",
+  transferUnavailable: "تعذّر تحميل التحويل. تحقّق من الاتصال وحاول مرة أخرى.",
   transferTo: "تحويل إلى",
   transferHint: "«تحويل الآن» يحوّل المكالمة فورًا؛ «استشارة أولًا» يتصل به بينما ينتظر المتصل قيد الانتظار.",
   transferNow: "تحويل الآن",

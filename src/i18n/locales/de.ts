@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'Die Gegenseite hat abgelehnt ({status}). Der Anruf bleibt unverändert.',
   // Transfer
   transfer: "Weiterleiten",
+  transferUnavailable: "Die Weiterleitung konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
   transferTo: "Weiterleiten an",
   transferHint: "„Jetzt weiterleiten“ übergibt den Anruf sofort; „Erst rückfragen“ ruft zuerst an, während der Anrufer in der Warteschleife ist.",
   transferNow: "Jetzt weiterleiten",

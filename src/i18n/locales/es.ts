@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'El otro lado lo rechazó ({status}). La llamada sigue igual.',
   // Transfer
   transfer: "Transferir",
+  transferUnavailable: "No se pudo cargar la transferencia. Compruebe la conexión e inténtelo de nuevo.",
   transferTo: "Transferir a",
   transferHint: "«Transferir ahora» pasa la llamada de inmediato; «Consultar primero» le llama mientras la persona espera en espera.",
   transferNow: "Transferir ahora",

@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'L’autre partie a refusé ({status}). L’appel est inchangé.',
   // Transfer
   transfer: "Transférer",
+  transferUnavailable: "Le transfert n’a pas pu être chargé. Vérifiez la connexion et réessayez.",
   transferTo: "Transférer à",
   transferHint: "« Transférer maintenant » passe l’appel tout de suite ; « Consulter d’abord » les appelle pendant que l’appelant patiente en attente.",
   transferNow: "Transférer maintenant",

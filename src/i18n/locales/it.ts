@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'L’altra parte ha rifiutato ({status}). La chiamata è invariata.',
   // Transfer
   transfer: "Trasferisci",
+  transferUnavailable: "Impossibile caricare il trasferimento. Controlla la connessione e riprova.",
   transferTo: "Trasferisci a",
   transferHint: "«Trasferisci ora» passa subito la chiamata; «Prima consulta» li chiama mentre il chiamante resta in attesa.",
   transferNow: "Trasferisci ora",

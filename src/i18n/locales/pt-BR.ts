@@ -150,6 +150,7 @@ export default {
   holdRefusedOther: 'O outro lado recusou ({status}). A ligação continua igual.',
   // Transfer
   transfer: "Transferir",
+  transferUnavailable: "Não foi possível carregar a transferência. Verifique a conexão e tente novamente.",
   transferTo: "Transferir para",
   transferHint: "\"Transferir agora\" passa a chamada na hora; \"Consultar antes\" liga para a pessoa enquanto quem ligou aguarda em espera.",
   transferNow: "Transferir agora",

@@ -1,0 +1,141 @@
+/**
+ * What `<vc-phone>` does with a phone once there is one: the configuration its attributes
+ * describe, the Phone settings set as attributes or properties (applied when the phone arrives
+ * and again whenever they change), and the forwarding of the phone's events into the DOM.
+ *
+ * None of it is needed before a phone exists, so it is not in the first paint's chunk: the CDN
+ * build carries it with the phone code (`cdn/index.js` imports it), the npm build with the
+ * element (`vc-phone.js`). It registers itself in `wiringSlot` when it runs.
+ * @internal
+ */
+import type { PropertyValues } from 'lit';
+import type { Phone } from '../../phone/phone.js';
+import type { PhoneConfig, StatusWebhookConfig } from '../../phone/types.js';
+import type { VcPhone } from './phone-element.js';
+import { linkRequest } from './link-request.js';
+import { PhoneEventForwarder } from './phone-event-forwarder.js';
+import { wiringSlot } from './phone-wiring-slot.js';
+
+/** Attribute-backed properties and the config key each one sets. */
+const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
+
+/** Element properties that are Phone settings of the same name. */
+export const PHONE_SETTINGS = [
+  'statusWebhook',
+  'iceServers',
+  'numberDomain',
+  'defaultCountry',
+  'fromNumbers',
+  'allowAnonymous',
+  'dispositions',
+  'wrapUpSeconds',
+  'maxHistory',
+  'logLevel',
+  'beforeDial',
+  'logger',
+] as const;
+
+export type PhoneSetting = (typeof PHONE_SETTINGS)[number];
+
+type Changed = PropertyValues<VcPhone>;
+
+/** The Phone config of one setting's value. */
+function settingConfig(key: PhoneSetting, value: unknown): PhoneConfig {
+  if (key === 'statusWebhook' && typeof value === 'string') return { statusWebhook: value.trim() ? { url: value.trim() } : undefined };
+  if (key === 'statusWebhook') return { statusWebhook: value as StatusWebhookConfig | undefined };
+  return { [key]: value };
+}
+
+/**
+ * Applies the settings to the phone: all that are set (`changed` absent), or those that changed.
+ * Each one on its own, so one refused value (the phone says why, in `vc-input-error`) does not
+ * block the others.
+ */
+export function applySettings(phone: Phone, source: Partial<Record<PhoneSetting, unknown>>, changed?: ReadonlySet<PropertyKey> | Map<PropertyKey, unknown>): void {
+  for (const key of PHONE_SETTINGS) {
+    if (changed ? !changed.has(key) : source[key] === undefined) continue;
+    try {
+      phone.configure(settingConfig(key, source[key]));
+    } catch {
+      // The phone said why (vc-input-error); the setting keeps its previous value.
+    }
+  }
+}
+
+/**
+ * The configuration the attributes describe: everything (`all`), or what `changed` names; for a
+ * phone given from outside (`owns` false), only attributes that are set.
+ */
+function configOf(el: VcPhone, owns: boolean, all: boolean, changed?: Changed): PhoneConfig {
+  const config: PhoneConfig = {};
+  const wanted = (key: (typeof CONFIG_PROPERTIES)[number]) => (all || changed?.has(key)) && (owns || el[key] !== undefined);
+  if (wanted('server')) config.server = el.server;
+  if (wanted('aor')) config.aor = el.aor;
+  if (wanted('displayName')) config.displayName = el.displayName;
+  if (wanted('dtmf')) config.dtmf = el.dtmf;
+  if (wanted('disabled')) config.enabled = !el.disabled;
+  if (wanted('disabledReason')) config.disabledReason = el.disabledReason;
+  // Read when the phone is made: it finds the agent's own history (kept per aor) and log at once.
+  if (all && el.maxHistory !== undefined) config.maxHistory = el.maxHistory;
+  if (wanted('ringback')) config.ringback = el.ringback !== 'off';
+  if (all && el.storageKey) config.storageKey = el.storageKey;
+  if (all && el.auth) config.auth = el.auth;
+  return config;
+}
+
+/** Applies the attributes to the phone; a phone given from outside keeps what no attribute says. */
+function configure(el: VcPhone, phone: Phone, owns: boolean, all: boolean, changed?: Changed): void {
+  const config = configOf(el, owns, all, changed);
+  if (!all && !owns) {
+    for (const key of Object.keys(config) as (keyof PhoneConfig)[]) if (config[key] === undefined) delete config[key];
+  }
+  if (Object.keys(config).length) phone.configure(config);
+}
+
+/** The settings set on the element (before its phone arrived, or for a phone given from outside). */
+function applyOwnSettings(el: VcPhone, phone: Phone): void {
+  applySettings(phone, el);
+  if (el.confirmClose !== undefined) phone.confirmClose = el.confirmClose;
+}
+
+export const wiring = {
+  /** The config a phone the element makes for itself is made with: what its attributes say (the phone's defaults for the rest). */
+  config: (el: VcPhone): PhoneConfig => configOf(el, false, true),
+
+  /** A phone arrived: made by the element (`owns`: made from its attributes) or given as `.phone`. */
+  attach(el: VcPhone, phone: Phone, owns: boolean): void {
+    if (!owns) configure(el, phone, false, true);
+    applyOwnSettings(el, phone);
+  },
+
+  /** Attributes or properties changed: what they say goes to the phone. */
+  update(el: VcPhone, phone: Phone, owns: boolean, changed: Changed): void {
+    if (CONFIG_PROPERTIES.some((key) => changed.has(key))) configure(el, phone, owns, false, changed);
+    if (PHONE_SETTINGS.some((key) => changed.has(key))) applySettings(phone, el, changed);
+    if (changed.has('confirmClose') && el.confirmClose !== undefined) phone.confirmClose = el.confirmClose;
+  },
+
+  /** Forwards the events of the phone in use into the DOM, from the element. */
+  Forwarder: PhoneEventForwarder,
+
+  /** What a click-to-dial link dials. */
+  linkRequest,
+
+  /** After dialling: focus goes to the new call's box. */
+  focusCall(el: VcPhone, callId: string): Promise<void> {
+    const list = el.renderRoot.querySelector('vc-call-list');
+    return list?.focusCall ? list.focusCall(callId) : Promise.resolve();
+  },
+
+  /** The last box or row went: focus "Place call" rather than losing it to the page. */
+  keepFocus(el: VcPhone): void {
+    requestAnimationFrame(() => {
+      const inside = el.renderRoot.querySelector('vc-call-list')?.shadowRoot?.activeElement;
+      if (!inside && (el.shadowRoot?.activeElement ?? null) === null) el.renderRoot.querySelector('vc-place-call')?.focus();
+    });
+  },
+};
+
+export type PhoneWiring = typeof wiring;
+
+wiringSlot.wiring = wiring;
