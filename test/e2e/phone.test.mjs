@@ -352,10 +352,13 @@ describe('calls against the real stack', () => {
     await sleep(3000);
     await page.evaluate(() => window.calls.h.resume());
     const resumedAt = Date.now();
-    await sleep(2000);
+    const { sipCallId } = await inviteOf(page, 'h');
+    // Hung up once the far end has answered the resume (sendrecv), not after a fixed time.
+    await waitFor(() =>
+      messagesForCall(stackDir, sipCallId).some((m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq) && /a=sendrecv/.test(m.body) && m.time > heldAt),
+    10000);
     await page.evaluate(() => window.calls.h.hangup());
     await waitState(page, 'h', 'ended');
-    const { sipCallId } = await inviteOf(page, 'h');
     const fromBrowser = (message) => message.direction === 'in' && message.proto.startsWith('ws');
     const reinvitesOf = () => messagesForCall(stackDir, sipCallId).filter((m) => fromBrowser(m) && m.method === 'INVITE' && !m.status).slice(1);
     await waitFor(() => reinvitesOf().length >= 2, 5000).catch(() => undefined);

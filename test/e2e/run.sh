@@ -23,8 +23,14 @@ fi
 # never let a package fetch a browser of its own
 export PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-# rollup, unless cdn/ is already built from these sources (in npm test, test:package built it)
-node scripts/lib/cdn-build.mjs
+# rollup, unless cdn/ is already built from these sources. Under `npm test` the bundle comes as
+# a copy made before this suite started (VC_E2E_CDN_DIR, served as /cdn/): the package suite
+# rebuilds cdn/ in place meanwhile.
+if [ -n "${VC_E2E_CDN_DIR:-}" ]; then
+  [ -f "$VC_E2E_CDN_DIR/vc-phone.js" ] || { echo "test:e2e: no CDN bundle in VC_E2E_CDN_DIR=$VC_E2E_CDN_DIR" >&2; exit 3; }
+else
+  node scripts/lib/cdn-build.mjs
+fi
 STACK_DIR="$ROOT/.stack/e2e"
 rm -rf "$STACK_DIR"
 bash test/e2e/stack/stack.sh up "$STACK_DIR"

@@ -1,6 +1,7 @@
 // Shared by the package, React and Storybook tests: Debian's Chromium (never a downloaded one)
 // through playwright-core, and a tiny static server on 127.0.0.1.
 import http from 'node:http';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { sendFileBelow } from '../../scripts/lib/static-files.mjs';
@@ -11,9 +12,17 @@ export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Serves `dir` read-only on 127.0.0.1 (random port). */
-export function serveDir(dir) {
-  const server = http.createServer((req, res) => sendFileBelow(dir, new URL(req.url, 'http://127.0.0.1').pathname, res));
+/**
+ * Serves `dir` read-only on 127.0.0.1 (random port). `files` maps extra URL paths to files;
+ * `cached(pathname)` says which answers the browser may keep (an hour) instead of `no-store`.
+ */
+export function serveDir(dir, { files = {}, cached = () => false } = {}) {
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const headers = cached(pathname) ? { 'cache-control': 'max-age=3600' } : {};
+    if (Object.hasOwn(files, pathname)) sendFileBelow(path.dirname(files[pathname]), `/${path.basename(files[pathname])}`, res, headers);
+    else sendFileBelow(dir, pathname, res, headers);
+  });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) }),

@@ -17,9 +17,19 @@ export const stackDir = process.env.VC_STACK_DIR ?? path.join(root, '.stack', 'e
 export const plan = JSON.parse(fs.readFileSync(path.join(root, 'test/e2e/stack/numbers.json'), 'utf8'));
 export const numbers = Object.fromEntries(Object.entries(plan.numbers).map(([name, entry]) => [name, entry.number]));
 
+/**
+ * A copy of the built cdn/ folder to serve as /cdn/ instead of the repository's own (`npm test`
+ * makes one before the e2e suite starts, so that the package suite may rebuild cdn/ meanwhile).
+ */
+const cdnSnapshot = process.env.VC_E2E_CDN_DIR;
+
 /** Serves the repository read-only (cdn/, test/e2e/pages/, bench/pages/) on 127.0.0.1. */
 export function startStaticServer({ headers = {} } = {}) {
-  const server = http.createServer((req, res) => sendFileBelow(root, new URL(req.url, 'http://localhost').pathname, res, headers));
+  const server = http.createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://localhost');
+    if (cdnSnapshot && pathname.startsWith('/cdn/')) sendFileBelow(cdnSnapshot, pathname.slice('/cdn'.length), res, headers);
+    else sendFileBelow(root, pathname, res, headers);
+  });
   return listen(server);
 }
 

@@ -26,7 +26,19 @@ export async function phonePage(browser, origin, config, { beforePhone } = {}) {
   return page;
 }
 
+/**
+ * baresip names each recording by the second its media started: a call whose media started in
+ * the same second as the previous one (the last call of the file before, say) would share and
+ * spoil its file. So a call waits for the rest of that second (at most 1 s, usually nothing).
+ */
+async function baresipSecondOver() {
+  const newest = baresipRecordings(stackDir).at(-1);
+  const rest = newest ? newest.startedAt + 1000 - Date.now() : 0;
+  if (rest > 0) await sleep(rest);
+}
+
 export async function place(page, name, to, options) {
+  await baresipSecondOver();
   const placed = await page.evaluate(([n, t, o]) => window.placeCall(n, t, o), [name, to, options ?? {}]);
   assert.equal(placed.error, undefined, `call refused: ${JSON.stringify(placed.error)}`);
   return placed;

@@ -62,13 +62,89 @@ function sipdumpFiles(dir) {
 }
 
 /**
+ * The complete records of one sipdump file, parsed once: a later call reads only what was
+ * appended since (the file only grows; a new file or a shorter one is read from the start).
+ * Polling (waitFor) re-reads the dump every 50 ms, and by the end of the e2e suite it holds
+ * over a thousand messages: parsing it whole each time kept a core busy beside the audio tests.
+ */
+const parsed = new Map(); // file -> { ino, pos, messages }
+
+function recordsOf(file) {
+  let fd;
+  try { fd = fs.openSync(file, 'r'); } catch { return []; }
+  try {
+    const { ino, size } = fs.fstatSync(fd);
+    let entry = parsed.get(file);
+    if (!entry || entry.ino !== ino || size < entry.pos) {
+      entry = { ino, pos: 0, messages: [] };
+      parsed.set(file, entry);
+    }
+    if (size > entry.pos) {
+      const buf = Buffer.alloc(size - entry.pos);
+      const got = fs.readSync(fd, buf, 0, buf.length, entry.pos);
+      // latin1: one character per byte, so string offsets are byte offsets
+      const consumed = parseRecords(buf.toString('latin1', 0, got), entry.messages);
+      entry.pos += consumed;
+    }
+    return entry.messages;
+  } finally { fs.closeSync(fd); }
+}
+
+/**
+ * Parses the complete records in `txt` into `out`; returns how many characters they took
+ * (a record still being written is left for the next read).
+ */
+function parseRecords(txt, out) {
+  let pos = 0;
+  for (;;) {
+    const start = txt.indexOf('====================\n', pos);
+    if (start < 0) break;
+    const tilde = txt.indexOf('\n~~~~~~~~~~~~~~~~~~~~\n', start);
+    if (tilde < 0) break; // record still being written
+    const end = txt.indexOf('||||||||||||||||||||', tilde);
+    if (end < 0) break;
+    pos = end + 20;
+    const meta = {};
+    for (const l of txt.slice(start + 21, tilde).split('\n')) {
+      const i = l.indexOf(': ');
+      if (i > 0) meta[l.slice(0, i)] = l.slice(i + 2);
+    }
+    const raw = txt.slice(tilde + 22, end);
+    const p = parseSip(raw);
+    const req = SIP_REQ.exec(p.startLine);
+    const res = SIP_RES.exec(p.startLine);
+    if (!req && !res) continue;
+    const cseq = p.headers.find(([n]) => n.toLowerCase() === 'cseq')?.[1] ?? '';
+    const msg = {
+      direction: meta.tag === 'snd' ? 'out' : 'in',
+      time: Math.round(Number(meta.time) * 1000 * 1000) / 1000, // epoch ms (float, us precision)
+      src: `${meta.srcip}:${meta.srcport}`,
+      dst: `${meta.dstip}:${meta.dstport}`,
+      proto: (meta.proto ?? '').split(' ')[0],
+      startLine: p.startLine,
+      callId: '',
+      cseq,
+      headers: p.headers,
+      body: p.body,
+      raw,
+    };
+    if (req) { msg.method = req[1]; msg.ruri = req[2]; }
+    if (res) { msg.status = Number(res[1]); msg.reason = res[2]; msg.method = cseq.split(/\s+/)[1]; }
+    msg.callId = header(msg, 'call-id') ?? '';
+    out.push(msg);
+  }
+  return pos;
+}
+
+/**
  * Every SIP message Kamailio received ('in') or sent ('out'), oldest first.
  * sipdump mode 1 record format (Kamailio 5.6), one after the other in the .data file:
  *   ====================\n tag: rcv|snd\n pid: ..\n process: ..\n time: <epoch s.us>\n date: ..\n
  *   proto: udp ipv4|tcp ipv4|ws ipv4 ..\n srcip: ..\n srcport: ..\n dstip: ..\n dstport: ..\n
  *   ~~~~~~~~~~~~~~~~~~~~\n <message as on the wire> ||||||||||||||||||||\n
  * Records are written by a timer process shortly (~ms) after the fact, so poll (waitFor).
- * Non-SIP records (the WebSocket HTTP upgrade) are skipped.
+ * Non-SIP records (the WebSocket HTTP upgrade) are skipped. The message objects are shared
+ * between calls (parsed once): read them, don't change them.
  */
 export function sipMessages(dir) {
   return allSipMessages(dir).filter((m) => !m.callId.startsWith(BARRIER_PREFIX));
@@ -114,47 +190,7 @@ export async function messagesForCallNow(dir, callId) {
 
 function allSipMessages(dir) {
   const out = [];
-  for (const f of sipdumpFiles(dir)) {
-    const txt = fs.readFileSync(f, 'latin1');
-    let pos = 0;
-    for (;;) {
-      const start = txt.indexOf('====================\n', pos);
-      if (start < 0) break;
-      const tilde = txt.indexOf('\n~~~~~~~~~~~~~~~~~~~~\n', start);
-      if (tilde < 0) break; // record still being written
-      const end = txt.indexOf('||||||||||||||||||||', tilde);
-      if (end < 0) break;
-      pos = end + 20;
-      const meta = {};
-      for (const l of txt.slice(start + 21, tilde).split('\n')) {
-        const i = l.indexOf(': ');
-        if (i > 0) meta[l.slice(0, i)] = l.slice(i + 2);
-      }
-      const raw = txt.slice(tilde + 22, end);
-      const p = parseSip(raw);
-      const req = SIP_REQ.exec(p.startLine);
-      const res = SIP_RES.exec(p.startLine);
-      if (!req && !res) continue;
-      const cseq = p.headers.find(([n]) => n.toLowerCase() === 'cseq')?.[1] ?? '';
-      const msg = {
-        direction: meta.tag === 'snd' ? 'out' : 'in',
-        time: Math.round(Number(meta.time) * 1000 * 1000) / 1000, // epoch ms (float, us precision)
-        src: `${meta.srcip}:${meta.srcport}`,
-        dst: `${meta.dstip}:${meta.dstport}`,
-        proto: (meta.proto ?? '').split(' ')[0],
-        startLine: p.startLine,
-        callId: '',
-        cseq,
-        headers: p.headers,
-        body: p.body,
-        raw,
-      };
-      if (req) { msg.method = req[1]; msg.ruri = req[2]; }
-      if (res) { msg.status = Number(res[1]); msg.reason = res[2]; msg.method = cseq.split(/\s+/)[1]; }
-      msg.callId = header(msg, 'call-id') ?? '';
-      out.push(msg);
-    }
-  }
+  for (const f of sipdumpFiles(dir)) out.push(...recordsOf(f));
   // stable sort by time: several Kamailio processes write into the same queue
   return out.map((m, i) => [m, i]).sort((a, b) => a[0].time - b[0].time || a[1] - b[1]).map(([m]) => m);
 }
