@@ -15,22 +15,11 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import config from '../rollup.config.mjs';
+import { AFTER_CONNECT, LOCALE_TABLE, NOT_FOR_FIRST_CALL } from './lib/chunk-classes.mjs';
 
 const BUDGET_GZIP = 15 * 1024;
 /** Goal for everything a first call loads (issue 15); printed, not enforced. */
 const FIRST_CALL_GOAL_GZIP = 100 * 1024;
-/** One locale's words: a page loads the one of its language (none for English). */
-const LOCALE_TABLE = /^chunks\/(es|fr|de|it|pt-BR|ar)-/;
-/**
- * Lazy chunks a first call does not load: the webhook outbox (only when one is configured), the
- * pre-call check (only when the agent tests the audio), and what only a transfer or a merge runs:
- * the transfer form (`<vc-transfer>`, loaded on the first press of "Transfer"), the REFER code
- * and the merge code with its audio mixing (loaded on first use). Those are prefetched when the
- * browser is idle AFTER a call connects, so placing and connecting a first call does not wait
- * on them (test/e2e/first-call-chunks.test.mjs checks that in the real page).
- */
-const AFTER_CONNECT = [/^chunks\/vc-transfer-/, /^chunks\/sip-transfer-/, /^chunks\/sip-conference-/, /^chunks\/call-merge-/];
-const NOT_FOR_FIRST_CALL = [/^chunks\/status-webhook-/, /^chunks\/pre-call-check-/, LOCALE_TABLE, /^chunks\/zone-\d-/, ...AFTER_CONNECT];
 /**
  * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
  * the number's first digit after +. The first-call figure counts the heaviest part (worst case).

@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invitesTo, waitFor } from './stack/far-end.mjs';
 import { numbers, openPage, stackDir, useBrowserAndServer } from './lib/harness.mjs';
+import { AFTER_CONNECT, NOT_FOR_FIRST_CALL } from '../../bench/lib/chunk-classes.mjs';
 
 const suite = useBrowserAndServer();
 
-/** Chunks bench/size.mjs counts for a first call (a +44 number: numbers part 4). */
-const FIRST_CALL = [/^vc-phone\.js$/, /^index\.js$/, /^chunks\/(request-asked|locale-runtime|call-boxes|tab-share|dialing|sip-engine|sip-audio-choice|zone-4)-/];
-/** Chunks it counts as "only if needed, prefetched once a call connects". */
-const AFTER_CONNECT = [/^chunks\/vc-transfer-/, /^chunks\/sip-transfer-/, /^chunks\/sip-conference-/, /^chunks\/call-merge-/];
+/** What bench/size.mjs does not count for a first call, but the numbers part of the +44 number called. */
+const notForThisCall = (file) => !/^chunks\/zone-4-/.test(file) && NOT_FOR_FIRST_CALL.some((re) => re.test(file));
 
 /** The CDN scripts the page fetched, with when each fetch started (ms on the page's clock). */
 const cdnScripts = (page) =>
@@ -43,7 +42,7 @@ describe('a first call downloads only what bench/size.mjs counts for it', () => 
     const answeredAt = await page.evaluate(() => window.answeredAt);
     assert.equal(typeof answeredAt, 'number', 'vc-call-answered reached the document');
     const beforeAnswer = (await cdnScripts(page)).filter((script) => script.startTime < answeredAt).map((script) => script.file);
-    const unexpected = beforeAnswer.filter((file) => !FIRST_CALL.some((re) => re.test(file)));
+    const unexpected = beforeAnswer.filter(notForThisCall);
     assert.deepEqual(unexpected, [], `fetched before the answer but not counted for a first call (all: ${beforeAnswer.join(', ')})`);
     for (const re of [/^chunks\/sip-engine-/, /^chunks\/call-boxes-/, /^chunks\/dialing-/, /^chunks\/zone-4-/]) {
       assert.ok(beforeAnswer.some((file) => re.test(file)), `${re} is part of the first call (all: ${beforeAnswer.join(', ')})`);
