@@ -3,11 +3,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/vc-phone.js';
-import { VcPhone, type PhoneClass } from '../../src/components/phone/phone-element.js';
+import type { VcPhone } from '../../src/components/phone/phone-element.js';
 import type { VcCallHistory } from '../../src/components/call-history/call-history.js';
 import type { Phone } from '../../src/phone/phone.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { deepQueryAll, getByRole, settled, textOf, until } from './helpers.js';
+import { lazyPhone, phoneRelease } from './lazy-phone-fixture.js';
 
 /** A real pointer click in the middle of an element (as a person clicks), with modifier keys held if asked. */
 async function click(el: Element, modifiers: string[] = []): Promise<void> {
@@ -147,23 +148,6 @@ describe('beforeDial on <vc-phone>', () => {
   });
 });
 
-/** A <vc-phone> whose phone code arrives only when the test releases it (the CDN build). */
-let release: (() => void) | undefined;
-let count = 0;
-async function lazyPhone(attributes = ''): Promise<VcPhone> {
-  const tag = `crm-lazy-phone-${++count}`;
-  customElements.define(
-    tag,
-    class extends VcPhone {
-      static override Phone = undefined;
-      static override loadPhone = (): Promise<PhoneClass> => new Promise<void>((resolve) => (release = resolve)).then(() => FakePhone as unknown as PhoneClass);
-    },
-  );
-  const holder = await fixture<HTMLDivElement>(`<div><${tag} silent ${attributes}></${tag}></div>`);
-  const el = holder.firstElementChild as VcPhone;
-  await settled(el);
-  return el;
-}
 
 describe('before the phone has loaded', () => {
   it('queues a click-to-dial click made in the first moments and places it once the phone is there', async () => {
@@ -172,8 +156,8 @@ describe('before the phone has loaded', () => {
     const link = await fixture<HTMLAnchorElement>(html`<a href="tel:+14155550132" data-vc-label="Carol">Carol</a>`);
     await click(link);
     expect(page.seen.defaults).to.deep.equal([false]); // taken, not followed
-    expect(release).to.be.a('function');
-    release!();
+    expect(phoneRelease()).to.be.a('function');
+    phoneRelease()!();
     const phone = (await el.phoneReady) as FakePhone;
     await until(() => phone.calls.length === 1, 'the queued call was placed');
     expect([phone.calls[0].target.e164, phone.calls[0].label]).to.deep.equal(['+14155550132', 'Carol']);
@@ -184,7 +168,7 @@ describe('before the phone has loaded', () => {
       `status-webhook="https://crm.example.com/hook" ice-servers='[{"urls":"stun:stun.example.com:3478"}]' number-domain="trunk.example.com" default-country="GB" from-numbers="+44 20 7183 8750, +1 415 555 0100" dispositions='["Interested","Call back"]' wrap-up-seconds="30" max-history="50" log-level="error" confirm-close="false"`,
     );
     const placed = el.call('020 7946 0958', { label: 'Dan' });
-    release!();
+    phoneRelease()!();
     const phone = await el.phoneReady;
     const call = await placed;
     expect(call?.target.e164).to.equal('+442079460958');
@@ -201,7 +185,7 @@ describe('before the phone has loaded', () => {
   it('refuses a bad attribute in words and keeps the others', async () => {
     const el = await lazyPhone(`ice-servers="stun:oops" number-domain="trunk.example.com"`);
     const ready = el.phoneReady;
-    release!();
+    phoneRelease()!();
     const phone = await ready;
     await settled(el);
     expect(page.seen.errors.join(' ')).to.contain('iceServers must be a list');

@@ -6,12 +6,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
-import { VcPhone, type PhoneClass } from '../../src/components/phone/phone-element.js';
 
 /** Where the phone wiring puts itself when its code runs (the key <vc-phone> reads). */
 const installedWiring = (): unknown => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('vc-phone:phone-wiring:v1')];
-import { FakePhone } from '../../src/testing/fake-phone.js';
-import { settled, until } from './helpers.js';
+import type { FakePhone } from '../../src/testing/fake-phone.js';
+import { until } from './helpers.js';
+import { forgetPhoneRelease, lazyPhone, phoneRelease } from './lazy-phone-fixture.js';
 
 /** A real pointer click in the middle of an element, as a person clicks. */
 async function click(el: Element): Promise<void> {
@@ -20,26 +20,9 @@ async function click(el: Element): Promise<void> {
   await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
 }
 
-/** The phone code arrives when the test releases it. */
-let release: (() => void) | undefined;
-let count = 0;
-async function lazyPhone(attributes = ''): Promise<VcPhone> {
-  const tag = `split-phone-${++count}`;
-  customElements.define(
-    tag,
-    class extends VcPhone {
-      static override Phone = undefined;
-      static override loadPhone = (): Promise<PhoneClass> => new Promise<void>((resolve) => (release = resolve)).then(() => FakePhone as unknown as PhoneClass);
-    },
-  );
-  const holder = await fixture<HTMLDivElement>(`<div><${tag} silent ${attributes}></${tag}></div>`);
-  const el = holder.firstElementChild as VcPhone;
-  await settled(el);
-  return el;
-}
 
 describe('<vc-phone> before its later code has loaded (the CDN first paint)', () => {
-  beforeEach(() => (release = undefined));
+  beforeEach(forgetPhoneRelease);
 
   it('queues a real click on a tel: link, places it with the attributes applied and its vc-call-request in the page', async () => {
     // Nothing has loaded the wiring yet: the element must load it itself.
@@ -57,8 +40,8 @@ describe('<vc-phone> before its later code has loaded (the CDN first paint)', ()
       // The link changes after the click: what was clicked is what is dialled.
       link.setAttribute('data-vc-label', 'Someone else');
       expect(el.phone).to.equal(undefined);
-      await until(() => release !== undefined, 'the click asked for the phone');
-      release!();
+      await until(() => phoneRelease() !== undefined, 'the click asked for the phone');
+      phoneRelease()!();
       const phone = (await el.phoneReady) as FakePhone;
       await until(() => phone.calls.length === 1, 'the queued click was placed');
       expect(installedWiring(), 'the wiring loaded with the phone').not.to.equal(undefined);
