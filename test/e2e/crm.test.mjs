@@ -89,8 +89,8 @@ describe('a CRM page with click-to-dial', () => {
   });
 
   it('places a click made while the phone code is still loading, once it has loaded', async () => {
-    // The phone's code (cdn/index.js, loaded lazily) is held back until after the click.
-    const { page, context, held, release } = await crmPage({ hold: (url) => url.pathname === '/cdn/index.js' });
+    // The phone's code (its chunk, loaded lazily; cdn/index.js too, should a build put it there) is held back until after the click.
+    const { page, context, held, release } = await crmPage({ hold: (url) => /^\/cdn\/(index\.js|chunks\/phone-[\w-]+\.js)$/.test(url.pathname) });
     const before = invitesTo(stackDir, numbers.baresip).length;
     await page.locator('#alice').click();
     await sleep(1500);
