@@ -46,7 +46,8 @@ async function stop(d) {
   if (d.exited) return;
   d.stoppedByUs = true;
   process.kill(d.child.pid, 'SIGTERM');
-  for (let i = 0; i < 50 && !d.exited; i++) await sleep(100);
+  // A generous deadline: npm test runs this beside the e2e suite, and a loaded Kamailio took over 5 s to end its children.
+  for (let i = 0; i < 200 && !d.exited; i++) await sleep(100);
   if (!d.exited) { process.kill(d.child.pid, 'SIGKILL'); d.killed = true; for (let i = 0; i < 20 && !d.exited; i++) await sleep(100); }
 }
 async function until(what, d, fn, ms = 10000) {
