@@ -172,26 +172,15 @@ export class PhoneStore {
   }
 
   private read(): PersistedState {
-    let raw: string | null;
-    try {
-      raw = this.storage.getItem(this.key);
-    } catch {
-      return emptyState();
-    }
-    if (!raw) return emptyState();
-    try {
-      const data: unknown = JSON.parse(raw);
-      if (!isObject(data) || data.version !== STATE_VERSION) return emptyState();
-      return {
-        version: STATE_VERSION,
-        savedAt: isFiniteNumber(data.savedAt) ? data.savedAt : Date.now(),
-        calls: Array.isArray(data.calls) ? data.calls.filter(isCallSnapshot) : [],
-        prefs: readPrefs(data.prefs),
-        outbox: Array.isArray(data.outbox) ? data.outbox.filter(isDelivery) : [],
-      };
-    } catch {
-      return emptyState();
-    }
+    const data = this.readItem(this.key);
+    if (!isObject(data) || data.version !== STATE_VERSION) return emptyState();
+    return {
+      version: STATE_VERSION,
+      savedAt: isFiniteNumber(data.savedAt) ? data.savedAt : Date.now(),
+      calls: Array.isArray(data.calls) ? data.calls.filter(isCallSnapshot) : [],
+      prefs: readPrefs(data.prefs),
+      outbox: Array.isArray(data.outbox) ? data.outbox.filter(isDelivery) : [],
+    };
   }
 
   /** Saves the calls, the outbox and the preferences (the writer that holds the calls). */
