@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { baresipDtmf, logSize, messagesForCall, waitFor } from './stack/far-end.mjs';
+import { baresipDtmf, logSize, messagesForCall, messagesForCallNow, waitFor } from './stack/far-end.mjs';
 import { launchBrowser, plan, sleep, stackDir, startStaticServer, startWebhookReceiver } from './lib/harness.mjs';
 
 const AOR = `sip:agent@${plan.domain}`;
@@ -83,9 +83,7 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     assert.equal((await callIn(other, id)).sipCallId, sipCallId, 'the third page shows the same call');
     await waitFor(() => kamailioWebSockets() === 1, 5000).catch(() => undefined);
     assert.equal(kamailioWebSockets(), 1, 'exactly one WebSocket at Kamailio for three pages');
-    const invitesOf = () => messagesForCall(stackDir, sipCallId).filter((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws') && !m.status);
-    await waitFor(() => invitesOf().length > 0, 5000).catch(() => undefined);
-    const invites = invitesOf();
+    const invites = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.direction === 'in' && m.method === 'INVITE' && m.proto.startsWith('ws') && !m.status);
     assert.equal(invites.length, 1, 'one INVITE');
 
     // Mirror latency: the leader's own mute event to the same event in a follower, 10 toggles from the third page.
