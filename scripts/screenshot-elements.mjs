@@ -2,15 +2,12 @@
 // Screenshots of the elements in each state, against the fake phone, in headless Chromium.
 // Bundles a small demo (esbuild, into /tmp/vc-shots, outside the repo) and writes PNGs there.
 //   node scripts/screenshot-elements.mjs [outDir]
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { openScenePage } from './lib/scene-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? '/tmp/vc-shots');
-await mkdir(out, { recursive: true });
 
 const entry = `
 import '${root}/src/vc-phone.ts';
@@ -113,28 +110,8 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   .dark h2 { color: #9ba5b0; }
 </style></head><body><main></main><script src="demo.js"></script></body></html>`;
 
-await writeFile(join(out, 'entry.ts'), entry);
-await writeFile(join(out, 'index.html'), html);
-await build({
-  entryPoints: [join(out, 'entry.ts')],
-  bundle: true,
-  format: 'iife',
-  outfile: join(out, 'demo.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2021',
-  logLevel: 'warning',
-  nodePaths: [join(root, 'node_modules')],
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-dev-shm-usage'],
-});
+const { browser, page } = await openScenePage({ work: out, entry, html, scriptName: 'demo.js', pageOptions: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`file://${join(out, 'index.html')}`);
-  await page.evaluate(() => window.ready);
   await page.waitForTimeout(1200); // the invalid field calls out its error; timers tick
   for (const id of ['idle', 'invalid', 'valid', 'disabled', 'boxes', 'palette', 'dark']) {
     await page.locator(`#${id}`).screenshot({ path: join(out, `${id}.png`) });
