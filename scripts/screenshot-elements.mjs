@@ -21,6 +21,15 @@ async function scene(id, title, make) {
   await make(section);
 }
 const phoneEl = (phone) => Object.assign(document.createElement('vc-phone'), { phone, silent: true });
+/** The first call box of a <vc-phone>, once its lazily defined list has rendered it (5 s at most). */
+async function firstBox(el) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const box = el.shadowRoot?.querySelector('vc-call-list')?.shadowRoot?.querySelector('vc-call-box');
+    if (box?.shadowRoot?.querySelector('vc-color-tag')) return box;
+  }
+  throw new Error('no call box rendered within 5 s');
+}
+window.firstBox = firstBox;
 
 window.ready = (async () => {
   await scene('idle', 'Idle', async (s) => s.append(phoneEl(new FakePhone())));
@@ -78,13 +87,11 @@ window.ready = (async () => {
 
   await scene('palette', 'Colour tag palette', async (s) => {
     const phone = new FakePhone();
-    const call = await phone.callInState('ended', '+44 20 7946 0958');
+    const call = await phone.callInState('connected', '+44 20 7946 0958'); // finished calls are Recent rows, without a palette
     call.setColor('green');
     const el = phoneEl(phone);
     s.append(el);
-    await new Promise((r) => setTimeout(r, 50));
-    const box = el.shadowRoot.querySelector('vc-call-list').shadowRoot.querySelector('vc-call-box');
-    box.shadowRoot.querySelector('vc-color-tag').open = true;
+    (await firstBox(el)).shadowRoot.querySelector('vc-color-tag').open = true;
   });
 
   await scene('dark', 'Dark theme (tokens on the section)', async (s) => {
@@ -118,8 +125,8 @@ try {
   }
   await page.screenshot({ path: join(out, 'overview.png'), fullPage: true });
   const box = (selector) =>
-    page.evaluate((selector) => {
-      const el = document.querySelector('#dialog vc-phone').shadowRoot.querySelector('vc-call-list').shadowRoot.querySelector('vc-call-box');
+    page.evaluate(async (selector) => {
+      const el = await window.firstBox(document.querySelector('#dialog vc-phone'));
       el.shadowRoot.querySelector(selector).focus();
     }, selector);
   // Keyboard focus ring: Tab from the Mute button to the first dialpad key.
