@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
+import { litWhitespace } from './scripts/lib/rollup-lit-whitespace.mjs';
 
 export default {
   input: { 'vc-phone': 'src/cdn/elements.ts', index: 'src/cdn/index.ts' },
@@ -28,6 +29,8 @@ export default {
       tsconfig: './tsconfig.json',
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, outDir: 'cdn', rootDir: 'src', noEmitOnError: true },
     }),
+    // Our Lit templates without their layout (comments, indentation): terser keeps it.
+    litWhitespace(),
     terser({
       ecma: 2021,
       module: true,
