@@ -49,7 +49,8 @@ export class LatestTask<A extends readonly unknown[], R> implements ReactiveCont
       this.status === Status.PENDING
         ? new Promise<R>((resolve, reject) => (this.settle = { resolve, reject }))
         : this.status === Status.ERROR
-          ? Promise.reject(this.error)
+          ? // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what the task threw, as @lit/task does
+            Promise.reject(this.error)
           : Promise.resolve(this.value as R);
     return this.complete;
   }
