@@ -71,5 +71,6 @@ if (typeof document !== 'undefined') {
     });
     observer.observe(document, { childList: true, subtree: true });
   }
-  document.addEventListener('vc-call-answered', () => whenIdle(() => ['vc-audio-settings', 'vc-call-history'].forEach(quietly)), { once: true });
+  // Captured at the document: a page handler that stops the event does not stop the prefetch.
+  document.addEventListener('vc-call-answered', () => whenIdle(() => ['vc-audio-settings', 'vc-call-history'].forEach(quietly)), { once: true, capture: true });
 }
