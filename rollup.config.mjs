@@ -8,7 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
-import { litWhitespace } from './scripts/lib/rollup-lit-whitespace.mjs';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { smallMd5 } from './scripts/lib/rollup-small-md5.mjs';
 
 export default {
@@ -32,8 +32,8 @@ export default {
       tsconfig: './tsconfig.json',
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, outDir: 'cdn', rootDir: 'src', noEmitOnError: true },
     }),
-    // Our Lit templates without their layout (comments, indentation): terser keeps it.
-    litWhitespace(),
+    // Our Lit templates (html``, css``) minified: terser keeps their whitespace and comments.
+    minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
     terser({
       ecma: 2021,
       module: true,
