@@ -9,7 +9,6 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { smallMd5 } from './scripts/lib/rollup-small-md5.mjs';
 
 export default {
   input: { 'vc-phone': 'src/cdn/elements.ts', index: 'src/cdn/index.ts' },
@@ -24,8 +23,6 @@ export default {
   },
   plugins: [
     outboundOnly(),
-    // sip.js's MD5 (digest auth only) as a one-pass hasher of the same result.
-    smallMd5(),
     // No "development" condition: Lit's production build (no dev-mode warnings or checks).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({

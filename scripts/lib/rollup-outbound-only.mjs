@@ -1,15 +1,20 @@
 // Rollup plugin for the CDN build: replaces the parts of sip.js that only an ANSWERING or
-// SUBSCRIBING user agent runs with small stand-ins, so an outbound phone does not download them.
-// vc-phone places calls (incoming calls are out of scope) and never subscribes:
+// SUBSCRIBING user agent runs (and the part of its MD5 nothing uses) with small stand-ins, so an
+// outbound phone does not download them. vc-phone places calls (incoming calls are out of scope)
+// and never subscribes:
 // - `Invitation` (an incoming INVITE as an API session, ~5 KB gzip): the stand-in answers every
 //   new incoming INVITE "486 Busy Here", which is what sip.js itself does when the user agent has
 //   no `onInvite` delegate (vc-phone sets none). In-dialog re-INVITEs (hold by the far end) do not
 //   go through it: they stay with the session dialog.
 // - `SubscribeUserAgentClient` (SUBSCRIBE and its subscription dialog, ~4 KB gzip): only sip.js's
 //   `Subscriber` creates one; the stand-in throws if anything ever tries.
+// - `Md5` (~2 KB gzip): digest authentication needs only its one-pass hex hash
+//   (rollup-small-md5.mjs); the rest of it throws.
 // Out-of-dialog NOTIFY, REFER inside a call (transfer) and every request the far end sends inside
 // a call are untouched. `npm run bench:size` prints what the CDN build weighs; the e2e suite runs
 // this build against the real stack.
+import { SMALL_MD5 } from './rollup-small-md5.mjs';
+
 const STANDINS = {
   'sip.js/lib/api/invitation.js': `
 export class Invitation {
@@ -30,6 +35,7 @@ export class SubscribeUserAgentClient {
     throw new Error('SUBSCRIBE is not part of the vc-phone CDN build (outbound calls only).');
   }
 }`,
+  'sip.js/lib/core/messages/md5.js': SMALL_MD5,
 };
 
 const PREFIX = '\0vc-outbound-only:';

@@ -1,4 +1,4 @@
-// Rollup plugin for the CDN build: sip.js's MD5 (`core/messages/md5.js`, a streaming hasher with
+// The CDN build's stand-in for sip.js's MD5 (put in place by rollup-outbound-only.mjs) (`core/messages/md5.js`, a streaming hasher with
 // raw-state and ASCII variants, ~2 KB gzip) replaced with a one-pass MD5 of the same result. sip.js
 // uses it in one place only: digest authentication (`core/messages/digest-authentication.js`
 // calls `Md5.hashStr(s)`, the hex MD5 of the string's UTF-8 bytes). Anything else (a raw result,
@@ -50,20 +50,3 @@ export class Md5 {
     return md5Hex(text);
   }
 }`;
-
-const TARGET = 'sip.js/lib/core/messages/md5.js';
-const ID = '\0vc-small-md5';
-
-export function smallMd5() {
-  return {
-    name: 'vc-small-md5',
-    async resolveId(source, importer, options) {
-      if (!importer || !source.startsWith('.')) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      return resolved && resolved.id.replaceAll('\\', '/').endsWith(`/node_modules/${TARGET}`) ? ID : null;
-    },
-    load(id) {
-      return id === ID ? SMALL_MD5 : null;
-    },
-  };
-}
