@@ -9,15 +9,15 @@ import { VcCallRemovedEvent, VcConnectionChangeEvent, type CallEventDetail } fro
 import type { PhoneEventMap } from '../events/index.js';
 import { VcInputErrorEvent } from '../events/input-error-event.js';
 import type { VcEvent } from '../events/vc-event.js';
-import { Call, checkColorName } from './call.js';
+import { Call } from './call.js';
+import { admitCall, checkTransferTarget, newCallId, type AdmittedCall } from './call-admission.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
 import { LazyMerges } from './lazy-merges.js';
-import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
-import type { EngineFactory, OutboundRequest } from './engine.js';
+import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
+import type { EngineFactory } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
 import { withoutOldestFinished } from './finished-calls.js';
 import { restoreCalls, withMirrors } from './restored-calls.js';
-import { checkCallArguments } from './input-shapes.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
@@ -30,32 +30,17 @@ import type { CheckOptions, CheckReport } from './audio-types.js';
 import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
-import { askBeforeDial } from './before-dial.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
-import { chooseCallerId } from './caller-ids.js';
 import { makeLog } from './logger.js';
 import { PendingWrapUps, checkWrapUp } from './wrap-up.js';
-import { VcCallRequestEvent } from '../events/user-events.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
 
-/**
- * The mark request-asked.ts puts on call options whose `vc-call-request` an element already
- * dispatched. The same global key, not an import: the CDN's element entry and its API entry would
- * otherwise share a chunk of a few bytes, one more file before the first paint.
- */
-const REQUEST_ASKED = Symbol.for('vc-phone.request-asked');
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
 const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
-
-/** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
-function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Options for where the phone keeps what survives a reload, and what it calls through. */
 export interface PhoneOptions {
@@ -327,35 +312,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * case nothing is sent.
    */
   async call(to: string, options: CallOptions = {}): Promise<Call> {
-    const asked = typeof options === 'object' && options !== null && (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
-    let request: OutboundRequest;
-    let target: CallTarget;
-    let merged: CallOptions;
-    let webhook: StatusWebhookConfig | undefined;
+    let admitted: AdmittedCall;
     try {
-      checkCallArguments(to, options);
-      if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
-      const dialing = await loadDialing(to, options, this.#config);
-      dialing.checkAccount(this.#config);
-      merged = dialing.withDefaults(this.#config.defaults, options);
-      merged.from = chooseCallerId(merged.from, this.#config);
-      target = dialing.resolveTarget(to, this.#config);
-      request = dialing.buildRequest(target, merged, this.#config);
-      request.ringback = this.#config.ringback === false ? false : { country: target.country };
-      webhook = merged.statusWebhook ?? this.#config.statusWebhook;
-      checkStatusWebhook(webhook);
-      if (merged.color !== undefined) checkColorName(merged.color);
-      const { label, record, from } = merged;
-      const asking = { to, target, ...(label !== undefined ? { label } : {}), ...(record !== undefined ? { record } : {}), ...(from !== undefined ? { from } : {}) };
-      if (!asked) {
-        const requested = new VcCallRequestEvent(asking);
-        this.dispatchEvent(requested);
-        if (requested.defaultPrevented) {
-          this.log('info', `call to ${target.display} cancelled by a vc-call-request listener`);
-          throw inputError('call-request-cancelled', 'to', 'The call was cancelled by the page before it was placed.');
-        }
-      }
-      await askBeforeDial(this.#config.beforeDial, asking, this.#config.beforeDialTimeoutMs);
+      admitted = await admitCall(to, options, this.#config, this);
     } catch (error) {
       if (error instanceof PhoneInputError && error.code !== 'call-request-cancelled') {
         this.log('info', `call refused (${error.code}): ${error.message}`);
@@ -365,10 +324,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     }
     // Another tab holds the connection: it places the call (the same checks passed here already).
     if (this.tabs && (await this.tabs.follows())) return this.tabs.placeCall(to, options);
+    const { target, request, options: merged, webhook } = admitted;
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
-    const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
+    const call = new Call({ id: newCallId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
     this.webhookOf.set(call.id, webhook);
     this.watch(call);
     this._calls = [call, ...this._calls];
@@ -410,14 +370,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * refusals announced.
    */
   private readonly transferChecks = {
-    checkTarget: async (to: string): Promise<CallTarget> => {
-      checkCallArguments(to, {});
-      const dialing = await loadDialing(to, this.#config);
-      dialing.checkAccount(this.#config);
-      const target = dialing.resolveTarget(to, this.#config);
-      await askBeforeDial(this.#config.beforeDial, { to, target }, this.#config.beforeDialTimeoutMs);
-      return target;
-    },
+    checkTarget: (to: string): Promise<CallTarget> => checkTransferTarget(to, this.#config),
     refused: (error: PhoneInputError) => this.refuse(error),
   };
 
