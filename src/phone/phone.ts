@@ -32,7 +32,7 @@ import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { makeLog } from './logger.js';
-import { PendingWrapUps, checkWrapUp } from './wrap-up.js';
+import { WrapUpDesk } from './wrap-up-desk.js';
 import { TypedEventTarget } from './typed-event-target.js';
 import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
 
@@ -87,7 +87,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private lastActiveCallId: string | undefined;
   private readonly _history: CallHistory;
   /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
-  private readonly wrapUps = new PendingWrapUps((callId, draft) => this.wrapUpTimedOut(callId, draft));
+  private readonly wrapUps = new WrapUpDesk(this, () => this.#config);
   /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
   readonly log: PhoneLogger = makeLog(() => this.#config);
   /**
@@ -385,12 +385,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** The wrap-up is offered after each call (`wrapUp`, or a list of `dispositions`). */
   get wrapUpEnabled(): boolean {
-    return this.#config.wrapUp ?? (this.#config.dispositions?.length ?? 0) > 0;
+    return this.wrapUps.enabled;
   }
 
   /** Finished calls of this session whose wrap-up is still to do, oldest first. */
   get pendingWrapUps(): readonly Call[] {
-    return this.wrapUps.ids.map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
+    return this.wrapUps.waiting;
   }
 
   /**
@@ -400,14 +400,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    */
   wrapUp(callId: string, input: WrapUpInput = {}): void {
     try {
-      const call = this.getCall(callId);
-      if (!call) throw inputError('call-not-live', 'callId', 'There is no such call to wrap up.');
-      if (!call.isFinal) throw inputError('call-not-live', 'callId', 'A call can be wrapped up once it has ended.');
-      if (call.wrapUp) throw inputError('already-wrapped-up', 'callId', 'This call was already wrapped up.');
-      const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
-      this.wrapUps.forget(callId);
-      call.recordWrapUp(wrapUp);
-      this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
+      this.wrapUps.record(callId, input);
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
@@ -452,24 +445,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Epoch ms when a pending wrap-up's timer runs out (with `wrapUpSeconds`). */
   wrapUpDueAt(callId: string): number | undefined {
-    const seconds = this.#config.wrapUpSeconds;
-    const endedAt = this.getCall(callId)?.endedAt;
-    return seconds && endedAt !== undefined && this.wrapUps.has(callId) ? endedAt + seconds * 1000 : undefined;
-  }
-
-  private startWrapUp(call: Call): void {
-    if (!this.wrapUpEnabled || call.restored || call.wrapUp || this.wrapUps.has(call.id)) return;
-    this.wrapUps.start(call.id, this.#config.wrapUpSeconds);
-    this.dispatchEvent(new Event('change'));
-  }
-
-  /** The wrap-up timer ran out: what was entered is saved (without it, if the checks refuse it). */
-  private wrapUpTimedOut(callId: string, draft: WrapUpInput): void {
-    try {
-      this.wrapUp(callId, { ...draft, timedOut: true });
-    } catch {
-      if (!this.getCall(callId)?.wrapUp) this.wrapUp(callId, { timedOut: true });
-    }
+    return this.wrapUps.dueAt(callId);
   }
 
   /**
@@ -599,7 +575,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     const changed = event.target as Call;
     if (changed.isFinal && !changed.restored) {
       this._history.add(changed.toJSON());
-      this.startWrapUp(changed);
+      this.wrapUps.start(changed);
     }
     if (changed.isFinal) this.dropOldestFinished();
     this.persist();
