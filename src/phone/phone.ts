@@ -5,18 +5,16 @@
  * The call path runs one way: `phone.call()` checks and builds the request, makes a `Call` and
  * has it dial through the engine; facts come back as events (session -> call -> phone -> page).
  */
-import { VcCallRemovedEvent, VcConnectionChangeEvent, type CallEventDetail } from '../events/call-lifecycle-events.js';
+import { VcCallRemovedEvent, VcConnectionChangeEvent } from '../events/call-lifecycle-events.js';
 import type { PhoneEventMap } from '../events/index.js';
 import { VcInputErrorEvent } from '../events/input-error-event.js';
-import type { VcEvent } from '../events/vc-event.js';
 import { Call } from './call.js';
 import { admitCall, checkTransferTarget, newCallId, type AdmittedCall } from './call-admission.js';
-import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { CallRoster } from './call-roster.js';
 import { LazyMerges } from './lazy-merges.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
 import type { EngineFactory } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
-import { withoutOldestFinished } from './finished-calls.js';
 import { restoreCalls, withMirrors } from './restored-calls.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
@@ -34,7 +32,7 @@ import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { makeLog } from './logger.js';
 import { WrapUpDesk } from './wrap-up-desk.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
@@ -71,7 +69,7 @@ export interface PhoneOptions {
  */
 export class Phone extends TypedEventTarget<PhoneEventMap> {
   #config: PhoneConfig;
-  private _calls: Call[] = [];
+  private readonly roster: CallRoster;
   private _connectionState: ConnectionState = 'idle';
   private _connectionMessage: string | undefined;
   private prefs: PhonePrefs;
@@ -79,7 +77,6 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private readonly outbox: LazyOutbox;
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
-  private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly merges = new LazyMerges(this);
   private readonly engines: EngineSlot;
   private saveQueued = false;
@@ -121,12 +118,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     const saved = this.store.load();
     this.prefs = saved.prefs;
     this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
+    this.roster = new CallRoster(this, this.outbox, this.onCallChange);
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
     if (shared && canShareTabs()) {
       // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
-      this._calls = restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls;
-      for (const call of this._calls) this.watch(call);
+      this.roster.replace(restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls);
       this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
         phone: this,
         lead: (mirrors) => this.lead(mirrors),
@@ -147,8 +144,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private restore(saved: PersistedState, cutWords?: string): void {
     const options = { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, cutWords, skip: (id: string) => !!this.getCall(id) };
     const { calls, cut } = restoreCalls(saved.calls, options);
-    for (const call of calls) this.watch(call);
-    this._calls = [...this._calls, ...calls].sort((a, b) => b.startedAt - a.startedAt);
+    this.roster.adopt(calls);
     this.outbox.adopt(saved.outbox);
     const webhook = this.#config.statusWebhook;
     if (webhook) {
@@ -165,8 +161,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private lead(mirrors: readonly CallSnapshot[]): void {
     const saved = this.store.load();
     if (this.mirroring) {
-      for (const call of this._calls) this.unwatch(call);
-      this._calls = [];
+      this.roster.replace([]);
       this.mirroring = false;
     }
     this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
@@ -176,11 +171,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   /** A follower tab's calls: the leader's, mirrored. */
   private setCalls(calls: Call[]): void {
     this.mirroring = true;
-    const before = this._calls;
-    for (const call of before) if (!calls.includes(call)) this.unwatch(call);
-    for (const call of calls) if (!before.includes(call)) this.watch(call);
-    this._calls = calls;
-    if (before.length !== calls.length || before.some((call, i) => call !== calls[i])) this.dispatchEvent(new Event('change'));
+    if (this.roster.replace(calls)) this.dispatchEvent(new Event('change'));
   }
 
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
@@ -215,7 +206,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** What JSON.stringify(phone) shows: the calls and the settings, never a credential. */
   toJSON(): { config: Readonly<Omit<PhoneConfig, 'auth'>>; calls: CallSnapshot[]; connectionState: ConnectionState } {
-    return { config: this.config, calls: this._calls.map((call) => call.toJSON()), connectionState: this._connectionState };
+    return { config: this.config, calls: this.calls.map((call) => call.toJSON()), connectionState: this._connectionState };
   }
 
   /** Outbound calling is switched on. */
@@ -241,11 +232,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Every call, newest first, including finished ones until they are removed. */
   get calls(): readonly Call[] {
-    return this._calls;
+    return this.roster.calls;
   }
 
   getCall(id: string): Call | undefined {
-    return this._calls.find((call) => call.id === id);
+    return this.roster.get(id);
   }
 
   get connectionState(): ConnectionState {
@@ -329,9 +320,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
     const call = new Call({ id: newCallId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
-    this.webhookOf.set(call.id, webhook);
-    this.watch(call);
-    this._calls = [call, ...this._calls];
+    this.roster.add(call, webhook);
     this.dispatchEvent(new Event('change'));
     this.log('info', `placing call ${call.id} to ${target.display}`);
     call.dial(engine, request);
@@ -424,7 +413,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private liveCall(call: Call | string, field: string): Call {
-    const found = typeof call === 'string' ? this.getCall(call) : this._calls.includes(call) ? call : undefined;
+    const found = typeof call === 'string' ? this.getCall(call) : this.calls.includes(call) ? call : undefined;
     if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
     return found;
   }
@@ -453,17 +442,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * history and the preferences, in memory and in storage. Live calls carry on.
    */
   clearStorage(): void {
-    for (const call of this._calls.filter((c) => !c.isLive)) {
-      this.unwatch(call);
-      this.webhookOf.delete(call.id);
-      this.wrapUps.forget(call.id);
-    }
-    this._calls = this._calls.filter((call) => call.isLive);
+    for (const call of this.calls) if (!call.isLive) this.wrapUps.forget(call.id);
+    this.roster.keep((call) => call.isLive);
     this.prefs = { confirmClose: true };
     this._history.clear();
     this.saveQueued = false;
     this.store.clear();
-    if (this._calls.length) this.save();
+    if (this.calls.length) this.save();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -472,12 +457,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * the SIP credentials forgotten, and `clearStorage()` leaves nothing of the agent's calls behind.
    */
   async signOut(): Promise<void> {
-    for (const call of this._calls) call.hangup();
+    for (const call of this.calls) call.hangup();
     this.#config = { ...this.#config, auth: undefined };
     await this.engines.dispose();
-    for (const call of this._calls) this.unwatch(call);
     this.wrapUps.clear();
-    this._calls = [];
+    this.roster.keep(() => false);
     this.clearStorage();
     this.log('info', 'signed out: calls, history and stored state cleared');
   }
@@ -507,9 +491,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     const call = this.getCall(id);
     if (!call || call.isLive) return;
     if (this.tabs?.following) return void this.tabs.command('remove', id).catch((error: Error) => console.warn(`vc-phone: ${error.message}`));
-    this._calls = this._calls.filter((c) => c !== call);
-    this.unwatch(call);
-    this.webhookOf.delete(id);
+    this.roster.keep((c) => c !== call);
     this.persist();
     this.dispatchEvent(new VcCallRemovedEvent({ call: call.toJSON() }));
     this.dispatchEvent(new Event('change'));
@@ -522,7 +504,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.audio.dispose();
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
-    else for (const call of this._calls) call.hangup();
+    else for (const call of this.calls) call.hangup();
     this.outbox.dispose();
     this.save();
     this.tabs?.flush();
@@ -540,7 +522,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private get hasLiveCalls(): boolean {
-    return this._calls.some((call) => call.isLive);
+    return this.calls.some((call) => call.isLive);
   }
 
   /** @internal The engine's report (and the fake phone's script) of the connection. */
@@ -553,26 +535,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.dispatchEvent(new Event('change'));
   }
 
-  private watch(call: Call): void {
-    for (const type of CALL_FACT_EVENTS) call.addEventListener(type, this.onCallFact);
-    call.addEventListener('change', this.onCallChange);
-  }
-
-  private unwatch(call: Call): void {
-    for (const type of CALL_FACT_EVENTS) call.removeEventListener(type, this.onCallFact);
-    call.removeEventListener('change', this.onCallChange);
-  }
-
-  /** A call's fact: post it to the call's webhook (in order) and re-dispatch it from the phone. */
-  private readonly onCallFact = (event: Event): void => {
-    const fact = event as VcEvent<CallEventDetail>;
-    const webhook = this.webhookOf.get(fact.detail.call.id);
-    if (webhook) this.outbox.enqueue(webhook, fact.type, fact.detail.call, factData(fact.detail));
-    this.dispatchEvent(fact.clone());
-  };
-
-  private readonly onCallChange = (event: Event): void => {
-    const changed = event.target as Call;
+  /** A watched call changed: its end goes into the history (and its wrap-up is due); it is saved. */
+  private readonly onCallChange = (changed: Call): void => {
     if (changed.isFinal && !changed.restored) {
       this._history.add(changed.toJSON());
       this.wrapUps.start(changed);
@@ -592,14 +556,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Keeps at most `maxFinishedCalls` finished calls: the ones that finished longest ago go first. */
   private dropOldestFinished(): void {
-    const kept = withoutOldestFinished(this._calls, this.maxFinishedCalls, (call) => call.isFinal);
-    if (kept.length === this._calls.length) return;
-    for (const call of this._calls) {
-      if (kept.includes(call)) continue;
-      this.unwatch(call);
-      this.webhookOf.delete(call.id);
-    }
-    this._calls = kept;
+    if (!this.roster.dropOldestFinished(this.maxFinishedCalls)) return;
     this.persist();
     this.dispatchEvent(new Event('change'));
   }
@@ -617,13 +574,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this.saveQueued = false;
     // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
     if (this.tabs?.following) return this.store.savePrefs(this.prefs);
-    this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
+    this.store.save({ calls: this.calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
     // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
-    for (const call of this._calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
+    for (const call of this.calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
     this.save();
     this.tabs?.flush();
   };
