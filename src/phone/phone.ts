@@ -15,14 +15,14 @@ import { LazyMerges } from './lazy-merges.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
 import type { EngineFactory } from './engine.js';
 import { PhoneInputError, inputError } from './errors.js';
-import { restoreCalls, withMirrors } from './restored-calls.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
-import { PhoneStore, defaultStorage, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
+import { PhoneSaving, type RestoreRules } from './phone-saving.js';
+import { PhoneStore, defaultStorage, type KeyValueStorage } from './store.js';
 import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
 import type { CheckOptions, CheckReport } from './audio-types.js';
 import { VcAudioCheckEvent } from '../events/audio-events.js';
@@ -72,14 +72,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   private readonly roster: CallRoster;
   private _connectionState: ConnectionState = 'idle';
   private _connectionMessage: string | undefined;
-  private prefs: PhonePrefs;
-  private readonly store: PhoneStore;
+  private readonly saving: PhoneSaving;
   private readonly outbox: LazyOutbox;
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
   private readonly merges = new LazyMerges(this);
   private readonly engines: EngineSlot;
-  private saveQueued = false;
   private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
   private readonly _history: CallHistory;
@@ -113,17 +111,17 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       refuse: (error) => this.refuse(error),
     });
     this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
-    this.store = new PhoneStore(config.storageKey, storage);
+    const store = new PhoneStore(config.storageKey, storage);
     this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY);
-    const saved = this.store.load();
-    this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
+    const saved = store.load();
+    this.outbox = new LazyOutbox([], { persist: () => this.saving.queue(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
     this.roster = new CallRoster(this, this.outbox, this.onCallChange);
+    this.saving = new PhoneSaving(store, saved.prefs, this.roster, this.outbox, () => !!this.tabs?.following);
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
     if (shared && canShareTabs()) {
       // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
-      this.roster.replace(restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls);
+      this.saving.showFinished(saved, this.maxFinishedCalls);
       this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
         phone: this,
         lead: (mirrors) => this.lead(mirrors),
@@ -132,26 +130,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
         connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
       });
     } else {
-      this.restore(saved);
+      this.saving.restore(saved, this.restoreRules);
     }
-  }
-
-  /**
-   * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
-   * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
-   * Calls already shown stay as they are.
-   */
-  private restore(saved: PersistedState, cutWords?: string): void {
-    const options = { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, cutWords, skip: (id: string) => !!this.getCall(id) };
-    const { calls, cut } = restoreCalls(saved.calls, options);
-    this.roster.adopt(calls);
-    this.outbox.adopt(saved.outbox);
-    const webhook = this.#config.statusWebhook;
-    if (webhook) {
-      this.outbox.register(webhook);
-      for (const call of cut) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
-    }
-    this.persist();
   }
 
   /**
@@ -159,12 +139,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * the calls over from storage and from what it last mirrored.
    */
   private lead(mirrors: readonly CallSnapshot[]): void {
-    const saved = this.store.load();
     if (this.mirroring) {
       this.roster.replace([]);
       this.mirroring = false;
     }
-    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
+    this.saving.takeOver(mirrors, this.restoreRules);
     this.dispatchEvent(new Event('change'));
   }
 
@@ -253,11 +232,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Ask before the close X hangs up a live call (the agent can turn it off; remembered). */
   get confirmClose(): boolean {
-    return this.prefs.confirmClose;
+    return this.saving.prefs.confirmClose;
   }
   set confirmClose(confirm: boolean) {
-    this.prefs = { ...this.prefs, confirmClose: confirm };
-    this.persist();
+    this.saving.prefs = { ...this.saving.prefs, confirmClose: confirm };
+    this.saving.queue();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -444,11 +423,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   clearStorage(): void {
     for (const call of this.calls) if (!call.isLive) this.wrapUps.forget(call.id);
     this.roster.keep((call) => call.isLive);
-    this.prefs = { confirmClose: true };
     this._history.clear();
-    this.saveQueued = false;
-    this.store.clear();
-    if (this.calls.length) this.save();
+    this.saving.clear();
+    if (this.calls.length) this.saving.now();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -492,7 +469,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (!call || call.isLive) return;
     if (this.tabs?.following) return void this.tabs.command('remove', id).catch((error: Error) => console.warn(`vc-phone: ${error.message}`));
     this.roster.keep((c) => c !== call);
-    this.persist();
+    this.saving.queue();
     this.dispatchEvent(new VcCallRemovedEvent({ call: call.toJSON() }));
     this.dispatchEvent(new Event('change'));
   }
@@ -506,7 +483,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (this.tabs?.following) this.tabs.dispose();
     else for (const call of this.calls) call.hangup();
     this.outbox.dispose();
-    this.save();
+    this.saving.now();
     this.tabs?.flush();
     await this.engines.dispose();
     // Only now may another tab take the connection over.
@@ -542,7 +519,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       this.wrapUps.start(changed);
     }
     if (changed.isFinal) this.dropOldestFinished();
-    this.persist();
+    this.saving.queue();
     // Holding, answering or ending a call can move the active call: the phone's view changed.
     const active = this.activeCallId;
     if (active === this.lastActiveCallId) return;
@@ -554,34 +531,23 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     return this.#config.maxFinishedCalls ?? DEFAULT_MAX_FINISHED_CALLS;
   }
 
+  /** How stored calls come back (phone-saving.ts): the cap on finished calls, the webhook told of the cut ones. */
+  private get restoreRules(): RestoreRules {
+    return { maxFinished: this.maxFinishedCalls, webhook: this.#config.statusWebhook };
+  }
+
   /** Keeps at most `maxFinishedCalls` finished calls: the ones that finished longest ago go first. */
   private dropOldestFinished(): void {
     if (!this.roster.dropOldestFinished(this.maxFinishedCalls)) return;
-    this.persist();
+    this.saving.queue();
     this.dispatchEvent(new Event('change'));
-  }
-
-  /** Saves once per task, however many facts the task brought (a digit must not serialise every call). */
-  private persist(): void {
-    if (this.saveQueued) return;
-    this.saveQueued = true;
-    queueMicrotask(() => {
-      if (this.saveQueued) this.save();
-    });
-  }
-
-  private save(): void {
-    this.saveQueued = false;
-    // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
-    if (this.tabs?.following) return this.store.savePrefs(this.prefs);
-    this.store.save({ calls: this.calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
     // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
     for (const call of this.calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
-    this.save();
+    this.saving.now();
     this.tabs?.flush();
   };
 }
