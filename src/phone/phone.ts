@@ -28,6 +28,7 @@ import type { CheckOptions, CheckReport } from './audio-types.js';
 import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
+import { TabCalls } from './tab-calls.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { makeLog } from './logger.js';
 import { WrapUpDesk } from './wrap-up-desk.js';
@@ -94,8 +95,6 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   readonly audio: PhoneAudio;
   /** The tabs sharing this phone (undefined: this phone is the tab's own). */
   private readonly tabs: LazyTabs | undefined;
-  /** The calls shown are another tab's (mirrors). */
-  private mirroring = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -122,35 +121,17 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     if (shared && canShareTabs()) {
       // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
       this.saving.showFinished(saved, this.maxFinishedCalls);
+      const shown = new TabCalls(this.roster, this.saving, () => this.restoreRules, () => this.dispatchEvent(new Event('change')));
       this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
         phone: this,
-        lead: (mirrors) => this.lead(mirrors),
-        setMirrors: (calls) => this.setCalls(calls),
+        lead: (mirrors) => shown.lead(mirrors),
+        setMirrors: (calls) => shown.mirror(calls),
         dispatch: (event) => this.dispatchEvent(event),
         connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
       });
     } else {
       this.saving.restore(saved, this.restoreRules);
     }
-  }
-
-  /**
-   * This tab leads from now on (elected, or taking over from a leader tab that closed): it takes
-   * the calls over from storage and from what it last mirrored.
-   */
-  private lead(mirrors: readonly CallSnapshot[]): void {
-    if (this.mirroring) {
-      this.roster.replace([]);
-      this.mirroring = false;
-    }
-    this.saving.takeOver(mirrors, this.restoreRules);
-    this.dispatchEvent(new Event('change'));
-  }
-
-  /** A follower tab's calls: the leader's, mirrored. */
-  private setCalls(calls: Call[]): void {
-    this.mirroring = true;
-    if (this.roster.replace(calls)) this.dispatchEvent(new Event('change'));
   }
 
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
