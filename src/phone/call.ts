@@ -13,6 +13,7 @@ import { PhoneInputError, inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
 import { joinedWords, transferredWords } from './transfer-words.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
+import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
 
 /** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
 export interface TransferChecks {
@@ -46,24 +47,12 @@ export class Call extends EventTarget {
   readonly startedAt: number;
   /** True for a box restored from storage after a reload. */
   readonly restored: boolean;
-  private _state: CallState;
-  private _muted = false;
-  private _color: string | undefined;
-  private _answeredAt: number | undefined;
-  private _endedAt: number | undefined;
-  private _outcome: CallOutcome | undefined;
-  private _wrapUp: WrapUp | undefined;
-  private _sipCallId: string | undefined;
+  /** What the call shows that changes as it goes on (call-view.ts). */
+  private readonly v: CallView;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
-  private _reconnecting = false;
-  private _held = false;
-  private _heldByRemote = false;
-  private _holdStartedAt: number | undefined;
   /** A hold or resume under way (its re-INVITE not answered yet). */
   private holdChange: Promise<void> | undefined;
-  private _transfer: TransferSnapshot | undefined;
-  private _consultFor: string | undefined;
   private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
   private readonly _quality = new Map<QualityWarning, QualityChange>();
@@ -85,19 +74,7 @@ export class Call extends EventTarget {
       this.label = typeof s.label === 'string' ? s.label : undefined;
       this.record = s.record;
       this.startedAt = s.startedAt;
-      this._state = s.state;
-      this._muted = s.muted;
-      this._color = s.color;
-      this._answeredAt = s.answeredAt;
-      this._endedAt = s.endedAt;
-      this._outcome = s.outcome;
-      this._wrapUp = s.wrapUp;
-      this._sipCallId = s.sipCallId;
-      this._held = s.held === true;
-      this._heldByRemote = s.heldByRemote === true;
-      this._holdStartedAt = s.holdStartedAt;
-      this._transfer = s.transfer;
-      this._consultFor = s.consultFor;
+      this.v = storedView(s);
       this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
@@ -105,57 +82,56 @@ export class Call extends EventTarget {
       this.from = init.from;
       this.label = init.label;
       this.record = init.record;
-      this._color = init.color;
+      this.v = dialingView(init.color);
       this.transferChecks = init.transferChecks;
       this.startedAt = Date.now();
-      this._state = 'dialing';
       this.restored = false;
     }
   }
 
   get state(): CallState {
-    return this._state;
+    return this.v.state;
   }
   /** The call is over (ended or failed). */
   get isFinal(): boolean {
-    return FINAL_STATES.has(this._state);
+    return FINAL_STATES.has(this.v.state);
   }
   /** Dialing, ringing or connected: hanging up would end something. */
   get isLive(): boolean {
     return !this.isFinal;
   }
   get muted(): boolean {
-    return this._muted;
+    return this.v.muted;
   }
   get color(): string | undefined {
-    return this._color;
+    return this.v.color;
   }
   get answeredAt(): number | undefined {
-    return this._answeredAt;
+    return this.v.answeredAt;
   }
   get endedAt(): number | undefined {
-    return this._endedAt;
+    return this.v.endedAt;
   }
   get outcome(): CallOutcome | undefined {
-    return this._outcome;
+    return this.v.outcome;
   }
   get sipCallId(): string | undefined {
-    return this._sipCallId;
+    return this.v.sipCallId;
   }
   /** The agent's after-call work (notes, disposition), once done: `phone.wrapUp()`. */
   get wrapUp(): WrapUp | undefined {
-    return this._wrapUp;
+    return this.v.wrapUp;
   }
   /** @internal Records the checked wrap-up (`phone.wrapUp()`), with its `vc-call-wrapped-up`. */
   recordWrapUp(wrapUp: WrapUp): void {
-    if (!this.isFinal || this._wrapUp) return;
-    this._wrapUp = wrapUp;
+    if (!this.isFinal || this.v.wrapUp) return;
+    this.v.wrapUp = wrapUp;
     this.changed({ type: 'wrapped-up', wrapUp });
   }
   /** Talk time in ms: from the answer to the end (or to now while connected). */
   get durationMs(): number {
-    if (this._answeredAt === undefined) return 0;
-    return (this._endedAt ?? Date.now()) - this._answeredAt;
+    if (this.v.answeredAt === undefined) return 0;
+    return (this.v.endedAt ?? Date.now()) - this.v.answeredAt;
   }
 
   /** The agent hung up and the far end has not confirmed yet (BYE or CANCEL under way). */
@@ -177,20 +153,20 @@ export class Call extends EventTarget {
    * the phone is reconnecting (the call ends in words if that takes longer than the window).
    */
   get reconnecting(): boolean {
-    return this._reconnecting && !this.isFinal;
+    return this.v.reconnecting && !this.isFinal;
   }
 
   /** This side put the call on hold. */
   get held(): boolean {
-    return this._held;
+    return this.v.held;
   }
   /** The other party put the call on hold. */
   get heldByRemote(): boolean {
-    return this._heldByRemote;
+    return this.v.heldByRemote;
   }
   /** Since when the call is on hold (either side), for the box's hold timer. */
   get holdStartedAt(): number | undefined {
-    return this._holdStartedAt;
+    return this.v.holdStartedAt;
   }
   /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
   get mergedWith(): string | undefined {
@@ -227,13 +203,13 @@ export class Call extends EventTarget {
   }
 
   private async setHeld(held: boolean): Promise<void> {
-    if (this._state !== 'connected' || !this.session) {
+    if (this.v.state !== 'connected' || !this.session) {
       throw inputError('call-not-live', 'hold', 'Only a connected call can be put on hold or taken back.');
     }
-    if (!this.holdChange && this._held === held) return;
+    if (!this.holdChange && this.v.held === held) return;
     // One change at a time; the agent's latest wish wins once the one under way is answered.
     if (this.holdChange) await this.holdChange.catch(() => undefined);
-    if (this._held === held || this.isFinal || !this.session) return;
+    if (this.v.held === held || this.isFinal || !this.session) return;
     const change = this.session.hold(held);
     this.holdChange = change;
     this.changed();
@@ -244,28 +220,28 @@ export class Call extends EventTarget {
       if (!this.isFinal) this.changed();
     }
     if (this.isFinal) return;
-    this._held = held;
+    this.v.held = held;
     this.holdTimer();
     this.changed({ type: held ? 'held' : 'resumed', by: 'local' });
   }
 
   private holdTimer(): void {
-    const onHold = this._held || this._heldByRemote;
-    if (!onHold) this._holdStartedAt = undefined;
-    else this._holdStartedAt ??= Date.now();
+    const onHold = this.v.held || this.v.heldByRemote;
+    if (!onHold) this.v.holdStartedAt = undefined;
+    else this.v.holdStartedAt ??= Date.now();
   }
 
   /** The latest transfer of this call (where to, how far it got, why it failed). */
   get transferStatus(): TransferSnapshot | undefined {
-    return this._transfer;
+    return this.v.transfer;
   }
   /** A transfer was asked for and has not succeeded or failed yet. */
   get transferring(): boolean {
-    return !this.isFinal && (this._transfer?.state === 'requested' || this._transfer?.state === 'accepted');
+    return !this.isFinal && (this.v.transfer?.state === 'requested' || this.v.transfer?.state === 'accepted');
   }
   /** For a consult call: the id of the call it may be joined with (attended transfer). */
   get consultFor(): string | undefined {
-    return this._consultFor;
+    return this.v.consultFor;
   }
 
   /**
@@ -302,13 +278,13 @@ export class Call extends EventTarget {
     const session = this.session as OutboundSession;
     if (!session.transfer) throw new Error('This call can not be transferred.');
     const step = (state: TransferSnapshot['state'], message?: string) => {
-      this._transfer = { state, kind, to: destination.display, ...(message ? { message } : {}) };
-      this.changed({ type: 'transfer', ...this._transfer });
+      this.v.transfer = { state, kind, to: destination.display, ...(message ? { message } : {}) };
+      this.changed({ type: 'transfer', ...this.v.transfer });
     };
     step('requested');
     try {
       await session.transfer(destination, () => {
-        if (!this.isFinal && this._transfer?.state === 'requested') step('accepted');
+        if (!this.isFinal && this.v.transfer?.state === 'requested') step('accepted');
       });
     } catch (error) {
       if (!this.isFinal) step('failed', (error as Error).message);
@@ -324,7 +300,7 @@ export class Call extends EventTarget {
   }
 
   private checkTransferable(): void {
-    if (this._state !== 'connected' || !this.session) {
+    if (this.v.state !== 'connected' || !this.session) {
       throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
     }
     if (this.transferring) throw inputError('call-not-live', 'transfer', 'A transfer of this call is already under way.');
@@ -340,7 +316,7 @@ export class Call extends EventTarget {
 
   /** @internal Marks this call as the consult call of another (attended transfer). */
   markConsultFor(callId: string): void {
-    this._consultFor = callId;
+    this.v.consultFor = callId;
     this.changed();
   }
 
@@ -351,12 +327,12 @@ export class Call extends EventTarget {
     this.setMuted(false);
   }
   toggleMute(): void {
-    this.setMuted(!this._muted);
+    this.setMuted(!this.v.muted);
   }
 
   setMuted(muted: boolean): void {
-    if (this.isFinal || muted === this._muted) return;
-    this._muted = muted;
+    if (this.isFinal || muted === this.v.muted) return;
+    this.v.muted = muted;
     this.session?.setMicrophoneEnabled(!muted);
     this.changed({ type: 'mute', muted });
   }
@@ -369,7 +345,7 @@ export class Call extends EventTarget {
     if (!DTMF_DIGITS.test(digits) || digits.length > 64) {
       throw inputError('invalid-dtmf', 'digits', 'Only the keys 0-9, *, # (and A-D) can be sent as tones.');
     }
-    if (this._state !== 'connected') {
+    if (this.v.state !== 'connected') {
       throw inputError('call-not-live', 'digits', 'Tones can only be sent once the call is connected.');
     }
     this.session?.sendDtmf(digits);
@@ -385,12 +361,12 @@ export class Call extends EventTarget {
    * when it can't be measured. Read it per animation frame for a meter (it is not an event).
    */
   get inputLevel(): number | undefined {
-    return this._state === 'connected' ? this.session?.inputLevel?.() : undefined;
+    return this.v.state === 'connected' ? this.session?.inputLevel?.() : undefined;
   }
 
   /** The agent is talking while the call is muted (the microphone's level says so). */
   get talkingWhileMuted(): boolean {
-    return this._talkingWhileMuted && this._muted && !this.isFinal;
+    return this._talkingWhileMuted && this.v.muted && !this.isFinal;
   }
 
   /** The quality warnings raised now (no audio, silent microphone, loss, rtt, jitter, MOS), most urgent first. */
@@ -406,38 +382,13 @@ export class Call extends EventTarget {
   /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */
   setColor(color: string | undefined): void {
     if (color !== undefined) checkColorName(color);
-    if (color === this._color) return;
-    this._color = color;
+    if (color === this.v.color) return;
+    this.v.color = color;
     this.changed({ type: 'color', color });
   }
 
   toJSON(): CallSnapshot {
-    const snapshot: CallSnapshot = {
-      id: this.id,
-      target: this.target,
-      state: this._state,
-      muted: this._muted,
-      startedAt: this.startedAt,
-      durationMs: this.durationMs,
-    };
-    if (this.from) snapshot.from = this.from;
-    if (this.label !== undefined) snapshot.label = this.label;
-    if (this.record !== undefined) snapshot.record = this.record;
-    if (this._color) snapshot.color = this._color;
-    if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
-    if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;
-    if (this._outcome) snapshot.outcome = this._outcome;
-    if (this._wrapUp) snapshot.wrapUp = this._wrapUp;
-    if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
-    if (this.restored) snapshot.restored = true;
-    if (this._held) snapshot.held = true;
-    if (this.reconnecting) snapshot.reconnecting = true;
-    if (this._heldByRemote) snapshot.heldByRemote = true;
-    if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
-    if (this._transfer) snapshot.transfer = this._transfer;
-    if (this._consultFor) snapshot.consultFor = this._consultFor;
-    if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
-    return snapshot;
+    return snapshotOf(this, this.v);
   }
 
   /** @internal Dials through the engine; from here on the engine's session reports to this call. */
@@ -456,48 +407,38 @@ export class Call extends EventTarget {
 
   /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
   protected takeView(s: CallSnapshot): void {
-    this._state = s.state;
-    this._muted = s.muted;
-    this._color = s.color;
-    this._answeredAt = s.answeredAt;
-    this._endedAt = s.endedAt;
-    this._outcome = s.outcome;
-    this._sipCallId = s.sipCallId;
-    this._held = s.held === true;
-    this._heldByRemote = s.heldByRemote === true;
-    this._holdStartedAt = s.holdStartedAt;
-    this._reconnecting = s.reconnecting === true;
+    Object.assign(this.v, mirroredView(s));
   }
 
   private readonly listener: SessionListener = {
     inviteSent: (sipCallId) => {
-      this._sipCallId = sipCallId;
+      this.v.sipCallId = sipCallId;
       this.changed();
     },
     progress: (status, earlyMedia) => {
-      if (this.isFinal || this._state === 'connected') return;
+      if (this.isFinal || this.v.state === 'connected') return;
       const next: CallState = earlyMedia ? 'early-media' : 'ringing';
-      if (next === this._state || status < 180) return;
-      this._state = next;
+      if (next === this.v.state || status < 180) return;
+      this.v.state = next;
       this.changed({ type: 'ringing', earlyMedia });
     },
     answered: () => {
-      if (this.isFinal || this._state === 'connected') return;
-      this._state = 'connected';
-      this._answeredAt = Date.now();
+      if (this.isFinal || this.v.state === 'connected') return;
+      this.v.state = 'connected';
+      this.v.answeredAt = Date.now();
       this.changed({ type: 'answered' });
     },
     dtmfSent: (digit, method) => {
       if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
     },
     signallingInterrupted: (interrupted) => {
-      if (this.isFinal || interrupted === this._reconnecting) return;
-      this._reconnecting = interrupted;
+      if (this.isFinal || interrupted === this.v.reconnecting) return;
+      this.v.reconnecting = interrupted;
       this.changed();
     },
     remoteHoldChanged: (held) => {
-      if (this.isFinal || held === this._heldByRemote) return;
-      this._heldByRemote = held;
+      if (this.isFinal || held === this.v.heldByRemote) return;
+      this.v.heldByRemote = held;
       this.holdTimer();
       this.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
     },
@@ -517,7 +458,7 @@ export class Call extends EventTarget {
     },
     ended: (endedBy, reason, sipStatus, message) => {
       if (this.isFinal) return;
-      const wasAnswered = this._answeredAt !== undefined;
+      const wasAnswered = this.v.answeredAt !== undefined;
       let result: CallOutcome;
       if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
         result = outcomeForStatus(sipStatus);
@@ -532,9 +473,9 @@ export class Call extends EventTarget {
 
   private finish(state: 'ended' | 'failed', result: CallOutcome): void {
     if (this.isFinal) return;
-    this._state = state;
-    this._endedAt = Date.now();
-    this._outcome = result;
+    this.v.state = state;
+    this.v.endedAt = Date.now();
+    this.v.outcome = result;
     this.session = undefined;
     this._quality.clear();
     this._talkingWhileMuted = false;
