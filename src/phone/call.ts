@@ -7,19 +7,15 @@
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
 import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
-import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine, TransferTo } from './engine.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
-import { PhoneInputError, inputError } from './errors.js';
+import { inputError } from './errors.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import { joinedWords, transferredWords } from './transfer-words.js';
+import { transferCall, type TransferChecks } from './call-transfer.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
 import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
 
-/** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
-export interface TransferChecks {
-  checkTarget(to: string): Promise<CallTarget>;
-  refused(error: PhoneInputError): void;
-}
+export type { TransferChecks } from './call-transfer.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -254,56 +250,13 @@ export class Call extends EventTarget {
    * Every step is reported as `vc-call-transfer`.
    */
   async transfer(to: string | Call): Promise<void> {
-    let destination: TransferTo;
-    let kind: TransferSnapshot['kind'];
-    try {
-      this.checkTransferable();
-      if (typeof to === 'string') {
-        if (!this.transferChecks) throw inputError('call-not-live', 'transfer', 'This call can not be transferred.');
-        const target = await this.transferChecks.checkTarget(to);
-        this.checkTransferable();
-        kind = 'blind';
-        destination = { uri: target.uri, display: target.display };
-      } else {
-        if (to === this || to.state !== 'connected' || !to.session) {
-          throw inputError('call-not-live', 'transfer', 'Only a connected consult call can be joined with this call.');
-        }
-        kind = 'attended';
-        destination = { consult: to.session, display: to.label ?? to.target.display };
-      }
-    } catch (error) {
-      if (error instanceof PhoneInputError) this.transferChecks?.refused(error);
-      throw error;
-    }
-    const session = this.session as OutboundSession;
-    if (!session.transfer) throw new Error('This call can not be transferred.');
-    const step = (state: TransferSnapshot['state'], message?: string) => {
-      this.v.transfer = { state, kind, to: destination.display, ...(message ? { message } : {}) };
-      this.changed({ type: 'transfer', ...this.v.transfer });
-    };
-    step('requested');
-    try {
-      await session.transfer(destination, () => {
-        if (!this.isFinal && this.v.transfer?.state === 'requested') step('accepted');
-      });
-    } catch (error) {
-      if (!this.isFinal) step('failed', (error as Error).message);
-      throw error;
-    }
-    if (this.isFinal) return;
-    step('completed');
-    const words = transferredWords(destination.display);
-    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
-    // The other party is now on their new call: this side leaves the old one (BYE).
-    session.hangup();
-    if (typeof to !== 'string') to.endAsTransferred(joinedWords(this.label ?? this.target.display));
-  }
-
-  private checkTransferable(): void {
-    if (this.v.state !== 'connected' || !this.session) {
-      throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
-    }
-    if (this.transferring) throw inputError('call-not-live', 'transfer', 'A transfer of this call is already under way.');
+    await transferCall(this, to, this.transferChecks, {
+      step: (transfer) => {
+        this.v.transfer = transfer;
+        this.changed({ type: 'transfer', ...transfer });
+      },
+      transferred: (words) => this.finish('ended', makeOutcome('local', 'transferred', undefined, words)),
+    });
   }
 
   /** @internal This consult call's far end was joined with the original call: it ends as transferred. */
