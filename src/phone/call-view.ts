@@ -94,3 +94,9 @@ export function snapshotOf(call: CallIdentity, view: CallView): CallSnapshot {
   if (call.mergedWith) snapshot.mergedWith = call.mergedWith;
   return snapshot;
 }
+
+/** The hold timer runs while either side holds the call (from the first hold until neither does). */
+export function holdMoved(view: CallView): void {
+  if (!(view.held || view.heldByRemote)) view.holdStartedAt = undefined;
+  else view.holdStartedAt ??= Date.now();
+}

@@ -6,14 +6,15 @@
  */
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
-import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import { CallQualityState } from './call-quality-state.js';
+import { sessionListener } from './call-session-listener.js';
+import type { OutboundRequest, OutboundSession, TelephonyEngine } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
-import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
+import { outcome as makeOutcome } from './sip-errors.js';
 import { transferCall, type TransferChecks } from './call-transfer.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
-import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
+import { dialingView, holdMoved, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
 
 export type { TransferChecks } from './call-transfer.js';
 
@@ -51,9 +52,7 @@ export class Call extends EventTarget {
   private holdChange: Promise<void> | undefined;
   private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
-  private readonly _quality = new Map<QualityWarning, QualityChange>();
-  private _qualitySummary: CallQualitySummary | undefined;
-  private _talkingWhileMuted = false;
+  private readonly quality = new CallQualityState();
 
   /** @internal Use `phone.call()`. */
   constructor(
@@ -217,14 +216,8 @@ export class Call extends EventTarget {
     }
     if (this.isFinal) return;
     this.v.held = held;
-    this.holdTimer();
+    holdMoved(this.v);
     this.changed({ type: held ? 'held' : 'resumed', by: 'local' });
-  }
-
-  private holdTimer(): void {
-    const onHold = this.v.held || this.v.heldByRemote;
-    if (!onHold) this.v.holdStartedAt = undefined;
-    else this.v.holdStartedAt ??= Date.now();
   }
 
   /** The latest transfer of this call (where to, how far it got, why it failed). */
@@ -319,17 +312,17 @@ export class Call extends EventTarget {
 
   /** The agent is talking while the call is muted (the microphone's level says so). */
   get talkingWhileMuted(): boolean {
-    return this._talkingWhileMuted && this.v.muted && !this.isFinal;
+    return this.quality.talking && this.v.muted && !this.isFinal;
   }
 
   /** The quality warnings raised now (no audio, silent microphone, loss, rtt, jitter, MOS), most urgent first. */
   get qualityWarnings(): QualityChange[] {
-    return QUALITY_WARNINGS.filter((warning) => this._quality.has(warning)).map((warning) => this._quality.get(warning) as QualityChange);
+    return this.quality.warnings;
   }
 
   /** The call's quality figures, once an answered call has ended. */
   get qualitySummary(): CallQualitySummary | undefined {
-    return this._qualitySummary;
+    return this.quality.summary;
   }
 
   /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */
@@ -347,7 +340,14 @@ export class Call extends EventTarget {
   /** @internal Dials through the engine; from here on the engine's session reports to this call. */
   dial(engine: TelephonyEngine, request: OutboundRequest): void {
     this.changed({ type: 'dialing' });
-    this.session = engine.placeCall(request, this.listener);
+    const listener = sessionListener({
+      view: this.v,
+      quality: this.quality,
+      isFinal: () => this.isFinal,
+      changed: (fact) => this.changed(fact),
+      finish: (state, result) => this.finish(state, result),
+    });
+    this.session = engine.placeCall(request, listener);
   }
 
   /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
@@ -363,76 +363,14 @@ export class Call extends EventTarget {
     Object.assign(this.v, mirroredView(s));
   }
 
-  private readonly listener: SessionListener = {
-    inviteSent: (sipCallId) => {
-      this.v.sipCallId = sipCallId;
-      this.changed();
-    },
-    progress: (status, earlyMedia) => {
-      if (this.isFinal || this.v.state === 'connected') return;
-      const next: CallState = earlyMedia ? 'early-media' : 'ringing';
-      if (next === this.v.state || status < 180) return;
-      this.v.state = next;
-      this.changed({ type: 'ringing', earlyMedia });
-    },
-    answered: () => {
-      if (this.isFinal || this.v.state === 'connected') return;
-      this.v.state = 'connected';
-      this.v.answeredAt = Date.now();
-      this.changed({ type: 'answered' });
-    },
-    dtmfSent: (digit, method) => {
-      if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
-    },
-    signallingInterrupted: (interrupted) => {
-      if (this.isFinal || interrupted === this.v.reconnecting) return;
-      this.v.reconnecting = interrupted;
-      this.changed();
-    },
-    remoteHoldChanged: (held) => {
-      if (this.isFinal || held === this.v.heldByRemote) return;
-      this.v.heldByRemote = held;
-      this.holdTimer();
-      this.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
-    },
-    qualityChanged: (change) => {
-      if (this.isFinal || this._quality.has(change.warning) === change.raised) return;
-      if (change.raised) this._quality.set(change.warning, change);
-      else this._quality.delete(change.warning);
-      this.changed({ type: 'quality', ...change });
-    },
-    talkingWhileMuted: (talking) => {
-      if (this.isFinal || talking === this._talkingWhileMuted) return;
-      this._talkingWhileMuted = talking;
-      this.changed();
-    },
-    qualitySummary: (summary) => {
-      if (!this.isFinal) this._qualitySummary = summary;
-    },
-    ended: (endedBy, reason, sipStatus, message) => {
-      if (this.isFinal) return;
-      const wasAnswered = this.v.answeredAt !== undefined;
-      let result: CallOutcome;
-      if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
-        result = outcomeForStatus(sipStatus);
-      } else {
-        result = makeOutcome(endedBy, reason, sipStatus, message);
-      }
-      // A call the agent cancelled, or one that was answered, "ended"; anything else "failed".
-      const state: CallState = wasAnswered || (endedBy === 'local' && (reason === 'cancelled' || reason === 'hangup')) ? 'ended' : 'failed';
-      this.finish(state, result);
-    },
-  };
-
   private finish(state: 'ended' | 'failed', result: CallOutcome): void {
     if (this.isFinal) return;
     this.v.state = state;
     this.v.endedAt = Date.now();
     this.v.outcome = result;
     this.session = undefined;
-    this._quality.clear();
-    this._talkingWhileMuted = false;
-    const quality = this._qualitySummary;
+    this.quality.end();
+    const quality = this.quality.summary;
     this.changed(quality ? { type: state, outcome: result, quality } : { type: state, outcome: result });
   }
 
