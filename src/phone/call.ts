@@ -6,15 +6,16 @@
  */
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
+import { HoldChanges, type HoldingCall } from './call-hold.js';
 import { CallQualityState } from './call-quality-state.js';
-import { sessionListener } from './call-session-listener.js';
-import type { OutboundRequest, OutboundSession, TelephonyEngine } from './engine.js';
+import { sessionListener, type ListeningCall } from './call-session-listener.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
 import { transferCall, type TransferChecks } from './call-transfer.js';
 import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
-import { dialingView, holdMoved, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
+import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
 
 export type { TransferChecks } from './call-transfer.js';
 
@@ -48,8 +49,8 @@ export class Call extends EventTarget {
   private readonly v: CallView;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
-  /** A hold or resume under way (its re-INVITE not answered yet). */
-  private holdChange: Promise<void> | undefined;
+  private readonly holds: HoldChanges;
+  private readonly listener: SessionListener;
   private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
   private readonly quality = new CallQualityState();
@@ -82,6 +83,17 @@ export class Call extends EventTarget {
       this.startedAt = Date.now();
       this.restored = false;
     }
+    // What the session's reports and the hold changes move (call-session-listener.ts, call-hold.ts).
+    const inside: ListeningCall & HoldingCall = {
+      view: this.v,
+      quality: this.quality,
+      session: () => this.session,
+      isFinal: () => this.isFinal,
+      changed: (fact) => this.changed(fact),
+      finish: (state, result) => this.finish(state, result),
+    };
+    this.listener = sessionListener(inside);
+    this.holds = new HoldChanges(inside);
   }
 
   get state(): CallState {
@@ -181,7 +193,7 @@ export class Call extends EventTarget {
 
   /** A hold or resume was asked for and the other side has not answered yet. */
   get changingHold(): boolean {
-    return this.holdChange !== undefined;
+    return this.holds.pending;
   }
 
   /**
@@ -190,34 +202,11 @@ export class Call extends EventTarget {
    * words when it refused or did not answer (the call stays as it was, and says so).
    */
   hold(): Promise<void> {
-    return this.setHeld(true);
+    return this.holds.set(true);
   }
   /** Takes a held call back. Resolves once the other side accepted; rejects with words otherwise. */
   resume(): Promise<void> {
-    return this.setHeld(false);
-  }
-
-  private async setHeld(held: boolean): Promise<void> {
-    if (this.v.state !== 'connected' || !this.session) {
-      throw inputError('call-not-live', 'hold', 'Only a connected call can be put on hold or taken back.');
-    }
-    if (!this.holdChange && this.v.held === held) return;
-    // One change at a time; the agent's latest wish wins once the one under way is answered.
-    if (this.holdChange) await this.holdChange.catch(() => undefined);
-    if (this.v.held === held || this.isFinal || !this.session) return;
-    const change = this.session.hold(held);
-    this.holdChange = change;
-    this.changed();
-    try {
-      await change;
-    } finally {
-      this.holdChange = undefined;
-      if (!this.isFinal) this.changed();
-    }
-    if (this.isFinal) return;
-    this.v.held = held;
-    holdMoved(this.v);
-    this.changed({ type: held ? 'held' : 'resumed', by: 'local' });
+    return this.holds.set(false);
   }
 
   /** The latest transfer of this call (where to, how far it got, why it failed). */
@@ -340,14 +329,7 @@ export class Call extends EventTarget {
   /** @internal Dials through the engine; from here on the engine's session reports to this call. */
   dial(engine: TelephonyEngine, request: OutboundRequest): void {
     this.changed({ type: 'dialing' });
-    const listener = sessionListener({
-      view: this.v,
-      quality: this.quality,
-      isFinal: () => this.isFinal,
-      changed: (fact) => this.changed(fact),
-      finish: (state, result) => this.finish(state, result),
-    });
-    this.session = engine.placeCall(request, listener);
+    this.session = engine.placeCall(request, this.listener);
   }
 
   /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
