@@ -5,12 +5,15 @@
  * The call path runs one way: `phone.call()` checks and builds the request, makes a `Call` and
  * has it dial through the engine; facts come back as events (session -> call -> phone -> page).
  */
-import { VcCallRemovedEvent, VcConnectionChangeEvent } from '../events/call-lifecycle-events.js';
+import { VcCallRemovedEvent } from '../events/call-lifecycle-events.js';
 import type { PhoneEventMap } from '../events/index.js';
 import { VcInputErrorEvent } from '../events/input-error-event.js';
 import { Call } from './call.js';
 import { admitCall, checkTransferTarget, newCallId, type AdmittedCall } from './call-admission.js';
 import { CallRoster } from './call-roster.js';
+import type { TransferChecks } from './call-transfer.js';
+import { ConnectionStatus } from './connection-status.js';
+import { callOffConsult, placeConsult } from './consult-call.js';
 import { LazyMerges } from './lazy-merges.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
 import type { EngineFactory } from './engine.js';
@@ -71,15 +74,13 @@ export interface PhoneOptions {
 export class Phone extends TypedEventTarget<PhoneEventMap> {
   #config: PhoneConfig;
   private readonly roster: CallRoster;
-  private _connectionState: ConnectionState = 'idle';
-  private _connectionMessage: string | undefined;
+  private readonly connection = new ConnectionStatus();
   private readonly saving: PhoneSaving;
   private readonly outbox: LazyOutbox;
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
   private readonly merges = new LazyMerges(this);
   private readonly engines: EngineSlot;
-  private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
   private readonly _history: CallHistory;
   /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
@@ -166,7 +167,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** What JSON.stringify(phone) shows: the calls and the settings, never a credential. */
   toJSON(): { config: Readonly<Omit<PhoneConfig, 'auth'>>; calls: CallSnapshot[]; connectionState: ConnectionState } {
-    return { config: this.config, calls: this.calls.map((call) => call.toJSON()), connectionState: this._connectionState };
+    return { config: this.config, calls: this.calls.map((call) => call.toJSON()), connectionState: this.connection.state };
   }
 
   /** Outbound calling is switched on. */
@@ -200,15 +201,15 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   get connectionState(): ConnectionState {
-    return this._connectionState;
+    return this.connection.state;
   }
   /** When the next attempt to reconnect is due (epoch ms), while reconnecting. */
   get reconnectAt(): number | undefined {
-    return this._reconnectAt;
+    return this.connection.retryAt;
   }
   /** Words about the connection when it is not fine. */
   get connectionMessage(): string | undefined {
-    return this._connectionMessage;
+    return this.connection.message;
   }
 
   /** Ask before the close X hangs up a live call (the agent can turn it off; remembered). */
@@ -292,25 +293,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * like `phone.call()`). Once the consult call is connected, `call.transfer(consult)` joins the
    * two; `phone.cancelConsult(consult)` hangs the consult call up and takes `call` back.
    */
-  async consult(call: Call, to: string, options: CallOptions = {}): Promise<Call> {
-    try {
-      if (call.state !== 'connected') throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
-      await this.transferChecks.checkTarget(to);
-    } catch (error) {
-      if (error instanceof PhoneInputError) this.refuse(error);
-      throw error;
-    }
-    if (!call.held) await call.hold();
-    const consult = await this.call(to, options);
-    consult.markConsultFor(call.id);
-    return consult;
+  consult(call: Call, to: string, options: CallOptions = {}): Promise<Call> {
+    return placeConsult(call, to, this.transferChecks, () => this.call(to, options));
   }
 
   /** Attended transfer called off: hangs up the consult call and takes the original call back from hold. */
-  async cancelConsult(consult: Call): Promise<void> {
-    consult.hangup();
-    const original = consult.consultFor ? this.getCall(consult.consultFor) : undefined;
-    if (original?.state === 'connected' && original.held) await original.resume();
+  cancelConsult(consult: Call): Promise<void> {
+    return callOffConsult(consult, (id) => this.getCall(id));
   }
 
   /**
@@ -318,9 +307,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * `beforeDial` policy included (a do-not-call list applies to where a call is sent too);
    * refusals announced.
    */
-  private readonly transferChecks = {
-    checkTarget: (to: string): Promise<CallTarget> => checkTransferTarget(to, this.#config),
-    refused: (error: PhoneInputError) => this.refuse(error),
+  private readonly transferChecks: TransferChecks = {
+    checkTarget: (to) => checkTransferTarget(to, this.#config),
+    refused: (error) => this.refuse(error),
   };
 
   /**
@@ -485,11 +474,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** @internal The engine's report (and the fake phone's script) of the connection. */
   protected connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void {
-    if (state === this._connectionState && message === this._connectionMessage && retryAt === this._reconnectAt) return;
-    this._connectionState = state;
-    this._connectionMessage = message;
-    this._reconnectAt = retryAt;
-    this.dispatchEvent(new VcConnectionChangeEvent({ state, ...(message ? { message } : {}), ...(retryAt ? { retryAt } : {}) }));
+    const change = this.connection.report(state, message, retryAt);
+    if (!change) return;
+    this.dispatchEvent(change);
     this.dispatchEvent(new Event('change'));
   }
 
