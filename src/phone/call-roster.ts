@@ -8,6 +8,7 @@ import type { CallEventDetail } from '../events/call-lifecycle-events.js';
 import type { VcEvent } from '../events/vc-event.js';
 import type { Call } from './call.js';
 import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { inputError } from './errors.js';
 import { withoutOldestFinished } from './finished-calls.js';
 import type { LazyOutbox } from './lazy-outbox.js';
 import type { StatusWebhookConfig } from './types.js';
@@ -30,6 +31,13 @@ export class CallRoster {
 
   get(id: string): Call | undefined {
     return this.list.find((call) => call.id === id);
+  }
+
+  /** The listed call `call` names (the call or its id); throws a `PhoneInputError` on `field` otherwise. */
+  member(call: Call | string, field: string): Call {
+    const found = typeof call === 'string' ? this.get(call) : this.list.includes(call) ? call : undefined;
+    if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
+    return found;
   }
 
   /** A call just placed: first in the list, its facts posted to `webhook`. */

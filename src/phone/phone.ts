@@ -16,17 +16,17 @@ import { ConnectionStatus } from './connection-status.js';
 import { callOffConsult, placeConsult } from './consult-call.js';
 import { LazyMerges } from './lazy-merges.js';
 import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
-import type { EngineFactory } from './engine.js';
-import { PhoneInputError, inputError } from './errors.js';
+import { PhoneInputError } from './errors.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
+import type { PhoneOptions } from './phone-options.js';
 import { PhoneSaving, type RestoreRules } from './phone-saving.js';
-import { PhoneStore, defaultStorage, type KeyValueStorage } from './store.js';
-import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
+import { PhoneStore, defaultStorage } from './store.js';
+import { PhoneAudio } from './audio-devices.js';
 import type { CheckOptions, CheckReport } from './audio-types.js';
 import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
@@ -40,28 +40,10 @@ import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfi
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
+export type { PhoneOptions } from './phone-options.js';
 
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
 const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
-
-/** Options for where the phone keeps what survives a reload, and what it calls through. */
-export interface PhoneOptions {
-  /** Where state is persisted (default: localStorage). */
-  storage?: KeyValueStorage;
-  /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
-  engine?: EngineFactory;
-  /** Where microphones and outputs are listed (default: `navigator.mediaDevices`). The fake phone injects its own. */
-  mediaDevices?: AudioDeviceSource;
-  /** Outputs can be chosen (default: the browser has `setSinkId`). */
-  canChooseOutput?: boolean;
-  /**
-   * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
-   * one connection and one set of calls (see the README, "One phone across tabs").
-   * `single`: this phone keeps its own. Default: `shared` for a phone on the browser's own
-   * storage and sip.js engine, `single` when `storage` or `engine` is given.
-   */
-  tabs?: 'shared' | 'single';
-}
 
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
@@ -353,18 +335,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * Rejects with a {@link PhoneInputError} (and `vc-input-error`) when the calls can't be merged.
    */
   async merge(a: Call | string, b: Call | string): Promise<void> {
-    await this.refusing(() => this.merges.merge(this.liveCall(a, 'merge'), this.liveCall(b, 'merge')));
+    await this.refusing(() => this.merges.merge(this.roster.member(a, 'merge'), this.roster.member(b, 'merge')));
   }
 
   /** Splits a merged call from the other: two separate calls again (`vc-call-split`, reason `split`). */
   async split(call: Call | string): Promise<void> {
-    await this.refusing(() => this.merges.split(this.liveCall(call, 'split')));
-  }
-
-  private liveCall(call: Call | string, field: string): Call {
-    const found = typeof call === 'string' ? this.getCall(call) : this.calls.includes(call) ? call : undefined;
-    if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
-    return found;
+    await this.refusing(() => this.merges.split(this.roster.member(call, 'split')));
   }
 
   private async refusing(action: () => Promise<void>): Promise<void> {
