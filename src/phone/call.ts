@@ -10,24 +10,18 @@ import { HoldChanges, type HoldingCall } from './call-hold.js';
 import { CallQualityState } from './call-quality-state.js';
 import { sessionListener, type ListeningCall } from './call-session-listener.js';
 import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import { checkColorName } from './color-name.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
 import { transferCall, type TransferChecks } from './call-transfer.js';
-import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
+import type { CallEndReason, CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
 import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
 
 export type { TransferChecks } from './call-transfer.js';
+export { checkColorName } from './color-name.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
-const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-
-/** Colour tags are names (`blue`, `amber`), so their meaning is never colour alone. */
-export function checkColorName(color: string): void {
-  if (!COLOR_NAME.test(color)) {
-    throw inputError('invalid-config', 'color', `"${color.slice(0, 40)}" is not a colour name (lower-case letters, digits and dashes).`);
-  }
-}
 
 /**
  * A call. Listen for `change` to re-render. Each life-cycle fact is dispatched on the call as its
@@ -243,10 +237,7 @@ export class Call extends EventTarget {
 
   /** @internal This consult call's far end was joined with the original call: it ends as transferred. */
   endAsTransferred(words: string): void {
-    if (this.isFinal) return;
-    const session = this.session;
-    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
-    session?.hangup();
+    this.endHere('local', 'transferred', words);
   }
 
   /** @internal Marks this call as the consult call of another (attended transfer). */
@@ -334,9 +325,14 @@ export class Call extends EventTarget {
 
   /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
   cutByPageUnload(words?: string): void {
+    this.endHere('system', 'reload', words);
+  }
+
+  /** This side ends the call (for `reason`, in `words`), and the far end is told. */
+  private endHere(endedBy: CallOutcome['endedBy'], reason: CallEndReason, words: string | undefined): void {
     if (this.isFinal) return;
     const session = this.session;
-    this.finish('ended', makeOutcome('system', 'reload', undefined, words));
+    this.finish('ended', makeOutcome(endedBy, reason, undefined, words));
     session?.hangup();
   }
 
