@@ -2,15 +2,12 @@
 // Screenshots of the elements in each state, against the fake phone, in headless Chromium.
 // Bundles a small demo (esbuild, into /tmp/vc-shots, outside the repo) and writes PNGs there.
 //   node scripts/screenshot-elements.mjs [outDir]
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { openScenePage } from './lib/scene-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = resolve(process.argv[2] ?? '/tmp/vc-shots');
-await mkdir(out, { recursive: true });
 
 const entry = `
 import '${root}/src/vc-phone.ts';
@@ -24,6 +21,15 @@ async function scene(id, title, make) {
   await make(section);
 }
 const phoneEl = (phone) => Object.assign(document.createElement('vc-phone'), { phone, silent: true });
+/** The first call box of a <vc-phone>, once its lazily defined list has rendered it (5 s at most). */
+async function firstBox(el) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const box = el.shadowRoot?.querySelector('vc-call-list')?.shadowRoot?.querySelector('vc-call-box');
+    if (box?.shadowRoot?.querySelector('vc-color-tag')) return box;
+  }
+  throw new Error('no call box rendered within 5 s');
+}
+window.firstBox = firstBox;
 
 window.ready = (async () => {
   await scene('idle', 'Idle', async (s) => s.append(phoneEl(new FakePhone())));
@@ -81,13 +87,11 @@ window.ready = (async () => {
 
   await scene('palette', 'Colour tag palette', async (s) => {
     const phone = new FakePhone();
-    const call = await phone.callInState('ended', '+44 20 7946 0958');
+    const call = await phone.callInState('connected', '+44 20 7946 0958'); // finished calls are Recent rows, without a palette
     call.setColor('green');
     const el = phoneEl(phone);
     s.append(el);
-    await new Promise((r) => setTimeout(r, 50));
-    const box = el.shadowRoot.querySelector('vc-call-list').shadowRoot.querySelector('vc-call-box');
-    box.shadowRoot.querySelector('vc-color-tag').open = true;
+    (await firstBox(el)).shadowRoot.querySelector('vc-color-tag').open = true;
   });
 
   await scene('dark', 'Dark theme (tokens on the section)', async (s) => {
@@ -113,36 +117,16 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
   .dark h2 { color: #9ba5b0; }
 </style></head><body><main></main><script src="demo.js"></script></body></html>`;
 
-await writeFile(join(out, 'entry.ts'), entry);
-await writeFile(join(out, 'index.html'), html);
-await build({
-  entryPoints: [join(out, 'entry.ts')],
-  bundle: true,
-  format: 'iife',
-  outfile: join(out, 'demo.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2021',
-  logLevel: 'warning',
-  nodePaths: [join(root, 'node_modules')],
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-dev-shm-usage'],
-});
+const { browser, page } = await openScenePage({ work: out, entry, html, scriptName: 'demo.js', pageOptions: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`file://${join(out, 'index.html')}`);
-  await page.evaluate(() => window.ready);
   await page.waitForTimeout(1200); // the invalid field calls out its error; timers tick
   for (const id of ['idle', 'invalid', 'valid', 'disabled', 'boxes', 'palette', 'dark']) {
     await page.locator(`#${id}`).screenshot({ path: join(out, `${id}.png`) });
   }
   await page.screenshot({ path: join(out, 'overview.png'), fullPage: true });
   const box = (selector) =>
-    page.evaluate((selector) => {
-      const el = document.querySelector('#dialog vc-phone').shadowRoot.querySelector('vc-call-list').shadowRoot.querySelector('vc-call-box');
+    page.evaluate(async (selector) => {
+      const el = await window.firstBox(document.querySelector('#dialog vc-phone'));
       el.shadowRoot.querySelector(selector).focus();
     }, selector);
   // Keyboard focus ring: Tab from the Mute button to the first dialpad key.

@@ -3,16 +3,14 @@
 // (docs/desk-fr.png, docs/desk-ar.png): the real <vc-phone> against the fake phone, under a
 // lang attribute, with the number field open on a refused entry (the validation words).
 //   node scripts/screenshot-locales.mjs [docsDir]
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import { openScenePage } from './lib/scene-page.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const docs = resolve(process.argv[2] ?? join(root, 'docs'));
 const work = '/tmp/vc-locale-shots';
-await mkdir(work, { recursive: true });
 await mkdir(docs, { recursive: true });
 
 const entry = `
@@ -59,28 +57,8 @@ const html = `<!doctype html><html><head><meta charset="utf-8"><style>
 <div class="scene" id="ar" lang="ar"></div>
 <script src="desk.js"></script></body></html>`;
 
-await writeFile(join(work, 'entry.ts'), entry);
-await writeFile(join(work, 'index.html'), html);
-await build({
-  entryPoints: [join(work, 'entry.ts')],
-  bundle: true,
-  format: 'iife',
-  outfile: join(work, 'desk.js'),
-  tsconfig: join(root, 'tsconfig.json'),
-  target: 'es2021',
-  logLevel: 'warning',
-  nodePaths: [join(root, 'node_modules')],
-});
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--headless=new', '--disable-dev-shm-usage'],
-});
+const { browser, page } = await openScenePage({ work, entry, html, scriptName: 'desk.js', pageOptions: { viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2, reducedMotion: 'reduce' } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(`file://${join(work, 'index.html')}`);
-  await page.evaluate(() => window.ready);
   await page.waitForTimeout(1500); // the entry's check and its words (a screenshot, not a test)
   for (const id of ['fr', 'ar']) await page.locator(`#${id}`).screenshot({ path: join(docs, `desk-${id}.png`) });
   console.log(`screenshots in ${docs}`);

@@ -67,43 +67,7 @@ export {
 } from './phone/index.js';
 
 // Events: the Phone's call facts and what the agent did in an element.
-export {
-  VcEvent,
-  VcAudioCheckEvent,
-  VcAudioDeviceLostEvent,
-  VcAudioDevicesChangeEvent,
-  VcBoxCloseEvent,
-  VcBoxRemoveEvent,
-  VcCallAnsweredEvent,
-  VcCallColorEvent,
-  VcCallDialingEvent,
-  VcCallDtmfEvent,
-  VcCallEndedEvent,
-  VcCallFailedEvent,
-  VcCallHeldEvent,
-  VcCallMergedEvent,
-  VcCallMuteEvent,
-  VcCallQualityEvent,
-  VcCallRemovedEvent,
-  VcCallResumedEvent,
-  VcCallRequestEvent,
-  VcCallWrappedUpEvent,
-  VcCallRingingEvent,
-  VcCallTransferEvent,
-  VcCallSplitEvent,
-  VcColorChangeEvent,
-  VcConnectionChangeEvent,
-  VcDtmfEvent,
-  VcInputErrorEvent,
-  VcMuteChangeEvent,
-  type AudioDevicesDetail,
-  type CallEventDetail,
-  type HoldParty,
-  type InputErrorDetail,
-  type PhoneEventMap,
-  type SplitReason,
-  type VcElementEventMap,
-} from './events/index.js';
+export * from './events/index.js';
 
 // The element classes (no tag defined), the context they find the Phone through, the colour tags.
 export {

@@ -7,7 +7,6 @@ export { VcCallList } from './call-list/call-list.js';
 export { VcColorTag } from './color-tag/color-tag.js';
 export { COLOR_TAGS, colorLabel } from './color-tag/color-palette.js';
 export { VcPhone } from './phone/phone-element.js';
-import './phone/phone-wiring.js'; // what <vc-phone> does with its phone, ready as soon as it has one
 export { VcPhoneStatus } from './phone-status/phone-status.js';
 export { VcTransfer } from './transfer/transfer.js';
 export { VcWrapUp } from './wrap-up/wrap-up.js';

@@ -1,9 +1,11 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 import '../../src/components/call-box/vc-call-box.js';
 import '../../src/components/call-list/vc-call-list.js';
 import '../../src/components/phone/vc-phone.js';
+// The transfer form, which the box otherwise loads on first use (test/components/lazy-transfer.test.ts).
+import '../../src/components/transfer/vc-transfer.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { VcCallList } from '../../src/components/call-list/call-list.js';
 import type { VcPlaceCall } from '../../src/components/place-call/place-call.js';
@@ -280,6 +282,34 @@ describe('locales', () => {
     await until(() => !rtl.el.hasAttribute('dir'), 'its own dir is taken away');
     expect(getComputedStyle(rtl.el.shadowRoot!.querySelector('[part="base"]')!).direction).to.equal('ltr');
     await until(() => textOf(rtl.el.shadowRoot!.querySelector('[part="hangup-button"]')) === 'Raccrocher', 'French words');
+  });
+
+  it('in Arabic both number fields stay left to right, so a typed +44 reads +44 20 7946 0958, not 20 7946 0958+44', async () => {
+    const click = async (target: Element) => {
+      const rect = target.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+    };
+    const typedInto = async (input: HTMLInputElement) => {
+      expect(deepActiveElement(), 'the field has focus once opened').to.equal(input);
+      await sendKeys({ type: '+442079460958' });
+      await until(() => input.value === '+44 20 7946 0958', `formatted as typed (got "${input.value}")`);
+      expect(getComputedStyle(input).direction, 'the field is left to right inside the right-to-left form').to.equal('ltr');
+    };
+    const { el: place } = await placeCall(html`<vc-place-call lang="ar"></vc-place-call>`);
+    expect(getComputedStyle(place.shadowRoot!.querySelector('.toggle')!).direction, 'the form itself is right to left').to.equal('rtl');
+    await click(place.shadowRoot!.querySelector('.toggle')!);
+    await settled(place);
+    await typedInto(place.shadowRoot!.querySelector<HTMLInputElement>('[part="input"]')!);
+
+    const { el: box } = await connectedBox({ lang: 'ar' });
+    const transfer = box.shadowRoot!.querySelector('vc-transfer')!;
+    await until(() => !!transfer.shadowRoot?.querySelector('[part="transfer-button"]'), 'the Transfer button');
+    await click(transfer.shadowRoot!.querySelector('[part="transfer-button"]')!);
+    await until(() => !!transfer.shadowRoot!.querySelector('[part="input"]'), 'the transfer field');
+    const input = transfer.shadowRoot!.querySelector<HTMLInputElement>('[part="input"]')!;
+    expect(getComputedStyle(transfer.shadowRoot!.querySelector('[part="panel"]')!).direction, 'the transfer form is right to left').to.equal('rtl');
+    await typedInto(input);
+    await expect(box).to.be.accessible();
   });
 
   it('announces in the list’s locale, with the number kept in order inside Arabic text', async () => {

@@ -295,8 +295,11 @@ describe('calls against the real stack', () => {
     const { page, context } = await phonePage({ autoHold: false });
     await place(page, 'one', '+44 20 7946 0958');
     await waitState(page, 'one', 'connected');
-    // baresip names its recordings by the second media started: keep the two calls apart.
-    await sleep(1200);
+    // baresip names its recordings by the second their media started: call two may only start once
+    // call one's recording is on disk (and matched to its answer), in a later second than its name.
+    const one = (await inviteOf(page, 'one')).sipCallId;
+    const first = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === one), 15000);
+    await waitFor(() => Math.floor(Date.now() / 1000) * 1000 >= first.startedAt + 1000, 3000);
     await place(page, 'two', '+44 20 7946 0958');
     await waitState(page, 'two', 'connected');
     await sleep(1500);
@@ -312,7 +315,6 @@ describe('calls against the real stack', () => {
     });
     await waitState(page, 'one', 'ended');
     await waitState(page, 'two', 'ended');
-    const one = (await inviteOf(page, 'one')).sipCallId;
     const two = (await inviteOf(page, 'two')).sipCallId;
     const relayed = await waitFor(() => {
       const all = rtpengineDtmf(stackDir);
@@ -327,7 +329,7 @@ describe('calls against the real stack', () => {
       const a = all.find((r) => r.callId === one);
       const b = all.find((r) => r.callId === two);
       return a && b && { a, b };
-    });
+    }, 15000);
     assert.ok(!recordings.a.overwritten && !recordings.b.overwritten, 'one recording per call');
     const muted = heardFromCaller(recordings.a.dec);
     const live = heardFromCaller(recordings.b.dec);

@@ -130,7 +130,9 @@ el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(ev
   });
 
   it('bundles with esbuild and works in Chromium; the main entry defines nothing', async () => {
-    fs.writeFileSync(path.join(project, 'src/app.js'), `import 'vc-phone/vc-phone.js';\ndocument.body.innerHTML = '<vc-phone server="wss://sip.example.com/ws" aor="sip:agent@example.com"></vc-phone>';\n`);
+    // What <vc-phone> does with its phone (its wiring) comes with the element entry, not later from
+    // a chunk of its own: "sideEffects" must not let the bundler drop that import.
+    fs.writeFileSync(path.join(project, 'src/app.js'), `import 'vc-phone/vc-phone.js';\nwindow.wiredAtStart = !!globalThis[Symbol.for('vc-phone:phone-wiring:v1')];\ndocument.body.innerHTML = '<vc-phone server="wss://sip.example.com/ws" aor="sip:agent@example.com"></vc-phone>';\n`);
     fs.writeFileSync(
       path.join(project, 'src/api.js'),
       `import { Phone } from 'vc-phone';\nwindow.phoneIsClass = typeof Phone === 'function';\nwindow.defined = ['vc-phone', 'vc-place-call', 'vc-call-box', 'vc-dialpad'].filter((t) => customElements.get(t));\n`,
@@ -148,6 +150,7 @@ el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(ev
     await app.goto(`${web.origin}/app.html`);
     await app.getByRole('button', { name: 'Place call' }).waitFor({ timeout: 10000 });
     assert.equal(await app.evaluate(() => !!customElements.get('vc-phone') && !!customElements.get('vc-call-box')), true);
+    assert.equal(await app.evaluate(() => window.wiredAtStart), true, "the element's wiring was imported with it");
     await app.getByRole('button', { name: 'Place call' }).click();
     await app.getByRole('textbox', { name: 'Phone number' }).fill('+44 20 7946 0958');
     // The lazy chunks (phone core, number metadata) load from the bundle and check the number.

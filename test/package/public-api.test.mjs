@@ -185,7 +185,8 @@ describe('public API', () => {
   });
 
   it('the CDN API entry (cdn/index.js) carries the controller and the events, and no element', () => {
-    // The CDN bundle ships no declarations: read its source entry.
-    assert.deepEqual(exportsOfFile(path.join(root, 'src/cdn/index.ts')), { values: sorted([...CONTROLLER.values, ...EVENTS.values]), types: [] });
+    // The CDN bundle ships no declarations: read its source entry. It passes the events module on
+    // whole, so its source also names the events' types (erased in the bundle).
+    assert.deepEqual(exportsOfFile(path.join(root, 'src/cdn/index.ts')), { values: sorted([...CONTROLLER.values, ...EVENTS.values]), types: sorted(EVENTS.types) });
   });
 });

@@ -161,6 +161,7 @@ export class VcTransfer extends VcPhoneConsumerElement {
               class="input"
               id="transfer-number"
               type="text"
+              dir="ltr"
               inputmode="tel"
               autocomplete="off"
               autocapitalize="off"
