@@ -5,13 +5,13 @@
  * @internal
  */
 import type { CallFact } from './call-facts.js';
-import { holdMoved, type CallView } from './call-view.js';
+import { holdMoved, type CallProgress } from './call-progress.js';
 import type { OutboundSession } from './engine.js';
 import { inputError } from './errors.js';
 
 /** The call, as its hold changes it. */
 export interface HoldingCall {
-  readonly view: CallView;
+  readonly progress: CallProgress;
   session(): OutboundSession | undefined;
   isFinal(): boolean;
   changed(fact?: CallFact): void;
@@ -31,15 +31,15 @@ export class HoldChanges {
   /** Holds or takes back the call; resolves once the other side accepted, rejects in words otherwise. */
   async set(held: boolean): Promise<void> {
     const { call } = this;
-    const { view } = call;
-    if (view.state !== 'connected' || !call.session()) {
+    const { progress } = call;
+    if (progress.state !== 'connected' || !call.session()) {
       throw inputError('call-not-live', 'hold', 'Only a connected call can be put on hold or taken back.');
     }
-    if (!this.change && view.held === held) return;
+    if (!this.change && progress.held === held) return;
     // One change at a time; the agent's latest wish wins once the one under way is answered.
     if (this.change) await this.change.catch(() => undefined);
     const session = call.session();
-    if (view.held === held || call.isFinal() || !session) return;
+    if (progress.held === held || call.isFinal() || !session) return;
     const change = session.hold(held);
     this.change = change;
     call.changed();
@@ -50,8 +50,8 @@ export class HoldChanges {
       if (!call.isFinal()) call.changed();
     }
     if (call.isFinal()) return;
-    view.held = held;
-    holdMoved(view);
+    progress.held = held;
+    holdMoved(progress);
     call.changed({ type: held ? 'held' : 'resumed', by: 'local' });
   }
 }

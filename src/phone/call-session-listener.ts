@@ -1,19 +1,19 @@
 /**
  * How a call hears its engine session: each report (INVITE sent, progress, answer, DTMF sent,
- * signalling interrupted, remote hold, quality, the end) moves the call's view and is told as a
+ * signalling interrupted, remote hold, quality, the end) moves the call's progress and is told as a
  * fact. Reports after the call's end change nothing.
  * @internal
  */
 import type { CallFact } from './call-facts.js';
 import type { CallQualityState } from './call-quality-state.js';
-import { holdMoved, type CallView } from './call-view.js';
+import { holdMoved, type CallProgress } from './call-progress.js';
 import type { SessionListener } from './engine.js';
 import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
 import type { CallOutcome, CallState } from './types.js';
 
 /** The call, as its session's reports move it. */
 export interface ListeningCall {
-  readonly view: CallView;
+  readonly progress: CallProgress;
   readonly quality: CallQualityState;
   /** The call is over: reports change nothing any more. */
   isFinal(): boolean;
@@ -22,37 +22,37 @@ export interface ListeningCall {
 }
 
 export function sessionListener(call: ListeningCall): SessionListener {
-  const { view, quality } = call;
+  const { progress, quality } = call;
   return {
     inviteSent: (sipCallId) => {
-      view.sipCallId = sipCallId;
+      progress.sipCallId = sipCallId;
       call.changed();
     },
     progress: (status, earlyMedia) => {
-      if (call.isFinal() || view.state === 'connected') return;
+      if (call.isFinal() || progress.state === 'connected') return;
       const next: CallState = earlyMedia ? 'early-media' : 'ringing';
-      if (next === view.state || status < 180) return;
-      view.state = next;
+      if (next === progress.state || status < 180) return;
+      progress.state = next;
       call.changed({ type: 'ringing', earlyMedia });
     },
     answered: () => {
-      if (call.isFinal() || view.state === 'connected') return;
-      view.state = 'connected';
-      view.answeredAt = Date.now();
+      if (call.isFinal() || progress.state === 'connected') return;
+      progress.state = 'connected';
+      progress.answeredAt = Date.now();
       call.changed({ type: 'answered' });
     },
     dtmfSent: (digit, method) => {
       if (!call.isFinal()) call.changed({ type: 'dtmf', digit, method });
     },
     signallingInterrupted: (interrupted) => {
-      if (call.isFinal() || interrupted === view.reconnecting) return;
-      view.reconnecting = interrupted;
+      if (call.isFinal() || interrupted === progress.reconnecting) return;
+      progress.reconnecting = interrupted;
       call.changed();
     },
     remoteHoldChanged: (held) => {
-      if (call.isFinal() || held === view.heldByRemote) return;
-      view.heldByRemote = held;
-      holdMoved(view);
+      if (call.isFinal() || held === progress.heldByRemote) return;
+      progress.heldByRemote = held;
+      holdMoved(progress);
       call.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
     },
     qualityChanged: (change) => {
@@ -69,7 +69,7 @@ export function sessionListener(call: ListeningCall): SessionListener {
     },
     ended: (endedBy, reason, sipStatus, message) => {
       if (call.isFinal()) return;
-      const wasAnswered = view.answeredAt !== undefined;
+      const wasAnswered = progress.answeredAt !== undefined;
       let result: CallOutcome;
       if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
         result = outcomeForStatus(sipStatus);

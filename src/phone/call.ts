@@ -16,7 +16,7 @@ import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
 import { transferCall, type TransferChecks } from './call-transfer.js';
 import type { CallEndReason, CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
-import { dialingView, mirroredView, snapshotOf, storedView, type CallView } from './call-view.js';
+import { dialingProgress, mirroredProgress, snapshotOf, storedProgress, type CallProgress } from './call-progress.js';
 
 export type { TransferChecks } from './call-transfer.js';
 export { checkColorName } from './color-name.js';
@@ -39,8 +39,8 @@ export class Call extends EventTarget {
   readonly startedAt: number;
   /** True for a box restored from storage after a reload. */
   readonly restored: boolean;
-  /** What the call shows that changes as it goes on (call-view.ts). */
-  private readonly v: CallView;
+  /** What the call shows that changes as it goes on (call-progress.ts). */
+  private readonly v: CallProgress;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
   private readonly holds: HoldChanges;
@@ -64,7 +64,7 @@ export class Call extends EventTarget {
       this.label = typeof s.label === 'string' ? s.label : undefined;
       this.record = s.record;
       this.startedAt = s.startedAt;
-      this.v = storedView(s);
+      this.v = storedProgress(s);
       this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
@@ -72,14 +72,14 @@ export class Call extends EventTarget {
       this.from = init.from;
       this.label = init.label;
       this.record = init.record;
-      this.v = dialingView(init.color);
+      this.v = dialingProgress(init.color);
       this.transferChecks = init.transferChecks;
       this.startedAt = Date.now();
       this.restored = false;
     }
     // What the session's reports and the hold changes move (call-session-listener.ts, call-hold.ts).
     const inside: ListeningCall & HoldingCall = {
-      view: this.v,
+      progress: this.v,
       quality: this.quality,
       session: () => this.session,
       isFinal: () => this.isFinal,
@@ -338,7 +338,7 @@ export class Call extends EventTarget {
 
   /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
   protected takeView(s: CallSnapshot): void {
-    Object.assign(this.v, mirroredView(s));
+    Object.assign(this.v, mirroredProgress(s));
   }
 
   private finish(state: 'ended' | 'failed', result: CallOutcome): void {

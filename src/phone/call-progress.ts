@@ -1,12 +1,13 @@
 /**
- * What a call shows that changes while it goes on, as one record: its state, mute, colour,
- * times, outcome, hold, transfer... A call keeps its view here; a call restored from storage and
- * a mirror of another tab's call take theirs from a snapshot, and every snapshot is written from it.
+ * How far a call has got, as one record: what it shows that changes while it goes on (state,
+ * mute, colour, times, outcome, hold, transfer...). A call keeps its progress here; a call
+ * restored from storage and a mirror of another tab's call take theirs from a snapshot, and
+ * every snapshot is written from it. (Not the tabs' `CallView` message, tabs/tab-protocol.ts.)
  * @internal
  */
 import type { CallOutcome, CallRecord, CallerIdentity, CallSnapshot, CallState, CallTarget, TransferSnapshot, WrapUp } from './types.js';
 
-export interface CallView {
+export interface CallProgress {
   state: CallState;
   muted: boolean;
   color?: string | undefined;
@@ -24,7 +25,7 @@ export interface CallView {
   consultFor?: string | undefined;
 }
 
-/** What a snapshot says of a call beside its view (and what its getters work out). */
+/** What a snapshot says of a call beside its progress (and what its getters work out). */
 export interface CallIdentity {
   readonly id: string;
   readonly target: CallTarget;
@@ -38,18 +39,18 @@ export interface CallIdentity {
   readonly mergedWith: string | undefined;
 }
 
-/** A new call's view: dialing, with its colour tag. */
-export function dialingView(color: string | undefined): CallView {
+/** A new call's progress: dialing, with its colour tag. */
+export function dialingProgress(color: string | undefined): CallProgress {
   return { state: 'dialing', muted: false, color, reconnecting: false, held: false, heldByRemote: false };
 }
 
-/** A stored call's view (a call is never reconnecting once restored). */
-export function storedView(s: CallSnapshot): CallView {
-  return { ...mirroredView(s), reconnecting: false, wrapUp: s.wrapUp, transfer: s.transfer, consultFor: s.consultFor };
+/** A stored call's progress (a call is never reconnecting once restored). */
+export function storedProgress(s: CallSnapshot): CallProgress {
+  return { ...mirroredProgress(s), reconnecting: false, wrapUp: s.wrapUp, transfer: s.transfer, consultFor: s.consultFor };
 }
 
 /** What a mirror of another tab's call takes from that tab's snapshot of it. */
-export function mirroredView(s: CallSnapshot): Omit<CallView, 'wrapUp' | 'transfer' | 'consultFor'> {
+export function mirroredProgress(s: CallSnapshot): Omit<CallProgress, 'wrapUp' | 'transfer' | 'consultFor'> {
   return {
     state: s.state,
     muted: s.muted,
@@ -66,37 +67,37 @@ export function mirroredView(s: CallSnapshot): Omit<CallView, 'wrapUp' | 'transf
 }
 
 /** The call as JSON: what is saved, mirrored to other tabs and carried in every event. */
-export function snapshotOf(call: CallIdentity, view: CallView): CallSnapshot {
+export function snapshotOf(call: CallIdentity, progress: CallProgress): CallSnapshot {
   const snapshot: CallSnapshot = {
     id: call.id,
     target: call.target,
-    state: view.state,
-    muted: view.muted,
+    state: progress.state,
+    muted: progress.muted,
     startedAt: call.startedAt,
     durationMs: call.durationMs,
   };
   if (call.from) snapshot.from = call.from;
   if (call.label !== undefined) snapshot.label = call.label;
   if (call.record !== undefined) snapshot.record = call.record;
-  if (view.color) snapshot.color = view.color;
-  if (view.answeredAt !== undefined) snapshot.answeredAt = view.answeredAt;
-  if (view.endedAt !== undefined) snapshot.endedAt = view.endedAt;
-  if (view.outcome) snapshot.outcome = view.outcome;
-  if (view.wrapUp) snapshot.wrapUp = view.wrapUp;
-  if (view.sipCallId) snapshot.sipCallId = view.sipCallId;
+  if (progress.color) snapshot.color = progress.color;
+  if (progress.answeredAt !== undefined) snapshot.answeredAt = progress.answeredAt;
+  if (progress.endedAt !== undefined) snapshot.endedAt = progress.endedAt;
+  if (progress.outcome) snapshot.outcome = progress.outcome;
+  if (progress.wrapUp) snapshot.wrapUp = progress.wrapUp;
+  if (progress.sipCallId) snapshot.sipCallId = progress.sipCallId;
   if (call.restored) snapshot.restored = true;
-  if (view.held) snapshot.held = true;
+  if (progress.held) snapshot.held = true;
   if (call.reconnecting) snapshot.reconnecting = true;
-  if (view.heldByRemote) snapshot.heldByRemote = true;
-  if (view.holdStartedAt !== undefined) snapshot.holdStartedAt = view.holdStartedAt;
-  if (view.transfer) snapshot.transfer = view.transfer;
-  if (view.consultFor) snapshot.consultFor = view.consultFor;
+  if (progress.heldByRemote) snapshot.heldByRemote = true;
+  if (progress.holdStartedAt !== undefined) snapshot.holdStartedAt = progress.holdStartedAt;
+  if (progress.transfer) snapshot.transfer = progress.transfer;
+  if (progress.consultFor) snapshot.consultFor = progress.consultFor;
   if (call.mergedWith) snapshot.mergedWith = call.mergedWith;
   return snapshot;
 }
 
 /** The hold timer runs while either side holds the call (from the first hold until neither does). */
-export function holdMoved(view: CallView): void {
-  if (!(view.held || view.heldByRemote)) view.holdStartedAt = undefined;
-  else view.holdStartedAt ??= Date.now();
+export function holdMoved(progress: CallProgress): void {
+  if (!(progress.held || progress.heldByRemote)) progress.holdStartedAt = undefined;
+  else progress.holdStartedAt ??= Date.now();
 }
