@@ -8,6 +8,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
+import { litWhitespace } from './scripts/lib/rollup-lit-whitespace.mjs';
+import { smallMd5 } from './scripts/lib/rollup-small-md5.mjs';
 
 export default {
   input: { 'vc-phone': 'src/cdn/elements.ts', index: 'src/cdn/index.ts' },
@@ -22,12 +24,16 @@ export default {
   },
   plugins: [
     outboundOnly(),
+    // sip.js's MD5 (digest auth only) as a one-pass hasher of the same result.
+    smallMd5(),
     // No "development" condition: Lit's production build (no dev-mode warnings or checks).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({
       tsconfig: './tsconfig.json',
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, outDir: 'cdn', rootDir: 'src', noEmitOnError: true },
     }),
+    // Our Lit templates without their layout (comments, indentation): terser keeps it.
+    litWhitespace(),
     terser({
       ecma: 2021,
       module: true,

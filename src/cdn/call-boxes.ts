@@ -9,6 +9,5 @@ import '../components/dialpad/vc-dialpad.js';
 import '../components/mute-button/vc-mute-button.js';
 import '../components/color-tag/vc-color-tag.js';
 import '../components/phone-status/vc-phone-status.js';
-import '../components/wrap-up/vc-wrap-up.js';
-import '../components/call-history/vc-call-history.js';
-import '../components/audio-settings/vc-audio-settings.js';
+// <vc-audio-settings>, <vc-wrap-up> and <vc-call-history>: each its own chunk, on first need.
+export { defineLazyTag, LAZY_TAGS } from './lazy-tags.js';

@@ -8,6 +8,9 @@
  *   `<vc-color-tag>`, `<vc-phone-status>`) is defined from a second chunk when the page is idle, when a `<vc-phone>`
  *   makes its phone, or at once if the page itself uses one of those tags (custom elements
  *   upgrade when they are defined);
+ * - `<vc-audio-settings>`, `<vc-wrap-up>` and `<vc-call-history>` each come from a chunk of their
+ *   own when first needed (settings opened, a phone with a wrap-up, a page that shows the
+ *   history; see call-boxes.ts and lazy-tags.ts), so a first call does not download them;
  * - a `<vc-phone>` makes its `Phone` (the controller, a third chunk) when the page is idle or
  *   as soon as the agent reaches for it (pointer, focus, key);
  * - sip.js and the phone-number metadata are prefetched once the phone is there, and used on
@@ -21,13 +24,15 @@ import { whenIdle } from '../internal/when-idle.js';
 
 const LATER_TAGS = ['vc-call-list', 'vc-call-box', 'vc-dialpad', 'vc-mute-button', 'vc-color-tag', 'vc-phone-status', 'vc-wrap-up', 'vc-call-history', 'vc-audio-settings'] as const;
 
-let callBoxes: Promise<void> | undefined;
+let callBoxes: Promise<typeof import('./call-boxes.js')> | undefined;
 
 /** Defines the call-box family (once). */
-function defineCallBoxes(): Promise<void> {
-  callBoxes ??= import('./call-boxes.js').then(() => undefined);
-  return callBoxes;
+function defineCallBoxes(): Promise<typeof import('./call-boxes.js')> {
+  return (callBoxes ??= import('./call-boxes.js'));
 }
+
+// <vc-audio-settings>, <vc-wrap-up>, <vc-call-history>: their own chunks, defined on need (lazy-tags.ts).
+VcPhone.needTag = (tag) => defineCallBoxes().then(({ defineLazyTag }) => defineLazyTag(tag));
 
 VcPhone.loadPhone = () => {
   void defineCallBoxes();
@@ -45,7 +50,7 @@ else whenIdle(() => void defineCallBoxes());
 
 /** Resolves once every vc-phone element is defined (it loads the rest now if it has not yet). */
 export function whenDefined(): Promise<void> {
-  return defineCallBoxes();
+  return defineCallBoxes().then(({ defineLazyTag, LAZY_TAGS }) => Promise.all(LAZY_TAGS.map((tag) => defineLazyTag(tag)))).then(() => undefined);
 }
 
 export { VcPhone, VcPlaceCall };

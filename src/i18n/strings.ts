@@ -25,6 +25,7 @@ const firstPaintStrings = {
   offlineReason: 'Offline: calls can be placed again once the phone is back online.',
   // <vc-phone>: opens the audio settings
   audioSettings: 'Audio settings',
+  audioSettingsUnavailable: 'Audio settings could not be loaded. Check the connection and try again.',
 };
 
 /**

@@ -81,23 +81,36 @@ export function historyKey(namespace: unknown, agent: unknown): string {
   return `vc-phone:history:v1:${text(namespace) || 'default'}:${text(agent).toLowerCase() || 'no-agent'}`;
 }
 
-/** The finished calls of one agent, newest first. Fires `change` when it changes. */
+/**
+ * The finished calls of one agent, newest first. Fires `change` when it changes.
+ *
+ * Tabs of one phone share it: only the tab that holds the calls (the leader, or a tab on its own)
+ * writes it, and every tab takes the others' writes from the `storage` event. A follower writing
+ * its own copy back could otherwise bring back what another tab cleared (`signOut()` included).
+ */
 export class CallHistory extends EventTarget {
   private _entries: HistoryEntry[] = [];
   private key: string;
 
-  /** @internal */
+  /** @internal `writes`: whether this tab writes the history (false while it follows a leader). */
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly namespace: unknown,
     agent: unknown,
     private max: number = DEFAULT_MAX_HISTORY,
+    private readonly writes: () => boolean = () => true,
   ) {
     super();
     // A wrong type from a constructor's config (refused with words at the first call) keeps the default.
     if (!(Number.isSafeInteger(max) && max >= 0)) this.max = DEFAULT_MAX_HISTORY;
     this.key = historyKey(namespace, agent);
     this.load();
+    globalThis.addEventListener?.('storage', this.onOtherTabWrote);
+  }
+
+  /** @internal Stops following the other tabs' writes (the phone is disposed). */
+  dispose(): void {
+    globalThis.removeEventListener?.('storage', this.onOtherTabWrote);
   }
 
   /** Every entry, newest first. */
@@ -153,17 +166,34 @@ export class CallHistory extends EventTarget {
     this.dispatchEvent(new Event('change'));
   }
 
-  private load(): void {
+  /** Another tab wrote this agent's history, or cleared the storage: take its value (the event carries it). */
+  private readonly onOtherTabWrote = (event: Event): void => {
+    const { key, newValue, storageArea } = event as StorageEvent;
+    if (storageArea !== this.storage || (key !== null && key !== this.key)) return;
+    this.load(key === null ? null : newValue);
+    this.dispatchEvent(new Event('change'));
+  };
+
+  private load(stored: string | null = this.readStored()): void {
     this._entries = [];
     try {
-      const data: unknown = JSON.parse(this.storage.getItem(this.key) ?? '[]');
+      const data: unknown = JSON.parse(stored ?? '[]');
       if (Array.isArray(data)) this._entries = data.filter(isEntry).slice(0, this.max);
     } catch {
       /* corrupt or unreadable: start empty */
     }
   }
 
+  private readStored(): string | null {
+    try {
+      return this.storage.getItem(this.key);
+    } catch {
+      return null; // unreadable storage: start empty
+    }
+  }
+
   private save(): void {
+    if (!this.writes()) return;
     try {
       this.storage.setItem(this.key, JSON.stringify(this._entries));
     } catch {

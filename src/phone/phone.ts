@@ -94,7 +94,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     });
     this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
     const store = new PhoneStore(config.storageKey, storage);
-    this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY);
+    // A follower's history is the leader's to write (call-history.ts).
+    this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY, () => !this.tabs?.following);
     const saved = store.load();
     this.outbox = new LazyOutbox([], { persist: () => this.saving.queue(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
     this.roster = new CallRoster(this, this.outbox, this.onCallChange);
@@ -425,6 +426,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     this.wrapUps.clear();
     this.audio.dispose();
+    this._history.dispose();
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
     else for (const call of this.calls) call.hangup();

@@ -1,13 +1,14 @@
 // What a first call really downloads (the drop-in <vc-phone> from the CDN build, driven like an
 // agent, against the real stack): bench/size.mjs counts some chunks as "only if needed"; this
 // proves a plain first call does not fetch them before the call is connected, that the ones
-// prefetched once a call connects (transfer form, REFER, merge) do arrive then, and that the
-// agent's first press of "Transfer" finds the form there.
+// prefetched once a call connects (transfer form, REFER, merge, audio settings, call history) do
+// arrive then, that the agent's first press of "Transfer" finds the form there and the first
+// press of "Audio settings" opens the panel, and that without dispositions the wrap-up form never loads.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { invitesTo, waitFor } from './stack/far-end.mjs';
 import { numbers, openPage, stackDir, useBrowserAndServer } from './lib/harness.mjs';
-import { AFTER_CONNECT, NOT_FOR_FIRST_CALL } from '../../bench/lib/chunk-classes.mjs';
+import { AFTER_CONNECT, NOT_FOR_FIRST_CALL, WRAP_UP } from '../../bench/lib/chunk-classes.mjs';
 
 const suite = useBrowserAndServer();
 
@@ -61,6 +62,14 @@ describe('a first call downloads only what bench/size.mjs counts for it', () => 
     await field.waitFor({ timeout: 5000 });
     assert.equal(await field.evaluate((input) => input.matches(':focus')), true, 'focus in the transfer field');
     await page.keyboard.press('Escape');
+
+    // The audio settings came with the prefetch (src/cdn/lazy-tags.ts): a real click opens the panel at once.
+    await page.getByRole('button', { name: 'Audio settings' }).click();
+    await page.getByRole('combobox', { name: 'Microphone' }).waitFor({ timeout: 5000 });
+    assert.equal(await page.getByRole('button', { name: 'Audio settings' }).getAttribute('aria-expanded'), 'true');
+    await page.getByRole('button', { name: 'Audio settings' }).click();
+    // No wrap-up configured: its form was never fetched.
+    assert.deepEqual((await cdnScripts(page)).map((script) => script.file).filter((file) => WRAP_UP.test(file)), [], 'no wrap-up form without dispositions');
 
     await box.getByRole('button', { name: 'Hang up' }).click();
     await page.getByRole('region', { name: 'Recent' }).getByText('Ended', { exact: true }).waitFor({ timeout: 10000 });

@@ -132,6 +132,18 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     t.after(() => Promise.all([context.close(), hook.close()]));
     const [leader, follower, other] = pages;
     assert.equal(await roleOf(leader), 'leader');
+    const historyIds = (page) => page.evaluate(() => window.phone.history.entries.map((entry) => entry.id));
+
+    // A call ends and is in every page's history; the agent clears the history in one page: it is
+    // gone from every page (the storage event), and no page writes it back later (only the page
+    // that holds the calls writes the history; a copy kept elsewhere once brought it back).
+    const zero = await placeFrom(leader, 'z', NUMBER);
+    await waitCallState(leader, zero, 'connected');
+    await leader.evaluate((i) => window.phone.getCall(i).hangup(), zero);
+    await waitFor(async () => (await Promise.all(pages.map(historyIds))).every((ids) => ids.includes(zero)), 5000);
+    await other.evaluate(() => window.phone.history.clear());
+    await waitFor(async () => (await Promise.all(pages.map(historyIds))).every((ids) => ids.length === 0), 5000).catch(() => undefined);
+    assert.deepEqual(await Promise.all(pages.map(historyIds)), [[], [], []], 'cleared in every page');
 
     const first = await placeFrom(follower, 'a', NUMBER);
     for (const page of pages) await waitCallState(page, first, 'connected');
@@ -166,6 +178,14 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     await waitFor(() => messagesForCall(stackDir, secondSip).find((m) => m.method === 'BYE' && !m.status && m.direction === 'out' && !m.proto.startsWith('ws')), 8000);
     for (const page of [survivorLeader, survivorFollower]) await waitCallState(page, second, 'ended');
     assert.ok((await callIn(survivorFollower, first)) !== null, 'the closed page\'s box is still shown');
+
+    // The history: the call the first leader's page took away (ended here in words) and the new
+    // leader's call; the cleared call did not come back.
+    const storedHistoryIds = (page) =>
+      page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('vc-phone:history:')).flatMap((key) => JSON.parse(localStorage.getItem(key)).map((entry) => entry.id)));
+    await waitFor(async () => (await historyIds(survivorFollower)).includes(second), 5000);
+    for (const page of [survivorLeader, survivorFollower]) assert.deepEqual(await historyIds(page), [second, first], 'the two calls since the clear in the history of each page');
+    assert.deepEqual(await storedHistoryIds(survivorFollower), [second, first], 'and in storage');
 
     hook.setDown(false);
     const expectedTypes = async (id) =>

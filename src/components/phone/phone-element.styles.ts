@@ -35,6 +35,10 @@ export const phoneStyles = css`
     outline: var(--_focus-ring);
     outline-offset: 2px;
   }
+  .problem {
+    margin: 0;
+    color: var(--_text-muted);
+  }
   vc-phone-status {
     display: block;
     min-height: 28px;

@@ -112,6 +112,7 @@ const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'ba
  * @csspart wrap-up - The `<vc-wrap-up>` after a call (with `dispositions` or `wrapUp`).
  * @csspart audio-settings-button - "Audio settings": shows or hides the `<vc-audio-settings>` panel.
  * @csspart audio-settings - The `<vc-audio-settings>` panel (microphone, speaker, processing, "Test your audio").
+ * @csspart audio-settings-problem - Why the audio settings did not open (their code could not be loaded).
  *
  * @cssprop --vc-phone-gap - Space between the place-call field and the boxes (default 12px).
  * @cssprop --vc-phone-background - Behind the whole desk (default `--vc-color-surface`, so a forced dark theme reads on a light page).
@@ -178,6 +179,13 @@ export class VcPhone extends VcElement {
 
   /** @internal Loads the `Phone` class when `VcPhone.Phone` is not set. */
   static loadPhone: () => Promise<PhoneClass> = () => import('../../phone/phone.js').then((module) => module.Phone);
+
+  /**
+   * @internal Defines a tag the element shows later (`vc-audio-settings`, `vc-wrap-up`) before it
+   * is shown, with a deadline. Unset (the npm build defines them with the element); the CDN build
+   * loads each from its own chunk (src/cdn/lazy-tags.ts).
+   */
+  static needTag: ((tag: string) => Promise<unknown>) | undefined;
 
   /** SIP-over-WebSocket server (`wss://...`; `ws://` only for localhost). */
   server?: string;
@@ -269,6 +277,8 @@ export class VcPhone extends VcElement {
   private ready = this.nextPhone();
   /** @internal The audio settings panel is open. */
   private audioOpen = false;
+  /** "Audio settings" was pressed and the panel's code is loading (`undefined`), or it failed to load (`false`). */
+  private audioLoad: boolean | undefined = true;
 
   constructor() {
     super();
@@ -447,9 +457,10 @@ export class VcPhone extends VcElement {
     const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
     return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
       <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
-      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" @click=${this.toggleAudio}>
+      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" aria-busy=${this.audioLoad === undefined ? 'true' : 'false'} @click=${this.toggleAudio}>
         ${strings.audioSettings}
       </button>
+      ${this.audioLoad === false ? html`<p part="audio-settings-problem" class="problem" role="alert">${strings.audioSettingsUnavailable}</p>` : nothing}
       ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
       <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
       ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
@@ -458,7 +469,17 @@ export class VcPhone extends VcElement {
     </div>`;
   }
 
-  private toggleAudio(): void {
+  /** Shows or hides the audio settings; the first time, once their code is there (a press while it loads is that same press). */
+  private async toggleAudio(): Promise<void> {
+    if (this.audioLoad === undefined) return;
+    if (!this.audioOpen && VcPhone.needTag && !customElements.get('vc-audio-settings')) {
+      this.audioLoad = undefined;
+      this.audioLoad = await VcPhone.needTag('vc-audio-settings').then(
+        () => true,
+        () => false,
+      );
+      if (!this.audioLoad) return;
+    }
     this.audioOpen = !this.audioOpen;
   }
 
@@ -475,3 +496,4 @@ export class VcPhone extends VcElement {
 
 // The audio settings panel is open: reactive, not an attribute (outside `properties`, so the manifest does not list it).
 VcPhone.createProperty('audioOpen', { state: true });
+VcPhone.createProperty('audioLoad', { state: true });

@@ -112,6 +112,8 @@ export const wiring = {
     if (CONFIG_PROPERTIES.some((key) => changed.has(key))) configure(el, phone, owns, false, changed);
     if (PHONE_SETTINGS.some((key) => changed.has(key))) applySettings(phone, el, changed);
     if (changed.has('confirmClose') && el.confirmClose !== undefined) phone.confirmClose = el.confirmClose;
+    // The element shows <vc-wrap-up> (the CDN build loads it now, long before a call ends).
+    if (phone.wrapUpEnabled) void (el.constructor as typeof VcPhone).needTag?.('vc-wrap-up').catch(() => undefined);
   },
 
   /** Forwards the events of the phone in use into the DOM, from the element. */

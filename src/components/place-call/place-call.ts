@@ -1,4 +1,3 @@
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { inputErrorText, strings } from '../../i18n/strings.js';
@@ -8,6 +7,7 @@ import type { Call } from '../../phone/call.js';
 import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
 import { asked } from '../../phone/request-asked.js';
 import { callerIdChoices } from './caller-id-picker.js';
+import { LatestTask, Status } from './latest-task.js';
 import { phoneStatus } from '../shared/connection.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
@@ -93,7 +93,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
    * aborts the check of the previous one (the latest wins). Without a phone yet (it loads
    * lazily), the check waits for it, so an Enter typed meanwhile dials once it has arrived.
    */
-  private readonly check = new Task(this, {
+  private readonly check = new LatestTask(this, {
     args: () => [this.phoneConsumer.phone, this.value] as const,
     task: async ([phone, value], { signal }): Promise<CallTarget> => {
       if (!phone) return untilAborted(signal);
@@ -104,8 +104,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   });
 
   /** Places the call; while it is on its way the Call button is off (no second call). */
-  private readonly placing = new Task(this, {
-    autoRun: false,
+  private readonly placing = new LatestTask(this, {
     task: ([phone, to, options]: readonly [Phone, string, CallOptions]) => phone.call(to, asked(options)),
   });
   /** The caller ID picked (its index in the choices). */
@@ -121,13 +120,13 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** The target the current value resolves to, when the check found it valid. */
   private get target(): CallTarget | undefined {
-    return this.check.status === TaskStatus.COMPLETE ? this.check.value : undefined;
+    return this.check.status === Status.COMPLETE ? this.check.value : undefined;
   }
 
   /** Why the current value can't be called (words from the strings table where translated). */
   private get error(): string | undefined {
     if (this.callError !== undefined) return inputErrorText(this.callError);
-    return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
+    return this.check.status === Status.ERROR ? inputErrorText(this.check.error) : undefined;
   }
 
   private requestedValue = '';
@@ -241,7 +240,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
                 class="button primary call-button"
                 type="button"
                 aria-describedby=${offline ? 'help' : nothing}
-                ?disabled=${!this.target || offline || this.placing.status === TaskStatus.PENDING}
+                ?disabled=${!this.target || offline || this.placing.status === Status.PENDING}
                 @click=${this.dial}
               >
                 ${strings.call}
@@ -319,7 +318,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     do {
       await this.updateComplete; // a value typed just now starts its check in this update
       await this.check.taskComplete.catch(() => undefined);
-    } while (this.isUpdatePending || this.check.status === TaskStatus.PENDING);
+    } while (this.isUpdatePending || this.check.status === Status.PENDING);
     return this.dial();
   }
 
@@ -327,7 +326,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   private async dial(): Promise<Call | undefined> {
     const phone = this.phoneConsumer.phone;
     const target = this.target;
-    if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return undefined;
+    if (!phone || this.offline || this.placing.status === Status.PENDING) return undefined;
     if (!target) {
       this.revealError();
       return undefined;
@@ -339,7 +338,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     this.dispatchEvent(request);
     if (request.defaultPrevented) return undefined;
     await this.placing.run([phone, to, options]);
-    if (this.placing.status === TaskStatus.ERROR) {
+    if (this.placing.status === Status.ERROR) {
       this.callError = this.placing.error ?? new Error('');
       this.revealError();
       return undefined;

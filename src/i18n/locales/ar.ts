@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'حُفظ ملخص المكالمة.',
   // Audio settings and pre-call check
   audioSettings: 'إعدادات الصوت',
+  audioSettingsUnavailable: 'تعذّر تحميل إعدادات الصوت. تحقّق من الاتصال وحاول مرة أخرى.',
   audioSettingsTitle: 'إعدادات الصوت',
   microphone: 'الميكروفون',
   speaker: 'مكبر الصوت',

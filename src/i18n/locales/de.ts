@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'Nachbearbeitung gespeichert.',
   // Audio settings and pre-call check
   audioSettings: 'Audioeinstellungen',
+  audioSettingsUnavailable: 'Die Audioeinstellungen konnten nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
   audioSettingsTitle: 'Audioeinstellungen',
   microphone: 'Mikrofon',
   speaker: 'Lautsprecher',

@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'Cierre guardado.',
   // Audio settings and pre-call check
   audioSettings: 'Ajustes de audio',
+  audioSettingsUnavailable: 'No se pudieron cargar los ajustes de audio. Compruebe la conexión e inténtelo de nuevo.',
   audioSettingsTitle: 'Ajustes de audio',
   microphone: 'Micrófono',
   speaker: 'Altavoz',

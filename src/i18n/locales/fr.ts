@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'Qualification enregistrée.',
   // Audio settings and pre-call check
   audioSettings: 'Réglages audio',
+  audioSettingsUnavailable: 'Les réglages audio n’ont pas pu être chargés. Vérifiez la connexion et réessayez.',
   audioSettingsTitle: 'Réglages audio',
   microphone: 'Micro',
   speaker: 'Haut-parleur',

@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'Chiusura salvata.',
   // Audio settings and pre-call check
   audioSettings: 'Impostazioni audio',
+  audioSettingsUnavailable: 'Impossibile caricare le impostazioni audio. Controlla la connessione e riprova.',
   audioSettingsTitle: 'Impostazioni audio',
   microphone: 'Microfono',
   speaker: 'Altoparlante',

@@ -113,6 +113,7 @@ export default {
   wrapUpSaved: 'Pós-atendimento salvo.',
   // Audio settings and pre-call check
   audioSettings: 'Configurações de áudio',
+  audioSettingsUnavailable: 'Não foi possível carregar as configurações de áudio. Verifique a conexão e tente novamente.',
   audioSettingsTitle: 'Configurações de áudio',
   microphone: 'Microfone',
   speaker: 'Alto-falante',
