@@ -6,29 +6,22 @@
  */
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import { QUALITY_WARNINGS, type QualityWarning } from './quality-warnings.js';
-import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine, TransferTo } from './engine.js';
+import { HoldChanges, type HoldingCall } from './call-hold.js';
+import { CallQualityState } from './call-quality-state.js';
+import { sessionListener, type ListeningCall } from './call-session-listener.js';
+import type { OutboundRequest, OutboundSession, SessionListener, TelephonyEngine } from './engine.js';
+import { checkColorName } from './color-name.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
-import { PhoneInputError, inputError } from './errors.js';
-import { outcome as makeOutcome, outcomeForStatus } from './sip-errors.js';
-import { joinedWords, transferredWords } from './transfer-words.js';
-import type { CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
+import { inputError } from './errors.js';
+import { outcome as makeOutcome } from './sip-errors.js';
+import { transferCall, type TransferChecks } from './call-transfer.js';
+import type { CallEndReason, CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
+import { dialingProgress, mirroredProgress, snapshotOf, storedProgress, type CallProgress } from './call-progress.js';
 
-/** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
-export interface TransferChecks {
-  checkTarget(to: string): Promise<CallTarget>;
-  refused(error: PhoneInputError): void;
-}
+export type { TransferChecks } from './call-transfer.js';
+export { checkColorName } from './color-name.js';
 
 const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
-const COLOR_NAME = /^[a-z][a-z0-9-]{0,31}$/;
-
-/** Colour tags are names (`blue`, `amber`), so their meaning is never colour alone. */
-export function checkColorName(color: string): void {
-  if (!COLOR_NAME.test(color)) {
-    throw inputError('invalid-config', 'color', `"${color.slice(0, 40)}" is not a colour name (lower-case letters, digits and dashes).`);
-  }
-}
 
 /**
  * A call. Listen for `change` to re-render. Each life-cycle fact is dispatched on the call as its
@@ -46,29 +39,15 @@ export class Call extends EventTarget {
   readonly startedAt: number;
   /** True for a box restored from storage after a reload. */
   readonly restored: boolean;
-  private _state: CallState;
-  private _muted = false;
-  private _color: string | undefined;
-  private _answeredAt: number | undefined;
-  private _endedAt: number | undefined;
-  private _outcome: CallOutcome | undefined;
-  private _wrapUp: WrapUp | undefined;
-  private _sipCallId: string | undefined;
+  /** What the call shows that changes as it goes on (call-progress.ts). */
+  private readonly v: CallProgress;
   private session: OutboundSession | undefined;
   private _hangingUp = false;
-  private _reconnecting = false;
-  private _held = false;
-  private _heldByRemote = false;
-  private _holdStartedAt: number | undefined;
-  /** A hold or resume under way (its re-INVITE not answered yet). */
-  private holdChange: Promise<void> | undefined;
-  private _transfer: TransferSnapshot | undefined;
-  private _consultFor: string | undefined;
+  private readonly holds: HoldChanges;
+  private readonly listener: SessionListener;
   private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
-  private readonly _quality = new Map<QualityWarning, QualityChange>();
-  private _qualitySummary: CallQualitySummary | undefined;
-  private _talkingWhileMuted = false;
+  private readonly quality = new CallQualityState();
 
   /** @internal Use `phone.call()`. */
   constructor(
@@ -85,19 +64,7 @@ export class Call extends EventTarget {
       this.label = typeof s.label === 'string' ? s.label : undefined;
       this.record = s.record;
       this.startedAt = s.startedAt;
-      this._state = s.state;
-      this._muted = s.muted;
-      this._color = s.color;
-      this._answeredAt = s.answeredAt;
-      this._endedAt = s.endedAt;
-      this._outcome = s.outcome;
-      this._wrapUp = s.wrapUp;
-      this._sipCallId = s.sipCallId;
-      this._held = s.held === true;
-      this._heldByRemote = s.heldByRemote === true;
-      this._holdStartedAt = s.holdStartedAt;
-      this._transfer = s.transfer;
-      this._consultFor = s.consultFor;
+      this.v = storedProgress(s);
       this.restored = init.restored ?? true;
     } else {
       this.id = init.id;
@@ -105,57 +72,67 @@ export class Call extends EventTarget {
       this.from = init.from;
       this.label = init.label;
       this.record = init.record;
-      this._color = init.color;
+      this.v = dialingProgress(init.color);
       this.transferChecks = init.transferChecks;
       this.startedAt = Date.now();
-      this._state = 'dialing';
       this.restored = false;
     }
+    // What the session's reports and the hold changes move (call-session-listener.ts, call-hold.ts).
+    const inside: ListeningCall & HoldingCall = {
+      progress: this.v,
+      quality: this.quality,
+      session: () => this.session,
+      isFinal: () => this.isFinal,
+      changed: (fact) => this.changed(fact),
+      finish: (state, result) => this.finish(state, result),
+    };
+    this.listener = sessionListener(inside);
+    this.holds = new HoldChanges(inside);
   }
 
   get state(): CallState {
-    return this._state;
+    return this.v.state;
   }
   /** The call is over (ended or failed). */
   get isFinal(): boolean {
-    return FINAL_STATES.has(this._state);
+    return FINAL_STATES.has(this.v.state);
   }
   /** Dialing, ringing or connected: hanging up would end something. */
   get isLive(): boolean {
     return !this.isFinal;
   }
   get muted(): boolean {
-    return this._muted;
+    return this.v.muted;
   }
   get color(): string | undefined {
-    return this._color;
+    return this.v.color;
   }
   get answeredAt(): number | undefined {
-    return this._answeredAt;
+    return this.v.answeredAt;
   }
   get endedAt(): number | undefined {
-    return this._endedAt;
+    return this.v.endedAt;
   }
   get outcome(): CallOutcome | undefined {
-    return this._outcome;
+    return this.v.outcome;
   }
   get sipCallId(): string | undefined {
-    return this._sipCallId;
+    return this.v.sipCallId;
   }
   /** The agent's after-call work (notes, disposition), once done: `phone.wrapUp()`. */
   get wrapUp(): WrapUp | undefined {
-    return this._wrapUp;
+    return this.v.wrapUp;
   }
   /** @internal Records the checked wrap-up (`phone.wrapUp()`), with its `vc-call-wrapped-up`. */
   recordWrapUp(wrapUp: WrapUp): void {
-    if (!this.isFinal || this._wrapUp) return;
-    this._wrapUp = wrapUp;
+    if (!this.isFinal || this.v.wrapUp) return;
+    this.v.wrapUp = wrapUp;
     this.changed({ type: 'wrapped-up', wrapUp });
   }
   /** Talk time in ms: from the answer to the end (or to now while connected). */
   get durationMs(): number {
-    if (this._answeredAt === undefined) return 0;
-    return (this._endedAt ?? Date.now()) - this._answeredAt;
+    if (this.v.answeredAt === undefined) return 0;
+    return (this.v.endedAt ?? Date.now()) - this.v.answeredAt;
   }
 
   /** The agent hung up and the far end has not confirmed yet (BYE or CANCEL under way). */
@@ -177,20 +154,20 @@ export class Call extends EventTarget {
    * the phone is reconnecting (the call ends in words if that takes longer than the window).
    */
   get reconnecting(): boolean {
-    return this._reconnecting && !this.isFinal;
+    return this.v.reconnecting && !this.isFinal;
   }
 
   /** This side put the call on hold. */
   get held(): boolean {
-    return this._held;
+    return this.v.held;
   }
   /** The other party put the call on hold. */
   get heldByRemote(): boolean {
-    return this._heldByRemote;
+    return this.v.heldByRemote;
   }
   /** Since when the call is on hold (either side), for the box's hold timer. */
   get holdStartedAt(): number | undefined {
-    return this._holdStartedAt;
+    return this.v.holdStartedAt;
   }
   /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
   get mergedWith(): string | undefined {
@@ -210,7 +187,7 @@ export class Call extends EventTarget {
 
   /** A hold or resume was asked for and the other side has not answered yet. */
   get changingHold(): boolean {
-    return this.holdChange !== undefined;
+    return this.holds.pending;
   }
 
   /**
@@ -219,53 +196,24 @@ export class Call extends EventTarget {
    * words when it refused or did not answer (the call stays as it was, and says so).
    */
   hold(): Promise<void> {
-    return this.setHeld(true);
+    return this.holds.set(true);
   }
   /** Takes a held call back. Resolves once the other side accepted; rejects with words otherwise. */
   resume(): Promise<void> {
-    return this.setHeld(false);
-  }
-
-  private async setHeld(held: boolean): Promise<void> {
-    if (this._state !== 'connected' || !this.session) {
-      throw inputError('call-not-live', 'hold', 'Only a connected call can be put on hold or taken back.');
-    }
-    if (!this.holdChange && this._held === held) return;
-    // One change at a time; the agent's latest wish wins once the one under way is answered.
-    if (this.holdChange) await this.holdChange.catch(() => undefined);
-    if (this._held === held || this.isFinal || !this.session) return;
-    const change = this.session.hold(held);
-    this.holdChange = change;
-    this.changed();
-    try {
-      await change;
-    } finally {
-      this.holdChange = undefined;
-      if (!this.isFinal) this.changed();
-    }
-    if (this.isFinal) return;
-    this._held = held;
-    this.holdTimer();
-    this.changed({ type: held ? 'held' : 'resumed', by: 'local' });
-  }
-
-  private holdTimer(): void {
-    const onHold = this._held || this._heldByRemote;
-    if (!onHold) this._holdStartedAt = undefined;
-    else this._holdStartedAt ??= Date.now();
+    return this.holds.set(false);
   }
 
   /** The latest transfer of this call (where to, how far it got, why it failed). */
   get transferStatus(): TransferSnapshot | undefined {
-    return this._transfer;
+    return this.v.transfer;
   }
   /** A transfer was asked for and has not succeeded or failed yet. */
   get transferring(): boolean {
-    return !this.isFinal && (this._transfer?.state === 'requested' || this._transfer?.state === 'accepted');
+    return !this.isFinal && (this.v.transfer?.state === 'requested' || this.v.transfer?.state === 'accepted');
   }
   /** For a consult call: the id of the call it may be joined with (attended transfer). */
   get consultFor(): string | undefined {
-    return this._consultFor;
+    return this.v.consultFor;
   }
 
   /**
@@ -278,69 +226,23 @@ export class Call extends EventTarget {
    * Every step is reported as `vc-call-transfer`.
    */
   async transfer(to: string | Call): Promise<void> {
-    let destination: TransferTo;
-    let kind: TransferSnapshot['kind'];
-    try {
-      this.checkTransferable();
-      if (typeof to === 'string') {
-        if (!this.transferChecks) throw inputError('call-not-live', 'transfer', 'This call can not be transferred.');
-        const target = await this.transferChecks.checkTarget(to);
-        this.checkTransferable();
-        kind = 'blind';
-        destination = { uri: target.uri, display: target.display };
-      } else {
-        if (to === this || to.state !== 'connected' || !to.session) {
-          throw inputError('call-not-live', 'transfer', 'Only a connected consult call can be joined with this call.');
-        }
-        kind = 'attended';
-        destination = { consult: to.session, display: to.label ?? to.target.display };
-      }
-    } catch (error) {
-      if (error instanceof PhoneInputError) this.transferChecks?.refused(error);
-      throw error;
-    }
-    const session = this.session as OutboundSession;
-    if (!session.transfer) throw new Error('This call can not be transferred.');
-    const step = (state: TransferSnapshot['state'], message?: string) => {
-      this._transfer = { state, kind, to: destination.display, ...(message ? { message } : {}) };
-      this.changed({ type: 'transfer', ...this._transfer });
-    };
-    step('requested');
-    try {
-      await session.transfer(destination, () => {
-        if (!this.isFinal && this._transfer?.state === 'requested') step('accepted');
-      });
-    } catch (error) {
-      if (!this.isFinal) step('failed', (error as Error).message);
-      throw error;
-    }
-    if (this.isFinal) return;
-    step('completed');
-    const words = transferredWords(destination.display);
-    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
-    // The other party is now on their new call: this side leaves the old one (BYE).
-    session.hangup();
-    if (typeof to !== 'string') to.endAsTransferred(joinedWords(this.label ?? this.target.display));
-  }
-
-  private checkTransferable(): void {
-    if (this._state !== 'connected' || !this.session) {
-      throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
-    }
-    if (this.transferring) throw inputError('call-not-live', 'transfer', 'A transfer of this call is already under way.');
+    await transferCall(this, to, this.transferChecks, {
+      step: (transfer) => {
+        this.v.transfer = transfer;
+        this.changed({ type: 'transfer', ...transfer });
+      },
+      transferred: (words) => this.finish('ended', makeOutcome('local', 'transferred', undefined, words)),
+    });
   }
 
   /** @internal This consult call's far end was joined with the original call: it ends as transferred. */
   endAsTransferred(words: string): void {
-    if (this.isFinal) return;
-    const session = this.session;
-    this.finish('ended', makeOutcome('local', 'transferred', undefined, words));
-    session?.hangup();
+    this.endHere('local', 'transferred', words);
   }
 
   /** @internal Marks this call as the consult call of another (attended transfer). */
   markConsultFor(callId: string): void {
-    this._consultFor = callId;
+    this.v.consultFor = callId;
     this.changed();
   }
 
@@ -351,12 +253,12 @@ export class Call extends EventTarget {
     this.setMuted(false);
   }
   toggleMute(): void {
-    this.setMuted(!this._muted);
+    this.setMuted(!this.v.muted);
   }
 
   setMuted(muted: boolean): void {
-    if (this.isFinal || muted === this._muted) return;
-    this._muted = muted;
+    if (this.isFinal || muted === this.v.muted) return;
+    this.v.muted = muted;
     this.session?.setMicrophoneEnabled(!muted);
     this.changed({ type: 'mute', muted });
   }
@@ -369,7 +271,7 @@ export class Call extends EventTarget {
     if (!DTMF_DIGITS.test(digits) || digits.length > 64) {
       throw inputError('invalid-dtmf', 'digits', 'Only the keys 0-9, *, # (and A-D) can be sent as tones.');
     }
-    if (this._state !== 'connected') {
+    if (this.v.state !== 'connected') {
       throw inputError('call-not-live', 'digits', 'Tones can only be sent once the call is connected.');
     }
     this.session?.sendDtmf(digits);
@@ -385,59 +287,34 @@ export class Call extends EventTarget {
    * when it can't be measured. Read it per animation frame for a meter (it is not an event).
    */
   get inputLevel(): number | undefined {
-    return this._state === 'connected' ? this.session?.inputLevel?.() : undefined;
+    return this.v.state === 'connected' ? this.session?.inputLevel?.() : undefined;
   }
 
   /** The agent is talking while the call is muted (the microphone's level says so). */
   get talkingWhileMuted(): boolean {
-    return this._talkingWhileMuted && this._muted && !this.isFinal;
+    return this.quality.talking && this.v.muted && !this.isFinal;
   }
 
   /** The quality warnings raised now (no audio, silent microphone, loss, rtt, jitter, MOS), most urgent first. */
   get qualityWarnings(): QualityChange[] {
-    return QUALITY_WARNINGS.filter((warning) => this._quality.has(warning)).map((warning) => this._quality.get(warning) as QualityChange);
+    return this.quality.warnings;
   }
 
   /** The call's quality figures, once an answered call has ended. */
   get qualitySummary(): CallQualitySummary | undefined {
-    return this._qualitySummary;
+    return this.quality.summary;
   }
 
   /** Tags the call's box with a colour name (e.g. `blue`), or removes the tag with `undefined`. */
   setColor(color: string | undefined): void {
     if (color !== undefined) checkColorName(color);
-    if (color === this._color) return;
-    this._color = color;
+    if (color === this.v.color) return;
+    this.v.color = color;
     this.changed({ type: 'color', color });
   }
 
   toJSON(): CallSnapshot {
-    const snapshot: CallSnapshot = {
-      id: this.id,
-      target: this.target,
-      state: this._state,
-      muted: this._muted,
-      startedAt: this.startedAt,
-      durationMs: this.durationMs,
-    };
-    if (this.from) snapshot.from = this.from;
-    if (this.label !== undefined) snapshot.label = this.label;
-    if (this.record !== undefined) snapshot.record = this.record;
-    if (this._color) snapshot.color = this._color;
-    if (this._answeredAt !== undefined) snapshot.answeredAt = this._answeredAt;
-    if (this._endedAt !== undefined) snapshot.endedAt = this._endedAt;
-    if (this._outcome) snapshot.outcome = this._outcome;
-    if (this._wrapUp) snapshot.wrapUp = this._wrapUp;
-    if (this._sipCallId) snapshot.sipCallId = this._sipCallId;
-    if (this.restored) snapshot.restored = true;
-    if (this._held) snapshot.held = true;
-    if (this.reconnecting) snapshot.reconnecting = true;
-    if (this._heldByRemote) snapshot.heldByRemote = true;
-    if (this._holdStartedAt !== undefined) snapshot.holdStartedAt = this._holdStartedAt;
-    if (this._transfer) snapshot.transfer = this._transfer;
-    if (this._consultFor) snapshot.consultFor = this._consultFor;
-    if (this.mergedWith) snapshot.mergedWith = this.mergedWith;
-    return snapshot;
+    return snapshotOf(this, this.v);
   }
 
   /** @internal Dials through the engine; from here on the engine's session reports to this call. */
@@ -448,97 +325,30 @@ export class Call extends EventTarget {
 
   /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
   cutByPageUnload(words?: string): void {
+    this.endHere('system', 'reload', words);
+  }
+
+  /** This side ends the call (for `reason`, in `words`), and the far end is told. */
+  private endHere(endedBy: CallOutcome['endedBy'], reason: CallEndReason, words: string | undefined): void {
     if (this.isFinal) return;
     const session = this.session;
-    this.finish('ended', makeOutcome('system', 'reload', undefined, words));
+    this.finish('ended', makeOutcome(endedBy, reason, undefined, words));
     session?.hangup();
   }
 
   /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */
   protected takeView(s: CallSnapshot): void {
-    this._state = s.state;
-    this._muted = s.muted;
-    this._color = s.color;
-    this._answeredAt = s.answeredAt;
-    this._endedAt = s.endedAt;
-    this._outcome = s.outcome;
-    this._sipCallId = s.sipCallId;
-    this._held = s.held === true;
-    this._heldByRemote = s.heldByRemote === true;
-    this._holdStartedAt = s.holdStartedAt;
-    this._reconnecting = s.reconnecting === true;
+    Object.assign(this.v, mirroredProgress(s));
   }
-
-  private readonly listener: SessionListener = {
-    inviteSent: (sipCallId) => {
-      this._sipCallId = sipCallId;
-      this.changed();
-    },
-    progress: (status, earlyMedia) => {
-      if (this.isFinal || this._state === 'connected') return;
-      const next: CallState = earlyMedia ? 'early-media' : 'ringing';
-      if (next === this._state || status < 180) return;
-      this._state = next;
-      this.changed({ type: 'ringing', earlyMedia });
-    },
-    answered: () => {
-      if (this.isFinal || this._state === 'connected') return;
-      this._state = 'connected';
-      this._answeredAt = Date.now();
-      this.changed({ type: 'answered' });
-    },
-    dtmfSent: (digit, method) => {
-      if (!this.isFinal) this.changed({ type: 'dtmf', digit, method });
-    },
-    signallingInterrupted: (interrupted) => {
-      if (this.isFinal || interrupted === this._reconnecting) return;
-      this._reconnecting = interrupted;
-      this.changed();
-    },
-    remoteHoldChanged: (held) => {
-      if (this.isFinal || held === this._heldByRemote) return;
-      this._heldByRemote = held;
-      this.holdTimer();
-      this.changed({ type: held ? 'held' : 'resumed', by: 'remote' });
-    },
-    qualityChanged: (change) => {
-      if (this.isFinal || this._quality.has(change.warning) === change.raised) return;
-      if (change.raised) this._quality.set(change.warning, change);
-      else this._quality.delete(change.warning);
-      this.changed({ type: 'quality', ...change });
-    },
-    talkingWhileMuted: (talking) => {
-      if (this.isFinal || talking === this._talkingWhileMuted) return;
-      this._talkingWhileMuted = talking;
-      this.changed();
-    },
-    qualitySummary: (summary) => {
-      if (!this.isFinal) this._qualitySummary = summary;
-    },
-    ended: (endedBy, reason, sipStatus, message) => {
-      if (this.isFinal) return;
-      const wasAnswered = this._answeredAt !== undefined;
-      let result: CallOutcome;
-      if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
-        result = outcomeForStatus(sipStatus);
-      } else {
-        result = makeOutcome(endedBy, reason, sipStatus, message);
-      }
-      // A call the agent cancelled, or one that was answered, "ended"; anything else "failed".
-      const state: CallState = wasAnswered || (endedBy === 'local' && (reason === 'cancelled' || reason === 'hangup')) ? 'ended' : 'failed';
-      this.finish(state, result);
-    },
-  };
 
   private finish(state: 'ended' | 'failed', result: CallOutcome): void {
     if (this.isFinal) return;
-    this._state = state;
-    this._endedAt = Date.now();
-    this._outcome = result;
+    this.v.state = state;
+    this.v.endedAt = Date.now();
+    this.v.outcome = result;
     this.session = undefined;
-    this._quality.clear();
-    this._talkingWhileMuted = false;
-    const quality = this._qualitySummary;
+    this.quality.end();
+    const quality = this.quality.summary;
     this.changed(quality ? { type: state, outcome: result, quality } : { type: state, outcome: result });
   }
 

@@ -5,76 +5,45 @@
  * The call path runs one way: `phone.call()` checks and builds the request, makes a `Call` and
  * has it dial through the engine; facts come back as events (session -> call -> phone -> page).
  */
-import { VcCallRemovedEvent, VcConnectionChangeEvent, type CallEventDetail } from '../events/call-lifecycle-events.js';
+import { VcCallRemovedEvent } from '../events/call-lifecycle-events.js';
 import type { PhoneEventMap } from '../events/index.js';
 import { VcInputErrorEvent } from '../events/input-error-event.js';
-import type { VcEvent } from '../events/vc-event.js';
-import { Call, checkColorName } from './call.js';
-import { CALL_FACT_EVENTS, factData } from './call-facts.js';
+import { Call } from './call.js';
+import { admitCall, checkTransferTarget, newCallId, type AdmittedCall } from './call-admission.js';
+import { CallRoster } from './call-roster.js';
+import type { TransferChecks } from './call-transfer.js';
+import { ConnectionStatus } from './connection-status.js';
+import { callOffConsult, placeConsult } from './consult-call.js';
 import { LazyMerges } from './lazy-merges.js';
-import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, checkStatusWebhook, withoutCredentials } from './config-checks.js';
-import type { EngineFactory, OutboundRequest } from './engine.js';
-import { PhoneInputError, inputError } from './errors.js';
-import { withoutOldestFinished } from './finished-calls.js';
-import { restoreCalls, withMirrors } from './restored-calls.js';
-import { checkCallArguments } from './input-shapes.js';
+import { DEFAULT_MAX_FINISHED_CALLS, checkConfig, withoutCredentials } from './config-checks.js';
+import { PhoneInputError } from './errors.js';
 import { EngineSlot } from './engine-slot.js';
 import type { LazyEngine } from './lazy-engine.js';
 import { loadDialing, sipEngineFactory } from './lazy-modules.js';
 import { LazyOutbox } from './lazy-outbox.js';
 import { OneActiveCall } from './one-active-call.js';
 import { checkServerUrl } from './server-url.js';
-import { PhoneStore, defaultStorage, type KeyValueStorage, type PersistedState, type PhonePrefs } from './store.js';
-import { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
+import type { PhoneOptions } from './phone-options.js';
+import { PhoneSaving, type RestoreRules } from './phone-saving.js';
+import { PhoneStore, defaultStorage } from './store.js';
+import { PhoneAudio } from './audio-devices.js';
 import type { CheckOptions, CheckReport } from './audio-types.js';
 import { VcAudioCheckEvent } from '../events/audio-events.js';
 import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
 import { LazyTabs, canShareTabs } from './tabs/lazy-tabs.js';
-import { askBeforeDial } from './before-dial.js';
+import { TabCalls } from './tab-calls.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
-import { chooseCallerId } from './caller-ids.js';
 import { makeLog } from './logger.js';
-import { PendingWrapUps, checkWrapUp } from './wrap-up.js';
-import { VcCallRequestEvent } from '../events/user-events.js';
+import { WrapUpDesk } from './wrap-up-desk.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, StatusWebhookConfig, WrapUpInput } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
+export type { PhoneOptions } from './phone-options.js';
 
-/**
- * The mark request-asked.ts puts on call options whose `vc-call-request` an element already
- * dispatched. The same global key, not an import: the CDN's element entry and its API entry would
- * otherwise share a chunk of a few bytes, one more file before the first paint.
- */
-const REQUEST_ASKED = Symbol.for('vc-phone.request-asked');
 /** Settings that make a new engine (a new connection) from the next call placed while no call is live. */
 const ACCOUNT_KEYS = ['server', 'aor', 'auth', 'displayName', 'iceServers', 'iceTransportPolicy', 'reconnectWindowMs'] as const;
-
-/** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
-function newId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Options for where the phone keeps what survives a reload, and what it calls through. */
-export interface PhoneOptions {
-  /** Where state is persisted (default: localStorage). */
-  storage?: KeyValueStorage;
-  /** Makes the signalling engine (default: sip.js, loaded on first need). The fake phone injects its own. */
-  engine?: EngineFactory;
-  /** Where microphones and outputs are listed (default: `navigator.mediaDevices`). The fake phone injects its own. */
-  mediaDevices?: AudioDeviceSource;
-  /** Outputs can be chosen (default: the browser has `setSinkId`). */
-  canChooseOutput?: boolean;
-  /**
-   * `shared`: the tabs (and same-origin frames) of this origin with the same `storageKey` share
-   * one connection and one set of calls (see the README, "One phone across tabs").
-   * `single`: this phone keeps its own. Default: `shared` for a phone on the browser's own
-   * storage and sip.js engine, `single` when `storage` or `engine` is given.
-   */
-  tabs?: 'shared' | 'single';
-}
 
 /**
  * Places and tracks outbound calls. Dispatches every call life-cycle fact as a typed event
@@ -86,23 +55,18 @@ export interface PhoneOptions {
  */
 export class Phone extends TypedEventTarget<PhoneEventMap> {
   #config: PhoneConfig;
-  private _calls: Call[] = [];
-  private _connectionState: ConnectionState = 'idle';
-  private _connectionMessage: string | undefined;
-  private prefs: PhonePrefs;
-  private readonly store: PhoneStore;
+  private readonly roster: CallRoster;
+  private readonly connection = new ConnectionStatus();
+  private readonly saving: PhoneSaving;
   private readonly outbox: LazyOutbox;
   // A follower tab shows the leader's calls: the leader alone holds the others when one is answered.
   private readonly oneActiveCall = new OneActiveCall(this, () => this.#config.autoHold !== false && !this.tabs?.following, (message) => this.log('warn', message));
-  private readonly webhookOf = new Map<string, StatusWebhookConfig | undefined>();
   private readonly merges = new LazyMerges(this);
   private readonly engines: EngineSlot;
-  private saveQueued = false;
-  private _reconnectAt: number | undefined;
   private lastActiveCallId: string | undefined;
   private readonly _history: CallHistory;
   /** Finished calls of this session still waiting for their wrap-up, with the timer and draft of each. */
-  private readonly wrapUps = new PendingWrapUps((callId, draft) => this.wrapUpTimedOut(callId, draft));
+  private readonly wrapUps = new WrapUpDesk(this, () => this.#config);
   /** Writes a line to the page's logger (or the console), at the configured level, without secrets. */
   readonly log: PhoneLogger = makeLog(() => this.#config);
   /**
@@ -114,8 +78,6 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   readonly audio: PhoneAudio;
   /** The tabs sharing this phone (undefined: this phone is the tab's own). */
   private readonly tabs: LazyTabs | undefined;
-  /** The calls shown are another tab's (mirrors). */
-  private mirroring = false;
 
   constructor(config: PhoneConfig = {}, options: PhoneOptions = {}) {
     super();
@@ -131,72 +93,29 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       refuse: (error) => this.refuse(error),
     });
     this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
-    this.store = new PhoneStore(config.storageKey, storage);
+    const store = new PhoneStore(config.storageKey, storage);
     // A follower's history is the leader's to write (call-history.ts).
     this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY, () => !this.tabs?.following);
-    const saved = this.store.load();
-    this.prefs = saved.prefs;
-    this.outbox = new LazyOutbox([], { persist: () => this.persist(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
+    const saved = store.load();
+    this.outbox = new LazyOutbox([], { persist: () => this.saving.queue(), refuse: (error) => this.refuse(error), warn: (message) => this.log('warn', message) });
+    this.roster = new CallRoster(this, this.outbox, this.onCallChange);
+    this.saving = new PhoneSaving(store, saved.prefs, this.roster, this.outbox, () => !!this.tabs?.following);
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     const shared = options.tabs === 'shared' || (options.tabs === undefined && !options.engine && !options.storage);
     if (shared && canShareTabs()) {
       // Finished calls show at once, in any tab; the live ones are the leader's to end or mirror.
-      this._calls = restoreCalls(saved.calls, { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, finishedOnly: true }).calls;
-      for (const call of this._calls) this.watch(call);
+      this.saving.showFinished(saved, this.maxFinishedCalls);
+      const shown = new TabCalls(this.roster, this.saving, () => this.restoreRules, () => this.dispatchEvent(new Event('change')));
       this.tabs = new LazyTabs({ storageKey: config.storageKey, aor: typeof config.aor === 'string' ? config.aor : undefined }, {
         phone: this,
-        lead: (mirrors) => this.lead(mirrors),
-        setMirrors: (calls) => this.setCalls(calls),
+        lead: (mirrors) => shown.lead(mirrors),
+        setMirrors: (calls) => shown.mirror(calls),
         dispatch: (event) => this.dispatchEvent(event),
         connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
       });
     } else {
-      this.restore(saved);
+      this.saving.restore(saved, this.restoreRules);
     }
-  }
-
-  /**
-   * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
-   * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
-   * Calls already shown stay as they are.
-   */
-  private restore(saved: PersistedState, cutWords?: string): void {
-    const options = { maxFinished: this.maxFinishedCalls, savedAt: saved.savedAt, cutWords, skip: (id: string) => !!this.getCall(id) };
-    const { calls, cut } = restoreCalls(saved.calls, options);
-    for (const call of calls) this.watch(call);
-    this._calls = [...this._calls, ...calls].sort((a, b) => b.startedAt - a.startedAt);
-    this.outbox.adopt(saved.outbox);
-    const webhook = this.#config.statusWebhook;
-    if (webhook) {
-      this.outbox.register(webhook);
-      for (const call of cut) this.outbox.enqueue(webhook, 'vc-call-ended', call.toJSON());
-    }
-    this.persist();
-  }
-
-  /**
-   * This tab leads from now on (elected, or taking over from a leader tab that closed): it takes
-   * the calls over from storage and from what it last mirrored.
-   */
-  private lead(mirrors: readonly CallSnapshot[]): void {
-    const saved = this.store.load();
-    if (this.mirroring) {
-      for (const call of this._calls) this.unwatch(call);
-      this._calls = [];
-      this.mirroring = false;
-    }
-    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
-    this.dispatchEvent(new Event('change'));
-  }
-
-  /** A follower tab's calls: the leader's, mirrored. */
-  private setCalls(calls: Call[]): void {
-    this.mirroring = true;
-    const before = this._calls;
-    for (const call of before) if (!calls.includes(call)) this.unwatch(call);
-    for (const call of calls) if (!before.includes(call)) this.watch(call);
-    this._calls = calls;
-    if (before.length !== calls.length || before.some((call, i) => call !== calls[i])) this.dispatchEvent(new Event('change'));
   }
 
   /** The current configuration, without credentials (no SIP auth, no webhook password, no TURN credential). */
@@ -231,7 +150,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** What JSON.stringify(phone) shows: the calls and the settings, never a credential. */
   toJSON(): { config: Readonly<Omit<PhoneConfig, 'auth'>>; calls: CallSnapshot[]; connectionState: ConnectionState } {
-    return { config: this.config, calls: this._calls.map((call) => call.toJSON()), connectionState: this._connectionState };
+    return { config: this.config, calls: this.calls.map((call) => call.toJSON()), connectionState: this.connection.state };
   }
 
   /** Outbound calling is switched on. */
@@ -257,32 +176,32 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Every call, newest first, including finished ones until they are removed. */
   get calls(): readonly Call[] {
-    return this._calls;
+    return this.roster.calls;
   }
 
   getCall(id: string): Call | undefined {
-    return this._calls.find((call) => call.id === id);
+    return this.roster.get(id);
   }
 
   get connectionState(): ConnectionState {
-    return this._connectionState;
+    return this.connection.state;
   }
   /** When the next attempt to reconnect is due (epoch ms), while reconnecting. */
   get reconnectAt(): number | undefined {
-    return this._reconnectAt;
+    return this.connection.retryAt;
   }
   /** Words about the connection when it is not fine. */
   get connectionMessage(): string | undefined {
-    return this._connectionMessage;
+    return this.connection.message;
   }
 
   /** Ask before the close X hangs up a live call (the agent can turn it off; remembered). */
   get confirmClose(): boolean {
-    return this.prefs.confirmClose;
+    return this.saving.prefs.confirmClose;
   }
   set confirmClose(confirm: boolean) {
-    this.prefs = { ...this.prefs, confirmClose: confirm };
-    this.persist();
+    this.saving.prefs = { ...this.saving.prefs, confirmClose: confirm };
+    this.saving.queue();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -328,35 +247,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * case nothing is sent.
    */
   async call(to: string, options: CallOptions = {}): Promise<Call> {
-    const asked = typeof options === 'object' && options !== null && (options as { [REQUEST_ASKED]?: boolean })[REQUEST_ASKED] === true;
-    let request: OutboundRequest;
-    let target: CallTarget;
-    let merged: CallOptions;
-    let webhook: StatusWebhookConfig | undefined;
+    let admitted: AdmittedCall;
     try {
-      checkCallArguments(to, options);
-      if (!this.enabled) throw inputError('disabled', 'enabled', this.disabledReason);
-      const dialing = await loadDialing(to, options, this.#config);
-      dialing.checkAccount(this.#config);
-      merged = dialing.withDefaults(this.#config.defaults, options);
-      merged.from = chooseCallerId(merged.from, this.#config);
-      target = dialing.resolveTarget(to, this.#config);
-      request = dialing.buildRequest(target, merged, this.#config);
-      request.ringback = this.#config.ringback === false ? false : { country: target.country };
-      webhook = merged.statusWebhook ?? this.#config.statusWebhook;
-      checkStatusWebhook(webhook);
-      if (merged.color !== undefined) checkColorName(merged.color);
-      const { label, record, from } = merged;
-      const asking = { to, target, ...(label !== undefined ? { label } : {}), ...(record !== undefined ? { record } : {}), ...(from !== undefined ? { from } : {}) };
-      if (!asked) {
-        const requested = new VcCallRequestEvent(asking);
-        this.dispatchEvent(requested);
-        if (requested.defaultPrevented) {
-          this.log('info', `call to ${target.display} cancelled by a vc-call-request listener`);
-          throw inputError('call-request-cancelled', 'to', 'The call was cancelled by the page before it was placed.');
-        }
-      }
-      await askBeforeDial(this.#config.beforeDial, asking, this.#config.beforeDialTimeoutMs);
+      admitted = await admitCall(to, options, this.#config, this);
     } catch (error) {
       if (error instanceof PhoneInputError && error.code !== 'call-request-cancelled') {
         this.log('info', `call refused (${error.code}): ${error.message}`);
@@ -366,13 +259,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     }
     // Another tab holds the connection: it places the call (the same checks passed here already).
     if (this.tabs && (await this.tabs.follows())) return this.tabs.placeCall(to, options);
+    const { target, request, options: merged, webhook } = admitted;
     const from = typeof merged.from === 'string' ? { uri: merged.from } : merged.from;
     this.engines.dropIfStale(this.hasLiveCalls);
     const engine = await this.currentEngine();
-    const call = new Call({ id: newId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
-    this.webhookOf.set(call.id, webhook);
-    this.watch(call);
-    this._calls = [call, ...this._calls];
+    const call = new Call({ id: newCallId(), target, from, color: merged.color, label: merged.label, record: merged.record, transferChecks: this.transferChecks });
+    this.roster.add(call, webhook);
     this.dispatchEvent(new Event('change'));
     this.log('info', `placing call ${call.id} to ${target.display}`);
     call.dial(engine, request);
@@ -384,25 +276,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * like `phone.call()`). Once the consult call is connected, `call.transfer(consult)` joins the
    * two; `phone.cancelConsult(consult)` hangs the consult call up and takes `call` back.
    */
-  async consult(call: Call, to: string, options: CallOptions = {}): Promise<Call> {
-    try {
-      if (call.state !== 'connected') throw inputError('call-not-live', 'transfer', 'Only a connected call can be transferred.');
-      await this.transferChecks.checkTarget(to);
-    } catch (error) {
-      if (error instanceof PhoneInputError) this.refuse(error);
-      throw error;
-    }
-    if (!call.held) await call.hold();
-    const consult = await this.call(to, options);
-    consult.markConsultFor(call.id);
-    return consult;
+  consult(call: Call, to: string, options: CallOptions = {}): Promise<Call> {
+    return placeConsult(call, to, this.transferChecks, () => this.call(to, options));
   }
 
   /** Attended transfer called off: hangs up the consult call and takes the original call back from hold. */
-  async cancelConsult(consult: Call): Promise<void> {
-    consult.hangup();
-    const original = consult.consultFor ? this.getCall(consult.consultFor) : undefined;
-    if (original?.state === 'connected' && original.held) await original.resume();
+  cancelConsult(consult: Call): Promise<void> {
+    return callOffConsult(consult, (id) => this.getCall(id));
   }
 
   /**
@@ -410,16 +290,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * `beforeDial` policy included (a do-not-call list applies to where a call is sent too);
    * refusals announced.
    */
-  private readonly transferChecks = {
-    checkTarget: async (to: string): Promise<CallTarget> => {
-      checkCallArguments(to, {});
-      const dialing = await loadDialing(to, this.#config);
-      dialing.checkAccount(this.#config);
-      const target = dialing.resolveTarget(to, this.#config);
-      await askBeforeDial(this.#config.beforeDial, { to, target }, this.#config.beforeDialTimeoutMs);
-      return target;
-    },
-    refused: (error: PhoneInputError) => this.refuse(error),
+  private readonly transferChecks: TransferChecks = {
+    checkTarget: (to) => checkTransferTarget(to, this.#config),
+    refused: (error) => this.refuse(error),
   };
 
   /**
@@ -433,12 +306,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** The wrap-up is offered after each call (`wrapUp`, or a list of `dispositions`). */
   get wrapUpEnabled(): boolean {
-    return this.#config.wrapUp ?? (this.#config.dispositions?.length ?? 0) > 0;
+    return this.wrapUps.enabled;
   }
 
   /** Finished calls of this session whose wrap-up is still to do, oldest first. */
   get pendingWrapUps(): readonly Call[] {
-    return this.wrapUps.ids.map((id) => this.getCall(id)).filter((call): call is Call => call !== undefined && !call.wrapUp);
+    return this.wrapUps.waiting;
   }
 
   /**
@@ -448,14 +321,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    */
   wrapUp(callId: string, input: WrapUpInput = {}): void {
     try {
-      const call = this.getCall(callId);
-      if (!call) throw inputError('call-not-live', 'callId', 'There is no such call to wrap up.');
-      if (!call.isFinal) throw inputError('call-not-live', 'callId', 'A call can be wrapped up once it has ended.');
-      if (call.wrapUp) throw inputError('already-wrapped-up', 'callId', 'This call was already wrapped up.');
-      const wrapUp = checkWrapUp(input, this.#config, call.endedAt);
-      this.wrapUps.forget(callId);
-      call.recordWrapUp(wrapUp);
-      this.dispatchEvent(new Event('change')); // the next call waiting for its wrap-up, if any
+      this.wrapUps.record(callId, input);
     } catch (error) {
       if (error instanceof PhoneInputError) this.refuse(error);
       throw error;
@@ -470,18 +336,12 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * Rejects with a {@link PhoneInputError} (and `vc-input-error`) when the calls can't be merged.
    */
   async merge(a: Call | string, b: Call | string): Promise<void> {
-    await this.refusing(() => this.merges.merge(this.liveCall(a, 'merge'), this.liveCall(b, 'merge')));
+    await this.refusing(() => this.merges.merge(this.roster.member(a, 'merge'), this.roster.member(b, 'merge')));
   }
 
   /** Splits a merged call from the other: two separate calls again (`vc-call-split`, reason `split`). */
   async split(call: Call | string): Promise<void> {
-    await this.refusing(() => this.merges.split(this.liveCall(call, 'split')));
-  }
-
-  private liveCall(call: Call | string, field: string): Call {
-    const found = typeof call === 'string' ? this.getCall(call) : this._calls.includes(call) ? call : undefined;
-    if (!found) throw inputError('call-not-live', field, 'That call is not one of this phone\'s calls.');
-    return found;
+    await this.refusing(() => this.merges.split(this.roster.member(call, 'split')));
   }
 
   private async refusing(action: () => Promise<void>): Promise<void> {
@@ -500,24 +360,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
 
   /** Epoch ms when a pending wrap-up's timer runs out (with `wrapUpSeconds`). */
   wrapUpDueAt(callId: string): number | undefined {
-    const seconds = this.#config.wrapUpSeconds;
-    const endedAt = this.getCall(callId)?.endedAt;
-    return seconds && endedAt !== undefined && this.wrapUps.has(callId) ? endedAt + seconds * 1000 : undefined;
-  }
-
-  private startWrapUp(call: Call): void {
-    if (!this.wrapUpEnabled || call.restored || call.wrapUp || this.wrapUps.has(call.id)) return;
-    this.wrapUps.start(call.id, this.#config.wrapUpSeconds);
-    this.dispatchEvent(new Event('change'));
-  }
-
-  /** The wrap-up timer ran out: what was entered is saved (without it, if the checks refuse it). */
-  private wrapUpTimedOut(callId: string, draft: WrapUpInput): void {
-    try {
-      this.wrapUp(callId, { ...draft, timedOut: true });
-    } catch {
-      if (!this.getCall(callId)?.wrapUp) this.wrapUp(callId, { timedOut: true });
-    }
+    return this.wrapUps.dueAt(callId);
   }
 
   /**
@@ -525,17 +368,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * history and the preferences, in memory and in storage. Live calls carry on.
    */
   clearStorage(): void {
-    for (const call of this._calls.filter((c) => !c.isLive)) {
-      this.unwatch(call);
-      this.webhookOf.delete(call.id);
-      this.wrapUps.forget(call.id);
-    }
-    this._calls = this._calls.filter((call) => call.isLive);
-    this.prefs = { confirmClose: true };
+    for (const call of this.calls) if (!call.isLive) this.wrapUps.forget(call.id);
+    this.roster.keep((call) => call.isLive);
     this._history.clear();
-    this.saveQueued = false;
-    this.store.clear();
-    if (this._calls.length) this.save();
+    this.saving.clear();
+    if (this.calls.length) this.saving.now();
     this.dispatchEvent(new Event('change'));
   }
 
@@ -544,12 +381,11 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
    * the SIP credentials forgotten, and `clearStorage()` leaves nothing of the agent's calls behind.
    */
   async signOut(): Promise<void> {
-    for (const call of this._calls) call.hangup();
+    for (const call of this.calls) call.hangup();
     this.#config = { ...this.#config, auth: undefined };
     await this.engines.dispose();
-    for (const call of this._calls) this.unwatch(call);
     this.wrapUps.clear();
-    this._calls = [];
+    this.roster.keep(() => false);
     this.clearStorage();
     this.log('info', 'signed out: calls, history and stored state cleared');
   }
@@ -579,10 +415,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     const call = this.getCall(id);
     if (!call || call.isLive) return;
     if (this.tabs?.following) return void this.tabs.command('remove', id).catch((error: Error) => console.warn(`vc-phone: ${error.message}`));
-    this._calls = this._calls.filter((c) => c !== call);
-    this.unwatch(call);
-    this.webhookOf.delete(id);
-    this.persist();
+    this.roster.keep((c) => c !== call);
+    this.saving.queue();
     this.dispatchEvent(new VcCallRemovedEvent({ call: call.toJSON() }));
     this.dispatchEvent(new Event('change'));
   }
@@ -595,9 +429,9 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     this._history.dispose();
     // A follower's calls are the leader's: they go on without this tab.
     if (this.tabs?.following) this.tabs.dispose();
-    else for (const call of this._calls) call.hangup();
+    else for (const call of this.calls) call.hangup();
     this.outbox.dispose();
-    this.save();
+    this.saving.now();
     this.tabs?.flush();
     await this.engines.dispose();
     // Only now may another tab take the connection over.
@@ -613,45 +447,25 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   private get hasLiveCalls(): boolean {
-    return this._calls.some((call) => call.isLive);
+    return this.calls.some((call) => call.isLive);
   }
 
   /** @internal The engine's report (and the fake phone's script) of the connection. */
   protected connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void {
-    if (state === this._connectionState && message === this._connectionMessage && retryAt === this._reconnectAt) return;
-    this._connectionState = state;
-    this._connectionMessage = message;
-    this._reconnectAt = retryAt;
-    this.dispatchEvent(new VcConnectionChangeEvent({ state, ...(message ? { message } : {}), ...(retryAt ? { retryAt } : {}) }));
+    const change = this.connection.report(state, message, retryAt);
+    if (!change) return;
+    this.dispatchEvent(change);
     this.dispatchEvent(new Event('change'));
   }
 
-  private watch(call: Call): void {
-    for (const type of CALL_FACT_EVENTS) call.addEventListener(type, this.onCallFact);
-    call.addEventListener('change', this.onCallChange);
-  }
-
-  private unwatch(call: Call): void {
-    for (const type of CALL_FACT_EVENTS) call.removeEventListener(type, this.onCallFact);
-    call.removeEventListener('change', this.onCallChange);
-  }
-
-  /** A call's fact: post it to the call's webhook (in order) and re-dispatch it from the phone. */
-  private readonly onCallFact = (event: Event): void => {
-    const fact = event as VcEvent<CallEventDetail>;
-    const webhook = this.webhookOf.get(fact.detail.call.id);
-    if (webhook) this.outbox.enqueue(webhook, fact.type, fact.detail.call, factData(fact.detail));
-    this.dispatchEvent(fact.clone());
-  };
-
-  private readonly onCallChange = (event: Event): void => {
-    const changed = event.target as Call;
+  /** A watched call changed: its end goes into the history (and its wrap-up is due); it is saved. */
+  private readonly onCallChange = (changed: Call): void => {
     if (changed.isFinal && !changed.restored) {
       this._history.add(changed.toJSON());
-      this.startWrapUp(changed);
+      this.wrapUps.start(changed);
     }
     if (changed.isFinal) this.dropOldestFinished();
-    this.persist();
+    this.saving.queue();
     // Holding, answering or ending a call can move the active call: the phone's view changed.
     const active = this.activeCallId;
     if (active === this.lastActiveCallId) return;
@@ -663,41 +477,23 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     return this.#config.maxFinishedCalls ?? DEFAULT_MAX_FINISHED_CALLS;
   }
 
+  /** How stored calls come back (phone-saving.ts): the cap on finished calls, the webhook told of the cut ones. */
+  private get restoreRules(): RestoreRules {
+    return { maxFinished: this.maxFinishedCalls, webhook: this.#config.statusWebhook };
+  }
+
   /** Keeps at most `maxFinishedCalls` finished calls: the ones that finished longest ago go first. */
   private dropOldestFinished(): void {
-    const kept = withoutOldestFinished(this._calls, this.maxFinishedCalls, (call) => call.isFinal);
-    if (kept.length === this._calls.length) return;
-    for (const call of this._calls) {
-      if (kept.includes(call)) continue;
-      this.unwatch(call);
-      this.webhookOf.delete(call.id);
-    }
-    this._calls = kept;
-    this.persist();
+    if (!this.roster.dropOldestFinished(this.maxFinishedCalls)) return;
+    this.saving.queue();
     this.dispatchEvent(new Event('change'));
-  }
-
-  /** Saves once per task, however many facts the task brought (a digit must not serialise every call). */
-  private persist(): void {
-    if (this.saveQueued) return;
-    this.saveQueued = true;
-    queueMicrotask(() => {
-      if (this.saveQueued) this.save();
-    });
-  }
-
-  private save(): void {
-    this.saveQueued = false;
-    // A follower saves its own preferences only: the calls and the outbox are the leader's to write.
-    if (this.tabs?.following) return this.store.savePrefs(this.prefs);
-    this.store.save({ calls: this._calls.map((call) => call.toJSON()), prefs: this.prefs, outbox: [...this.outbox.pending] });
   }
 
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
     // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
-    for (const call of this._calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
-    this.save();
+    for (const call of this.calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
+    this.saving.now();
     this.tabs?.flush();
   };
 }
