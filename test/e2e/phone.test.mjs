@@ -56,6 +56,17 @@ async function waitState(page, name, states, timeout = 10000) {
 }
 
 /** The INVITE Kamailio received from the browser for this call, and the 200 OK it sent back. */
+/**
+ * "Ringing" as the browser can know it: baresip sends its 180 a millisecond before its 200, and
+ * Kamailio's processes race for the two. When the 200 goes out first, the proxy drops the 180 (a
+ * provisional response after the final one is not forwarded, RFC 3261 16.7), so the phone never
+ * hears it ring. The call's events include vc-call-ringing exactly when a 180 reached the browser.
+ */
+async function ringingIfRelayed(sipCallId) {
+  const messages = await messagesForCallNow(stackDir, sipCallId);
+  return messages.some((m) => m.direction === 'out' && m.proto.startsWith('ws') && m.status === 180) ? ['vc-call-ringing'] : [];
+}
+
 async function inviteOf(page, name) {
   const sipCallId = await waitFor(() => page.evaluate((n) => window.callState(n)?.sipCallId, name), 5000);
   const invite = await waitFor(() =>
@@ -419,7 +430,7 @@ describe('calls against the real stack', () => {
     await page.evaluate(() => window.calls.w.hangup());
     await waitState(page, 'w', 'ended');
     const callId = await page.evaluate(() => window.calls.w.id);
-    const expected = ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-mute', 'vc-call-color', 'vc-call-dtmf', 'vc-call-ended'];
+    const expected = ['vc-call-dialing', ...(await ringingIfRelayed((await inviteOf(page, 'w')).sipCallId)), 'vc-call-answered', 'vc-call-mute', 'vc-call-color', 'vc-call-dtmf', 'vc-call-ended'];
     const unique = await waitFor(() => {
       const seen = new Map();
       for (const event of hook.received) if (event.callId === callId && !seen.has(event.id)) seen.set(event.id, event);
@@ -513,7 +524,7 @@ describe('calls against the real stack', () => {
         `(${heard.loudBetween(outage[0], outage[1])} loud 100 ms windows during it); connection back -> refresh re-INVITE at the proxy ${refresh.time - restoredAt} ms`,
     );
     const phoneEvents = await page.evaluate(() => window.events.filter((e) => e.callId === window.calls.cut.id).map((e) => e.type));
-    assert.deepEqual(phoneEvents, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-ended']);
+    assert.deepEqual(phoneEvents, ['vc-call-dialing', ...(await ringingIfRelayed(sipCallId)), 'vc-call-answered', 'vc-call-ended']);
     await context.close();
     await cutter.close();
   });
