@@ -39,4 +39,6 @@ trap 'bash test/e2e/stack/stack.sh down "$STACK_DIR" >/dev/null 2>&1 || true' EX
 export VC_STACK_DIR="$STACK_DIR"
 files=(test/e2e/*.test.mjs)
 [ "$#" -gt 0 ] && files=("$@")
-node --test --test-concurrency=1 --test-reporter=spec "${files[@]}"
+# --test-force-exit: a test file that leaves a socket open (a failed test skips its own clean-up)
+# must not keep its process, and so the whole suite, waiting forever.
+node --test --test-force-exit --test-concurrency=1 --test-reporter=spec "${files[@]}"
