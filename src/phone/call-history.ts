@@ -6,7 +6,7 @@
  * `phone.signOut()` erase it, in memory and in storage.
  */
 import type { CallerIdentity, CallOutcome, CallRecord, CallSnapshot, CallTarget, WrapUp } from './types.js';
-import type { KeyValueStorage } from './store.js';
+import { parseStoredJson, readStoredJson, type KeyValueStorage } from './store.js';
 
 /** Entries kept when the configuration does not say. */
 export const DEFAULT_MAX_HISTORY = 200;
@@ -104,7 +104,7 @@ export class CallHistory extends EventTarget {
     // A wrong type from a constructor's config (refused with words at the first call) keeps the default.
     if (!(Number.isSafeInteger(max) && max >= 0)) this.max = DEFAULT_MAX_HISTORY;
     this.key = historyKey(namespace, agent);
-    this.load();
+    this.load(readStoredJson(this.storage, this.key));
     globalThis.addEventListener?.('storage', this.onOtherTabWrote);
   }
 
@@ -162,7 +162,7 @@ export class CallHistory extends EventTarget {
     const key = historyKey(this.namespace, agent);
     if (key === this.key) return;
     this.key = key;
-    this.load();
+    this.load(readStoredJson(this.storage, this.key));
     this.dispatchEvent(new Event('change'));
   }
 
@@ -170,26 +170,13 @@ export class CallHistory extends EventTarget {
   private readonly onOtherTabWrote = (event: Event): void => {
     const { key, newValue, storageArea } = event as StorageEvent;
     if (storageArea !== this.storage || (key !== null && key !== this.key)) return;
-    this.load(key === null ? null : newValue);
+    this.load(key === null ? undefined : parseStoredJson(newValue));
     this.dispatchEvent(new Event('change'));
   };
 
-  private load(stored: string | null = this.readStored()): void {
-    this._entries = [];
-    try {
-      const data: unknown = JSON.parse(stored ?? '[]');
-      if (Array.isArray(data)) this._entries = data.filter(isEntry).slice(0, this.max);
-    } catch {
-      /* corrupt or unreadable: start empty */
-    }
-  }
-
-  private readStored(): string | null {
-    try {
-      return this.storage.getItem(this.key);
-    } catch {
-      return null; // unreadable storage: start empty
-    }
+  /** Takes the stored entries: from storage, or from another tab's write (absent, unreadable or corrupt: none). */
+  private load(data: unknown): void {
+    this._entries = Array.isArray(data) ? data.filter(isEntry).slice(0, this.max) : [];
   }
 
   private save(): void {

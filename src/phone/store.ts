@@ -95,6 +95,24 @@ function isDelivery(value: unknown): value is WebhookDelivery {
   );
 }
 
+/** A stored JSON value (as `getItem` or a `storage` event gives it); `undefined` when absent or corrupt. */
+export function parseStoredJson(raw: string | null | undefined): unknown {
+  try {
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored JSON value of a key; `undefined` when absent, unreadable or corrupt. */
+export function readStoredJson(storage: KeyValueStorage, key: string): unknown {
+  try {
+    return parseStoredJson(storage.getItem(key));
+  } catch {
+    return undefined; // storage that throws on reading (sandboxed iframes)
+  }
+}
+
 /** In-memory storage, for a page without localStorage (or one that blocks it). */
 export function memoryStorage(): KeyValueStorage {
   const map = new Map<string, string>();
@@ -155,24 +173,14 @@ export class PhoneStore {
     const state = this.read();
     remember(this.known.calls, state.calls);
     remember(this.known.outbox, state.outbox);
-    const prefs = this.readItem(this.prefsKey);
+    const prefs = readStoredJson(this.storage, this.prefsKey);
     if (prefs !== undefined) state.prefs = readPrefs(prefs);
     this.lastPrefs = JSON.stringify(state.prefs);
     return state;
   }
 
-  /** The stored JSON value of a key; `undefined` when absent, unreadable or corrupt. */
-  private readItem(key: string): unknown {
-    try {
-      const raw = this.storage.getItem(key);
-      return raw ? (JSON.parse(raw) as unknown) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   private read(): PersistedState {
-    const data = this.readItem(this.key);
+    const data = readStoredJson(this.storage, this.key);
     if (!isObject(data) || data.version !== STATE_VERSION) return emptyState();
     return {
       version: STATE_VERSION,
