@@ -14,6 +14,7 @@ import type { OutboundRequest } from './engine.js';
 import { inputError } from './errors.js';
 import { checkCallArguments } from './input-shapes.js';
 import { loadDialing } from './lazy-modules.js';
+import { randomHex } from './random-hex.js';
 import type { CallOptions, CallTarget, PhoneConfig, PhoneLogger, StatusWebhookConfig } from './types.js';
 
 /**
@@ -39,11 +40,8 @@ export interface AdmittedCall {
   webhook: StatusWebhookConfig | undefined;
 }
 
-/** Random id for calls (crypto.randomUUID needs a secure context; this does not). */
-export function newCallId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** Random id for calls. */
+export const newCallId = (): string => randomHex(16);
 
 /** Checks a call to `to` and builds its request; throws a `PhoneInputError` for anything refused. */
 export async function admitCall(to: string, options: CallOptions, config: PhoneConfig, desk: CallDesk): Promise<AdmittedCall> {

@@ -9,6 +9,7 @@
 import type { CheckItem, CheckOptions, CheckReport, CheckStatus } from './audio-types.js';
 import type { EngineMedia } from './engine.js';
 import { PhoneInputError } from './errors.js';
+import { randomHex } from './random-hex.js';
 import { checkServerUrl } from './server-url.js';
 import { openMicrophone, playOn } from './sip-audio-choice.js';
 import type { PhoneConfig } from './types.js';
@@ -230,10 +231,6 @@ function serverDomain(config: PhoneConfig, url: URL): string {
   return match?.[1] ?? url.hostname;
 }
 
-function randomToken(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 async function checkServer(config: PhoneConfig): Promise<CheckItem> {
   let href: string;
   try {
@@ -265,16 +262,16 @@ async function checkServer(config: PhoneConfig): Promise<CheckItem> {
     }
     socket.onopen = () => {
       opened = true;
-      const tag = randomToken();
+      const tag = randomHex(8);
       const transport = url.protocol === 'wss:' ? 'WSS' : 'WS';
       socket.send(
         [
           `OPTIONS sip:${domain} SIP/2.0`,
-          `Via: SIP/2.0/${transport} ${tag}.invalid;branch=z9hG4bK${randomToken()}`,
+          `Via: SIP/2.0/${transport} ${tag}.invalid;branch=z9hG4bK${randomHex(8)}`,
           'Max-Forwards: 70',
           `To: <sip:${domain}>`,
           `From: <sip:vc-phone-check@${domain}>;tag=${tag}`,
-          `Call-ID: ${randomToken()}`,
+          `Call-ID: ${randomHex(8)}`,
           'CSeq: 1 OPTIONS',
           'User-Agent: vc-phone (check)',
           'Content-Length: 0',

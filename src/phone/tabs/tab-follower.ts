@@ -8,6 +8,7 @@ import { VcCallRemovedEvent } from '../../events/call-lifecycle-events.js';
 import type { Call } from '../call.js';
 import { factEventNamed } from '../call-facts.js';
 import { inputError, type InputErrorCode } from '../errors.js';
+import { randomHex } from '../random-hex.js';
 import type { CallOptions, CallSnapshot } from '../types.js';
 import { MirrorCall, type LeaderLink } from './mirror-call.js';
 import { NO_LEADER_WORDS, type CallView, type CommandOp, type ReplyError, type TabConnection, type TabMessage } from './tab-protocol.js';
@@ -35,10 +36,6 @@ function errorOf(reply: ReplyError): Error {
   return reply.code ? inputError(reply.code as InputErrorCode, reply.field ?? '', reply.message) : new Error(reply.message);
 }
 
-function newRequestId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export class TabFollower implements LeaderLink {
   private readonly mirrors = new Map<string, MirrorCall>();
   private readonly waiting = new Map<string, Waiting>();
@@ -58,7 +55,7 @@ export class TabFollower implements LeaderLink {
 
   command(op: CommandOp, id?: string, args?: unknown[]): Promise<unknown> {
     if (this.stopped) return Promise.reject(new Error(NO_LEADER_WORDS));
-    const requestId = newRequestId();
+    const requestId = randomHex(12);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => this.settle(requestId, undefined, { message: NO_LEADER_WORDS }), DEADLINE_MS[op] ?? DEFAULT_DEADLINE_MS);
       this.waiting.set(requestId, { resolve, reject, timer });
