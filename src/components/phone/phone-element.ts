@@ -277,8 +277,8 @@ export class VcPhone extends VcElement {
   private ready = this.nextPhone();
   /** @internal The audio settings panel is open. */
   private audioOpen = false;
-  /** "Audio settings" was pressed and the panel's code is loading (`undefined`), or it failed to load (`false`). */
-  private audioLoad: boolean | undefined = true;
+  /** The audio settings panel's code: there (or not asked for yet), loading after a press, or failed to load. */
+  private audioCode: 'ready' | 'loading' | 'failed' = 'ready';
 
   constructor() {
     super();
@@ -457,10 +457,10 @@ export class VcPhone extends VcElement {
     const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
     return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
       <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
-      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" aria-busy=${this.audioLoad === undefined ? 'true' : 'false'} @click=${this.toggleAudio}>
+      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" aria-busy=${this.audioCode === 'loading' ? 'true' : 'false'} @click=${this.toggleAudio}>
         ${strings.audioSettings}
       </button>
-      ${this.audioLoad === false ? html`<p part="audio-settings-problem" class="problem" role="alert">${strings.audioSettingsUnavailable}</p>` : nothing}
+      ${this.audioCode === 'failed' ? html`<p part="audio-settings-problem" class="problem" role="alert">${strings.audioSettingsUnavailable}</p>` : nothing}
       ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
       <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
       ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
@@ -471,14 +471,14 @@ export class VcPhone extends VcElement {
 
   /** Shows or hides the audio settings; the first time, once their code is there (a press while it loads is that same press). */
   private async toggleAudio(): Promise<void> {
-    if (this.audioLoad === undefined) return;
+    if (this.audioCode === 'loading') return;
     if (!this.audioOpen && VcPhone.needTag && !customElements.get('vc-audio-settings')) {
-      this.audioLoad = undefined;
-      this.audioLoad = await VcPhone.needTag('vc-audio-settings').then(
-        () => true,
-        () => false,
+      this.audioCode = 'loading';
+      this.audioCode = await VcPhone.needTag('vc-audio-settings').then(
+        () => 'ready' as const,
+        () => 'failed' as const,
       );
-      if (!this.audioLoad) return;
+      if (this.audioCode === 'failed') return;
     }
     this.audioOpen = !this.audioOpen;
   }
@@ -496,4 +496,4 @@ export class VcPhone extends VcElement {
 
 // The audio settings panel is open: reactive, not an attribute (outside `properties`, so the manifest does not list it).
 VcPhone.createProperty('audioOpen', { state: true });
-VcPhone.createProperty('audioLoad', { state: true });
+VcPhone.createProperty('audioCode', { state: true });
