@@ -40,6 +40,7 @@ export {
   type CallState,
   type CallTarget,
   type CallerIdentity,
+  type ConnectionReason,
   type ConnectionState,
   type DtmfMode,
   type EndedBy,

@@ -2,7 +2,7 @@
  * Call life-cycle facts. Dispatched once by the `Phone` (and forwarded once as DOM events by the
  * element that provides it), so a CRM can log every call from these events alone.
  */
-import type { CallOutcome, CallSnapshot, ConnectionState } from '../phone/types.js';
+import type { CallOutcome, CallSnapshot, ConnectionReason, ConnectionState } from '../phone/types.js';
 import type { DtmfMode, TransferSnapshot } from '../phone/types.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { VcEvent } from './vc-event.js';
@@ -105,7 +105,12 @@ export class VcCallRemovedEvent extends VcEvent<CallEventDetail> {
   static override readonly eventName = 'vc-call-removed';
 }
 
-/** The connection to the SIP server changed (`retryAt`: when the next reconnect attempt is due). */
-export class VcConnectionChangeEvent extends VcEvent<{ state: ConnectionState; message?: string; retryAt?: number }> {
+/**
+ * The connection to the SIP server changed. `message`: English words when it is not fine (for
+ * logs); `reason`: why, as a code a program can act on or put in its own words (`lost`,
+ * `unreachable`, `paused`, `blocked`; see `ConnectionReason`); `retryAt`: when the next
+ * reconnect attempt is due (epoch ms).
+ */
+export class VcConnectionChangeEvent extends VcEvent<{ state: ConnectionState; message?: string; reason?: ConnectionReason; retryAt?: number }> {
   static override readonly eventName = 'vc-connection-change';
 }

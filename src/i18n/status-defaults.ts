@@ -5,5 +5,11 @@ export const statusDefaults = {
   statusConnecting: 'Connecting',
   statusOffline: 'Offline',
   statusRetryIn: 'retry in {seconds} s',
+  // Why the phone is offline (its connectionReason), beside the pill and in its tooltip
+  statusLost: 'Connection to the SIP server lost',
+  statusUnreachable: 'The SIP server cannot be reached',
+  statusPaused: 'Paused while the page is hidden',
+  statusBlocked: 'Blocked by the page’s security policy',
+  statusNotConnected: 'Not connected to the SIP server',
   retry: 'Retry',
 };

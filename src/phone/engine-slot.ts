@@ -26,8 +26,8 @@ export class EngineSlot {
       const engine: LazyEngine = new LazyEngine(this.factory, {
         config: engineConfig,
         ...(this.media ? { media: this.media } : {}),
-        connectionChanged: (state, message, retryAt) => {
-          if (this.engine === engine) this.report(state, message, retryAt);
+        connectionChanged: (state, message, retryAt, reason) => {
+          if (this.engine === engine) this.report(state, message, retryAt, reason);
         },
       });
       this.engine = engine;

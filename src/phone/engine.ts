@@ -7,7 +7,7 @@
  * @internal
  */
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallEndReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
+import type { CallEndReason, ConnectionReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
@@ -114,8 +114,11 @@ export interface EngineHost {
   config: EngineConfig;
   /** The agent's audio choice (absent: the browser's defaults). */
   media?: EngineMedia;
-  /** The connection changed; while reconnecting, `retryAt` says when the next attempt is due (epoch ms). */
-  connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void;
+  /**
+   * The connection changed; while reconnecting, `retryAt` says when the next attempt is due (epoch
+   * ms). With `message` (English words), `reason` says why for a program and for translated words.
+   */
+  connectionChanged(state: ConnectionState, message?: string, retryAt?: number, reason?: ConnectionReason): void;
 }
 
 export interface TelephonyEngine {

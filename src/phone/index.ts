@@ -22,6 +22,7 @@ export type {
   CallState,
   CallTarget,
   CallerIdentity,
+  ConnectionReason,
   ConnectionState,
   DtmfMode,
   EndedBy,

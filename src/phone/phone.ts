@@ -36,7 +36,7 @@ import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { makeLog } from './logger.js';
 import { WrapUpDesk } from './wrap-up-desk.js';
 import { TypedEventTarget } from './typed-event-target.js';
-import type { CallOptions, CallSnapshot, CallTarget, ConnectionState, PhoneConfig, PhoneLogger, WrapUpInput } from './types.js';
+import type { CallOptions, CallSnapshot, CallTarget, ConnectionReason, ConnectionState, PhoneConfig, PhoneLogger, WrapUpInput } from './types.js';
 
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
@@ -92,7 +92,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       dispatch: (event) => this.dispatchEvent(event),
       refuse: (error) => this.refuse(error),
     });
-    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt) => this.connectionChanged(state, message, retryAt), this.audio.forEngine);
+    this.engines = new EngineSlot(options.engine ?? sipEngineFactory, (state, message, retryAt, reason) => this.connectionChanged(state, message, retryAt, reason), this.audio.forEngine);
     const store = new PhoneStore(config.storageKey, storage);
     // A follower's history is the leader's to write (call-history.ts).
     this._history = new CallHistory(storage, config.storageKey ?? 'default', config.aor, config.maxHistory ?? DEFAULT_MAX_HISTORY, () => !this.tabs?.following);
@@ -111,7 +111,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
         lead: (mirrors) => shown.lead(mirrors),
         setMirrors: (calls) => shown.mirror(calls),
         dispatch: (event) => this.dispatchEvent(event),
-        connectionChanged: ({ state, message, retryAt }) => this.connectionChanged(state, message, retryAt),
+        connectionChanged: ({ state, message, retryAt, reason }) => this.connectionChanged(state, message, retryAt, reason),
       });
     } else {
       this.saving.restore(saved, this.restoreRules);
@@ -190,9 +190,13 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   get reconnectAt(): number | undefined {
     return this.connection.retryAt;
   }
-  /** Words about the connection when it is not fine. */
+  /** Words about the connection when it is not fine (English, for logs and developers; see `connectionReason`). */
   get connectionMessage(): string | undefined {
     return this.connection.message;
+  }
+  /** Why the connection is not fine, as a code (`lost`, `unreachable`, `paused`, `blocked`): for a program, or words of its own. */
+  get connectionReason(): ConnectionReason | undefined {
+    return this.connection.reason;
   }
 
   /** Ask before the close X hangs up a live call (the agent can turn it off; remembered). */
@@ -451,8 +455,8 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
   }
 
   /** @internal The engine's report (and the fake phone's script) of the connection. */
-  protected connectionChanged(state: ConnectionState, message?: string, retryAt?: number): void {
-    const change = this.connection.report(state, message, retryAt);
+  protected connectionChanged(state: ConnectionState, message?: string, retryAt?: number, reason?: ConnectionReason): void {
+    const change = this.connection.report(state, message, retryAt, reason);
     if (!change) return;
     this.dispatchEvent(change);
     this.dispatchEvent(new Event('change'));

@@ -4,7 +4,7 @@
  * is hidden and no call is live (a background tab must not hammer a server that is down).
  * @internal
  */
-import type { ConnectionState } from './types.js';
+import type { ConnectionReason, ConnectionState } from './types.js';
 
 const RECONNECT_BASE_MS = 500;
 const RECONNECT_MAX_MS = 30_000;
@@ -23,7 +23,8 @@ export interface ConnectableAgent {
 }
 
 export interface ConnectionOptions {
-  report(state: ConnectionState, message?: string, retryAt?: number): void;
+  /** With `message` (English, for logs) comes its `reason` (for a program, and translated words). */
+  report(state: ConnectionState, message?: string, retryAt?: number, reason?: ConnectionReason): void;
   /** A call is live: keep trying even from a hidden page. */
   hasLiveCalls(): boolean;
   /** Whether the page is visible (default: `document.visibilityState`). */
@@ -65,7 +66,7 @@ export class SipConnection {
       const attempt = this.withDeadline(this.agent.started ? this.agent.reconnect() : this.agent.start());
       this.starting = attempt.finally(() => (this.starting = undefined));
       this.starting.catch((error: Error) => {
-        if (!this.agent.isConnected() && !this.closed) this.retry(error.message);
+        if (!this.agent.isConnected() && !this.closed) this.retry(error.message, 'unreachable');
       });
     }
     return this.starting;
@@ -81,7 +82,7 @@ export class SipConnection {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.abandonAttempt?.(new Error(words));
-    this.options.report('disconnected', words);
+    this.options.report('disconnected', words, undefined, 'blocked');
   }
 
   /** The agent connected. */
@@ -96,7 +97,7 @@ export class SipConnection {
       this.options.report('disconnected');
       return;
     }
-    this.retry('The connection to the SIP server was lost. Reconnecting…');
+    this.retry('The connection to the SIP server was lost. Reconnecting…', 'lost');
   }
 
   /** No more reconnecting (the engine is being disposed). */
@@ -135,18 +136,18 @@ export class SipConnection {
     return result;
   }
 
-  private retry(message: string): void {
+  private retry(message: string, reason: 'lost' | 'unreachable'): void {
     if (this.closed || !this.wanted || this.retryTimer !== undefined) return;
     if (!this.pageVisible() && !this.options.hasLiveCalls()) {
       // Nothing needs the connection while nobody looks: reconnect when the page is shown again.
       this.paused = true;
-      this.options.report('disconnected', 'Disconnected from the SIP server; reconnecting when this page is shown.');
+      this.options.report('disconnected', 'Disconnected from the SIP server; reconnecting when this page is shown.', undefined, 'paused');
       return;
     }
     const cap = this.options.hasLiveCalls() ? LIVE_CALL_RECONNECT_MAX_MS : RECONNECT_MAX_MS;
     const delay = Math.min(cap, RECONNECT_BASE_MS * 2 ** this.attempt) * (0.8 + Math.random() * 0.4);
     this.attempt += 1;
-    this.options.report('reconnecting', message, Date.now() + Math.round(delay));
+    this.options.report('reconnecting', message, Date.now() + Math.round(delay), reason);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       void this.connect().catch(() => undefined);

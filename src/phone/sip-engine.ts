@@ -110,7 +110,7 @@ export class SipEngine implements TelephonyEngine, SessionContext {
         reconnect: () => ua.reconnect(),
         isConnected: () => ua.isConnected(),
       },
-      { report: (state, message, retryAt) => this.host.connectionChanged(state, message, retryAt), hasLiveCalls: () => this.sessions.size > 0 },
+      { report: (state, message, retryAt, reason) => this.host.connectionChanged(state, message, retryAt, reason), hasLiveCalls: () => this.sessions.size > 0 },
     );
     globalThis.document?.addEventListener('securitypolicyviolation', this.onPolicyViolation);
     globalThis.addEventListener?.('online', this.onNetworkChange);

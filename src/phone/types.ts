@@ -236,6 +236,18 @@ export interface PhoneConfig {
 /** Connection to the SIP server. */
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
+/**
+ * Why the phone is not connected, for a program and for words in the page's language
+ * (`connectionMessage` says it in English, for logs and developers):
+ * - `lost`: the open connection dropped; reconnecting (with backoff).
+ * - `unreachable`: an attempt to connect failed or timed out; retrying (with backoff).
+ * - `paused`: down while the page is hidden and no call is live; reconnects when the page is shown.
+ * - `blocked`: the page's Content-Security-Policy (`connect-src`) blocks the server; retrying won't help.
+ *
+ * Undefined while connected or connecting, and when the connection was closed on purpose.
+ */
+export type ConnectionReason = 'lost' | 'unreachable' | 'paused' | 'blocked';
+
 /** Audio statistics of a call's media path (from WebRTC getStats). */
 export interface MediaStats {
   sent: { packets: number; bytes: number };

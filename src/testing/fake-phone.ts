@@ -16,7 +16,7 @@ import { referRefusal, referToReplacing, referToUri, sipfragFailure, type Consul
 import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
-import type { CallState, ConnectionState, PhoneConfig } from '../phone/types.js';
+import type { CallState, ConnectionReason, ConnectionState, PhoneConfig } from '../phone/types.js';
 import type { CheckOptions, CheckReport } from '../phone/audio-types.js';
 import { FakeMediaDevices, type FakeAudioDevice } from './fake-media-devices.js';
 
@@ -369,10 +369,11 @@ export class FakePhone extends Phone {
 
   /**
    * Scripts the connection to the (fake) server, for stories and tests of the phone's status:
-   * `phone.simulateConnection('reconnecting', 'The connection was lost.', Date.now() + 4000)`.
+   * `phone.simulateConnection('reconnecting', 'The connection was lost.', Date.now() + 4000, 'lost')`
+   * (`reason`: the code a real phone reports with its words, see `ConnectionReason`).
    */
-  simulateConnection(state: ConnectionState, message?: string, retryAt?: number): void {
-    this.connectionChanged(state, message, retryAt);
+  simulateConnection(state: ConnectionState, message?: string, retryAt?: number, reason?: ConnectionReason): void {
+    this.connectionChanged(state, message, retryAt, reason);
   }
 
   /** A scripted pre-call check: `checkReport` if set, else every item passes (no device or network is touched). */

@@ -99,13 +99,18 @@ describe('CDN build under a strict Content-Security-Policy', () => {
     await page.getByRole('button', { name: 'Place call' }).click();
     await page.getByRole('textbox', { name: 'Phone number' }).fill('+44 20 7946 0958');
     // Reaching for the field connects (warm-up); the blocked socket is reported at once, well
-    // before the 10 s connection deadline, and Call stays off with the words that say what to fix.
+    // before the 10 s connection deadline: the pill says why in the page's words, Call stays off,
+    // and the phone says what to fix (in English, for the developer) with the reason code.
     const words = /Content-Security-Policy blocks the SIP server: add ws:\/\/127\.0\.0\.1:5066 to its connect-src/;
-    await page.getByText(words).first().waitFor({ timeout: 8000 });
+    await page.getByText('Blocked by the page’s security policy').first().waitFor({ timeout: 8000 });
     assert.ok(Date.now() - startedAt < 8000);
     assert.equal(await page.getByRole('button', { name: 'Call', exact: true }).isDisabled(), true);
-    const phone = await page.evaluate(() => ({ state: document.querySelector('vc-phone').phone.connectionState, message: document.querySelector('vc-phone').phone.connectionMessage }));
+    const phone = await page.evaluate(() => {
+      const { connectionState: state, connectionMessage: message, connectionReason: reason } = document.querySelector('vc-phone').phone;
+      return { state, message, reason };
+    });
     assert.equal(phone.state, 'disconnected');
+    assert.equal(phone.reason, 'blocked');
     assert.match(phone.message, words);
     assert.equal(invitesTo(stackDir, numbers.baresip).length, invitesBefore, 'no INVITE reached the server');
     await context.close();

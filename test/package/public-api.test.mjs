@@ -39,6 +39,7 @@ const CONTROLLER = {
     'CallState',
     'CallTarget',
     'CallerIdentity',
+    'ConnectionReason',
     'ConnectionState',
     'DtmfMode',
     'EndedBy',

@@ -94,4 +94,47 @@ describe('SipConnection', () => {
     expect(attempts).to.equal(1);
     connection.close();
   });
+  it('says why with each report: unreachable for a failed attempt, lost for a dropped connection, paused while hidden, blocked by the CSP', async () => {
+    const agent = new FlakyAgent();
+    let visible = true;
+    const reports: Array<{ state: string; message?: string; reason?: string; retryAt?: number }> = [];
+    const connection = new SipConnection(agent, {
+      report: (state, message, retryAt, reason) => reports.push({ state, message, reason, retryAt }),
+      hasLiveCalls: () => false,
+      isPageVisible: () => visible,
+    });
+    const last = () => reports.at(-1)!;
+    await connection.connect().catch(() => undefined);
+    await until(() => last().state === 'reconnecting' && last().reason !== undefined, 'the retry report');
+    expect(last()).to.include({ state: 'reconnecting', reason: 'unreachable', message: 'The SIP server could not be reached. Check the network or try again.' });
+    expect(last().retryAt).to.be.a('number');
+    // The server comes up; the connection later drops under the agent.
+    agent.up = true;
+    await until(() => agent.isConnected(), 'the reconnect');
+    connection.connected();
+    expect(last()).to.deep.equal({ state: 'connected', message: undefined, reason: undefined, retryAt: undefined });
+    agent.connected = false;
+    agent.up = false;
+    connection.disconnected(new Error('WebSocket closed abnormally (1006)'));
+    expect(last()).to.include({ state: 'reconnecting', reason: 'lost' });
+    // Hidden with nothing live: the next failure pauses, and says so.
+    visible = false;
+    await until(() => connection.isPaused, 'the pause');
+    expect(last()).to.include({ state: 'disconnected', reason: 'paused', message: 'Disconnected from the SIP server; reconnecting when this page is shown.' });
+    connection.blocked('Blocked by the CSP.');
+    expect(last()).to.deep.equal({ state: 'disconnected', message: 'Blocked by the CSP.', reason: 'blocked', retryAt: undefined });
+    // An attempt starting, or the connection closed on purpose, says no reason.
+    expect(reports.filter((report) => report.state === 'connecting' || report.state === 'connected').every((report) => report.reason === undefined)).to.equal(true);
+    connection.close();
+  });
+
+  it('an attempt that times out is unreachable too', async () => {
+    const reasons: Array<string | undefined> = [];
+    const silent: ConnectableAgent = { started: false, start: () => new Promise(() => undefined), reconnect: () => new Promise(() => undefined), isConnected: () => false };
+    const connection = new SipConnection(silent, { report: (_state, message, _at, reason) => message && reasons.push(reason), hasLiveCalls: () => true, connectDeadlineMs: 200 });
+    await connection.connect().catch(() => undefined);
+    await until(() => reasons.length > 0, 'the retry report');
+    expect(reasons[0]).to.equal('unreachable');
+    connection.close();
+  });
 });

@@ -6,7 +6,7 @@ export type PhoneStatus = 'ready' | 'connecting' | 'offline';
 /** Offline = reconnecting after a loss, or disconnected for a stated reason; idle connects on demand. */
 export function phoneStatus(phone: Phone | undefined): PhoneStatus {
   const state = phone?.connectionState;
-  if (state === 'reconnecting' || (state === 'disconnected' && phone?.connectionMessage)) return 'offline';
+  if (state === 'reconnecting' || (state === 'disconnected' && (phone?.connectionMessage || phone?.connectionReason))) return 'offline';
   return state === 'connecting' ? 'connecting' : 'ready';
 }
 

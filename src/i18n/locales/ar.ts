@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'جارٍ الاتصال',
   statusOffline: 'غير متصل',
   statusRetryIn: 'إعادة المحاولة خلال {seconds} ث',
+  statusLost: 'انقطع الاتصال بخادم SIP',
+  statusUnreachable: 'تعذّر الوصول إلى خادم SIP',
+  statusPaused: 'متوقف مؤقتاً ما دامت الصفحة مخفية',
+  statusBlocked: 'محظور بسياسة أمان الصفحة',
+  statusNotConnected: 'غير متصل بخادم SIP',
   retry: 'إعادة المحاولة',
 
   callWith: 'مكالمة مع {party}',

@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'Verbindet',
   statusOffline: 'Offline',
   statusRetryIn: 'neuer Versuch in {seconds} s',
+  statusLost: 'Verbindung zum SIP-Server unterbrochen',
+  statusUnreachable: 'Der SIP-Server ist nicht erreichbar',
+  statusPaused: 'Pausiert, solange die Seite verborgen ist',
+  statusBlocked: 'Von der Sicherheitsrichtlinie der Seite blockiert',
+  statusNotConnected: 'Nicht mit dem SIP-Server verbunden',
   retry: 'Erneut versuchen',
 
   callWith: 'Anruf mit {party}',

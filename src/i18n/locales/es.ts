@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'Conectando',
   statusOffline: 'Sin conexión',
   statusRetryIn: 'reintento en {seconds} s',
+  statusLost: 'Se perdió la conexión con el servidor SIP',
+  statusUnreachable: 'No se puede acceder al servidor SIP',
+  statusPaused: 'En pausa mientras la página está oculta',
+  statusBlocked: 'Bloqueado por la política de seguridad de la página',
+  statusNotConnected: 'Sin conexión con el servidor SIP',
   retry: 'Reintentar',
 
   callWith: 'Llamada con {party}',

@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'Connexion',
   statusOffline: 'Hors ligne',
   statusRetryIn: 'nouvel essai dans {seconds} s',
+  statusLost: 'Connexion au serveur SIP perdue',
+  statusUnreachable: 'Le serveur SIP est injoignable',
+  statusPaused: 'En pause tant que la page est masquée',
+  statusBlocked: 'Bloqué par la politique de sécurité de la page',
+  statusNotConnected: 'Non connecté au serveur SIP',
   retry: 'Réessayer',
 
   callWith: 'Appel avec {party}',

@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'Connessione',
   statusOffline: 'Offline',
   statusRetryIn: 'nuovo tentativo tra {seconds} s',
+  statusLost: 'Connessione al server SIP interrotta',
+  statusUnreachable: 'Il server SIP non è raggiungibile',
+  statusPaused: 'In pausa finché la pagina è nascosta',
+  statusBlocked: 'Bloccato dai criteri di sicurezza della pagina',
+  statusNotConnected: 'Non connesso al server SIP',
   retry: 'Riprova',
 
   callWith: 'Chiamata con {party}',

@@ -15,6 +15,11 @@ export default {
   statusConnecting: 'Conectando',
   statusOffline: 'Offline',
   statusRetryIn: 'nova tentativa em {seconds} s',
+  statusLost: 'A conexão com o servidor SIP caiu',
+  statusUnreachable: 'Não foi possível alcançar o servidor SIP',
+  statusPaused: 'Em pausa enquanto a página está oculta',
+  statusBlocked: 'Bloqueado pela política de segurança da página',
+  statusNotConnected: 'Sem conexão com o servidor SIP',
   retry: 'Tentar de novo',
 
   callWith: 'Ligação com {party}',

@@ -61,7 +61,7 @@ export class TabLeader {
     this.queued = false;
     if (this.stopped) return;
     const phone = this.phone;
-    const connection = { state: phone.connectionState, message: phone.connectionMessage, retryAt: phone.reconnectAt };
+    const connection = { state: phone.connectionState, message: phone.connectionMessage, reason: phone.connectionReason, retryAt: phone.reconnectAt };
     const message: TabMessage = { kind: 'state', calls: phone.calls.map(viewOf), connection, facts: this.facts };
     this.facts = [];
     try {

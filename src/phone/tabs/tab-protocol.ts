@@ -6,7 +6,7 @@
  */
 import type { CallEventDetail } from '../../events/call-lifecycle-events.js';
 import type { CallQualitySummary, QualityChange } from '../call-quality.js';
-import type { CallSnapshot, ConnectionState } from '../types.js';
+import type { CallSnapshot, ConnectionReason, ConnectionState } from '../types.js';
 
 /** A call as the leader sees it, with what its snapshot leaves out. */
 export interface CallView {
@@ -27,6 +27,8 @@ export interface FactNote {
 export interface TabConnection {
   state: ConnectionState;
   message?: string;
+  /** The leader's reason code, so a follower's status says it in its own page's language. */
+  reason?: ConnectionReason;
   retryAt?: number;
 }
 
