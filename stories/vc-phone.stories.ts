@@ -123,12 +123,25 @@ export const Offline: Story = {
   name: 'Reconnecting / offline',
   args: { calls: [{ state: 'ended', label: 'Alice Martin' }] },
   play: async ({ canvasElement, loaded }) => {
-    const report = (loaded as Loaded).phone as unknown as { connectionChanged(state: string, message?: string): void };
-    report.connectionChanged('reconnecting', 'The connection to the SIP server was lost. Reconnecting…');
+    (loaded as Loaded).phone.simulateConnection('reconnecting', 'The connection to the SIP server was lost. Reconnecting…', undefined, 'lost');
     const el = canvasElement.querySelector('vc-phone')!;
     await el.updateComplete;
     const place = el.shadowRoot!.querySelector('vc-place-call')!;
     await place.openField();
+  },
+};
+
+/**
+ * Offline in the page's language, by the phone's `connectionReason`: here French, while the page
+ * was hidden (`paused`). The phone's English message is for logs; the pill never shows it.
+ */
+export const OfflineTranslated: Story = {
+  name: 'Offline, in French (page was hidden)',
+  args: { calls: [{ state: 'ended', label: 'Alice Martin' }] },
+  render: (args, { loaded }) => html`<div lang="fr"><vc-phone .phone=${loaded.phone} ?silent=${args.silent}></vc-phone></div>`,
+  play: async ({ canvasElement, loaded }) => {
+    (loaded as Loaded).phone.simulateConnection('disconnected', 'Disconnected from the SIP server; reconnecting when this page is shown.', undefined, 'paused');
+    await canvasElement.querySelector('vc-phone')!.updateComplete;
   },
 };
 

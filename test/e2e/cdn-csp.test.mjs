@@ -115,4 +115,23 @@ describe('CDN build under a strict Content-Security-Policy', () => {
     assert.equal(invitesTo(stackDir, numbers.baresip).length, invitesBefore, 'no INVITE reached the server');
     await context.close();
   });
+  it('on a French page, the pill says the blocked server in French, never the English sentence', async () => {
+    const context = await browser.newContext();
+    await context.grantPermissions(['microphone'], { origin: webWithoutSip.origin });
+    const page = await context.newPage();
+    // The portal's page is in French (set by the browser driver before the page's own script).
+    await page.addInitScript(() => document.addEventListener('readystatechange', () => document.documentElement.setAttribute('lang', 'fr'), { once: true }));
+    await page.goto(`${webWithoutSip.origin}/test/e2e/pages/cdn-csp.html`);
+    await page.getByRole('button', { name: 'Passer un appel' }).click();
+    await page.getByRole('textbox', { name: 'Numéro de téléphone' }).fill('+44 20 7946 0958');
+    await page.getByText('Bloqué par la politique de sécurité de la page').first().waitFor({ timeout: 8000 });
+    assert.equal(await page.getByText(/Content-Security-Policy|SIP server/).count(), 0, 'no English sentence on the page');
+    const shown = await page.evaluate(() => {
+      const status = document.querySelector('vc-phone').shadowRoot.querySelector('vc-phone-status').shadowRoot;
+      const connection = status.querySelector('[part="connection"]');
+      return { text: connection.textContent.trim(), title: connection.title, reason: document.querySelector('vc-phone').phone.connectionReason };
+    });
+    assert.deepEqual(shown, { text: 'Bloqué par la politique de sécurité de la page', title: 'Bloqué par la politique de sécurité de la page', reason: 'blocked' });
+    await context.close();
+  });
 });

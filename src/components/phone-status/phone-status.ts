@@ -14,7 +14,7 @@ import { StatusPill } from './status-pill.js';
  *
  * @csspart base - The row (a group named "Phone status").
  * @csspart status-pill - Ready / Connecting / Offline.
- * @csspart connection - While offline: "retry in N s", or the words about the lost connection.
+ * @csspart connection - While offline: "retry in N s", or why (the phone's `connectionReason`) in the element's language.
  * @csspart retry-button - While offline: connects again now.
  */
 export class VcPhoneStatus extends VcPhoneConsumerElement {
