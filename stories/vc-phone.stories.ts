@@ -123,11 +123,15 @@ export const Offline: Story = {
   name: 'Reconnecting / offline',
   args: { calls: [{ state: 'ended', label: 'Alice Martin' }] },
   play: async ({ canvasElement, loaded }) => {
-    (loaded as Loaded).phone.simulateConnection('reconnecting', 'The connection to the SIP server was lost. Reconnecting…', undefined, 'lost');
+    const { phone } = loaded as Loaded;
     const el = canvasElement.querySelector('vc-phone')!;
     await el.updateComplete;
     const place = el.shadowRoot!.querySelector('vc-place-call')!;
     await place.openField();
+    // Opening the field warms the (fake) connection up: the loss comes after that.
+    await phone.prewarm();
+    phone.simulateConnection('reconnecting', 'The connection to the SIP server was lost. Reconnecting…', undefined, 'lost');
+    await el.updateComplete;
   },
 };
 
