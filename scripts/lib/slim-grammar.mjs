@@ -178,6 +178,7 @@ export function slimGrammar(code, keep = KEPT_START_RULES, { id = 'grammar.js' }
     for (const { ip, op, spec } of program[rule]) {
       for (const k of spec.consts) bc[ip + k] = op === FAIL ? expectation : constNumber.get(bytecode[rule][ip + k]);
       for (const k of spec.rules) bc[ip + k] = ruleNumber.get(bytecode[rule][ip + k]);
+      if (bc.slice(ip, ip + spec.length(bc, ip)).some((word) => word === undefined)) throw new Error(`slim-grammar: rule ${rule} refers to something left out`);
     }
     return bc;
   });

@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import * as original from 'sip.js/lib/grammar/pegjs/dist/grammar.js';
+import { Parser as OriginalParser } from 'sip.js/lib/core/messages/parser.js';
 import { KEPT_START_RULES, slimGrammar } from '../../scripts/lib/slim-grammar.mjs';
 import { slimGrammarPlugin, startRulesUsedBy } from '../../scripts/lib/rollup-slim-grammar.mjs';
 
@@ -116,6 +117,37 @@ function mutations(text, seed) {
   return out;
 }
 
+/**
+ * `got` and `want` (objects of two copies of sip.js's classes) hold the same values: same own keys,
+ * same class names, primitives identical (Object.is).
+ */
+function assertSameShape(got, want, where, path = '') {
+  if (Object.is(got, want)) return;
+  const describe = (v) => (typeof v === 'object' && v ? v.constructor?.name : JSON.stringify(v) ?? String(v));
+  if (typeof got !== 'object' || typeof want !== 'object' || !got || !want || got.constructor?.name !== want.constructor?.name) {
+    assert.fail(`${path || 'value'}: ${describe(got)} instead of ${describe(want)}\n${where}`);
+  }
+  if (got instanceof Map || got instanceof Set) return assertSameShape([...got], [...want], where, path);
+  for (const key of new Set([...Object.keys(got), ...Object.keys(want)])) assertSameShape(got[key], want[key], where, `${path}.${key}`);
+}
+
+/** `entry` bundled with the plugin (as the CDN build does, without minifying): its code. */
+async function build(entry) {
+  const bundle = await rollup({
+    input: 'entry',
+    plugins: [
+      slimGrammarPlugin(),
+      { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null) },
+      nodeResolve({ browser: true, rootDir: root }),
+    ],
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  await bundle.close();
+  return output[0].code;
+}
+const bundled = async (entry) => import(`data:text/javascript;base64,${Buffer.from(await build(entry)).toString('base64')}`);
+
 const base = [...new Set([...corpus.firstLines, ...Object.values(corpus.headers).flat(), ...HAND_WRITTEN])];
 const inputs = [...new Set([...base, ...base.flatMap((text, i) => mutations(text, i + 1))])];
 
@@ -163,21 +195,42 @@ describe('the CDN build SIP parser (sip.js grammar cut to the rules the bundle u
     assert.equal(unknown.length, 2);
   });
 
+  it("whole SIP messages come out of sip.js's message parser, bundled with the plugin, as they do from sip.js's own", async () => {
+    const { Parser } = await bundled(`export { Parser } from 'sip.js/lib/core/messages/parser.js';`);
+    const h = corpus.headers;
+    const at = (name, i) => h[name][i % h[name].length];
+    const logger = { log() {}, debug() {}, warn() {}, error() {} };
+    const lines = [...corpus.firstLines, ...HAND_WRITTEN.slice(0, 18)];
+    let parsed = 0;
+    for (let i = 0; i < lines.length * 3; i++) {
+      const headers = [
+        `${i % 2 ? 'v' : 'Via'}: ${at('via', i)}`, `Via: ${at('via', i + 1)}`, `${i % 3 ? 'From' : 'f'}: ${at('from', i)}`,
+        `${i % 3 ? 'To' : 't'}: ${at('to', i)}`, `Call-ID: ${at('call-id', i)}`, `CSeq: ${at('cseq', i)}`, `Max-Forwards: ${at('max-forwards', i)}`,
+        `${i % 2 ? 'Contact' : 'm'}: ${at('contact', i)}`, `Record-Route: ${at('record-route', i)}`, `Record-Route: ${at('record-route', i + 3)}, ${at('record-route', i + 5)}`,
+        `Content-Type: ${at('content-type', i)}`, `Event: ${at('event', i)}`, `Subscription-State: ${at('subscription-state', i)}`,
+        `Supported: ${at('supported', i)}`, `Refer-To: ${at('refer-to', i)}`, `Proxy-Authenticate: ${at('proxy-authenticate', i)}`,
+        `WWW-Authenticate: ${HAND_WRITTEN[HAND_WRITTEN.indexOf('Basic realm="x"') + (i % 8) - 4]}`, `P-Asserted-Identity: ${at('p-asserted-identity', i)}`,
+      ];
+      // now and then, one header made odd (mutated) or left out
+      const odd = i % headers.length;
+      if (i % 4 === 1) headers[odd] = mutations(headers[odd], i)[0];
+      if (i % 4 === 3) headers.splice(odd, 1);
+      const body = i % 5 ? '' : 'v=0\r\n';
+      const data = `${lines[i % lines.length]}\r\n${headers.join('\r\n')}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+      const want = OriginalParser.parseMessage(data, logger);
+      const got = Parser.parseMessage(data, logger);
+      assertSameShape(got, want, data);
+      if (!want) continue;
+      parsed++;
+      for (const name of ['Content-Type', 'Event', 'Refer-To', 'Proxy-Authenticate', 'WWW-Authenticate', 'Contact', 'Record-Route', 'Via']) {
+        for (let idx = 0; idx < 3; idx++) assertSameShape(got.parseHeader(name, idx), want.parseHeader(name, idx), `${name} ${idx}\n${data}`);
+      }
+      assertSameShape(got.headers, want.headers, data);
+    }
+    assert.ok(parsed > lines.length, `${parsed} messages parsed`);
+  });
+
   it('the build plugin fails a bundle that asks for a rule it leaves out, and passes one that does not', async () => {
-    const build = async (entry) => {
-      const bundle = await rollup({
-        input: 'entry',
-        plugins: [
-          slimGrammarPlugin(),
-          { name: 'entry', resolveId: (id) => (id === 'entry' ? id : null), load: (id) => (id === 'entry' ? entry : null) },
-          nodeResolve({ browser: true, rootDir: root }),
-        ],
-        onwarn: () => {},
-      });
-      const { output } = await bundle.generate({ format: 'es' });
-      await bundle.close();
-      return output[0].code;
-    };
     const grammar = `import { Grammar } from 'sip.js/lib/grammar/grammar.js';`;
     const code = await build(`${grammar} export { Grammar }; export const contact = (m) => m.parseHeader('contact');`);
     assert.ok(code.includes('peg$parse') && !code.includes('describeExpectation'), 'error text left out');
