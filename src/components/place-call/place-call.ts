@@ -1,6 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
@@ -325,6 +324,9 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** Dials the current value, after a cancelable `vc-call-request`. */
   private async dial(): Promise<Call | undefined> {
+    // The event's class comes with the phone (loaded by now, so this import is already settled):
+    // the first paint does not carry it.
+    const { VcCallRequestEvent } = await import('../../events/call-request-event.js');
     const phone = this.phoneConsumer.phone;
     const target = this.target;
     if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return undefined;
