@@ -60,6 +60,7 @@ export class CallBoxControls {
       ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
       ${canHold(call) ? this.holdButton(call) : nothing}
       ${connected ? this.mergeControl(call) : nothing}
+      <span class="spacer"></span>
       ${live
         ? html`<button part="hangup-button" class="button danger hangup" type="button" title=${strings.hangUp} aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
             ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
@@ -69,8 +70,9 @@ export class CallBoxControls {
         ? html`<button part="keypad-button" class="button keypad-toggle" type="button" title=${strings.keypad} aria-expanded=${this.host.keypadOpen ? 'true' : 'false'} aria-controls="keypad" aria-keyshortcuts="K" @click=${this.toggleKeypad}>
             ${keypadIcon}<span class="label">${strings.keypad}</span>
           </button>`
-        : nothing}
-      <span class="spacer"></span>
+        : live
+          ? html`<span class="button keypad-toggle stand-in" aria-hidden="true">${keypadIcon}<span class="label">${strings.keypad}</span></span>`
+          : nothing}
       <vc-color-tag part="color-tag" exportparts="trigger: color-tag-trigger, menu: color-tag-menu" .call=${call}></vc-color-tag>
       ${live
         ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`

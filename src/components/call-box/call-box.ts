@@ -10,6 +10,7 @@ import { colorTagTokens } from '../color-tag/color-palette.js';
 import { alertIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { CallBoxControls } from './call-box-controls.js';
+import { callBoxControlsStyles } from './call-box-controls.styles.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
 import { LazyTransfer } from './lazy-transfer.js';
@@ -34,7 +35,10 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * controls row reads in the order it is tabbed: Mute, Hold/Resume, Merge/Split (when another
  * call is connected; a merged call shows "Merged with …"), a red Hang up, Keypad (the
  * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
- * a confirmation the agent can turn off); once the call is over the bin replaces the X.
+ * a confirmation the agent can turn off); once the call is over the bin replaces the X. The row
+ * is one line down to a 290 px box, with Hang up and what follows it at the end edge, so Hang up
+ * stays in one place from dialing to the end of the call; the detail line, warnings and refusals
+ * come under the buttons and never move them.
  *
  * Keyboard, while focus is in the box: digits go to the dialpad (DTMF), `M` mutes, `H` holds or
  * resumes, `K` opens the keypad, `Escape` closes the keypad or the palette. State changes are
@@ -117,7 +121,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssstate merged - The call is merged with another (one conversation).
  */
 export class VcCallBox extends VcPhoneConsumerElement {
-  static override styles = [tokens, buttons, colorTagTokens, callBoxStyles];
+  static override styles = [tokens, buttons, colorTagTokens, callBoxStyles, callBoxControlsStyles];
 
   /** The call shown. */
   @property({ attribute: false }) call?: Call;
@@ -234,6 +238,16 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </span>
         </div>
       </div>
+      <!-- Right under the header (of one height: see .time), the buttons stay put from dialing to hang-up. -->
+      ${this.controls.render(call)}
+      ${connected
+        ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
+            <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
+            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
+          </div>`
+        : nothing}
+      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
+      <!-- What the agent reads comes after what the agent presses: a warning never moves a button. -->
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
       ${this.controls.renderProblems(call)}
@@ -247,14 +261,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
               <p>${outcomeText(micProblem)}</p></div>
           </div>`
         : nothing}
-      ${this.controls.render(call)}
-      ${connected
-        ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
-            <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
-            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
-          </div>`
-        : nothing}
-      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
       ${this.controls.renderDialog(name)}
     </div>`;
