@@ -16,6 +16,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import config from '../rollup.config.mjs';
 import { AFTER_CONNECT, LOCALE_TABLE, NOT_FOR_FIRST_CALL } from './lib/chunk-classes.mjs';
+import { bytesBySource, originOf } from './lib/minified-origins.mjs';
 
 const BUDGET_GZIP = 15 * 1024;
 /** Goal for everything a first call loads (issue 15); printed, not enforced. */
@@ -122,6 +123,18 @@ const within = initialSize.gzip <= BUDGET_GZIP;
 console.log(`budget: initial ${kb(initialSize.gzip)} gzip of ${kb(BUDGET_GZIP)}: ${within ? 'within' : 'OVER'}`);
 const firstCallWithin = firstCallSize.gzip <= FIRST_CALL_GOAL_GZIP;
 console.log(`goal: first call ${kb(firstCallSize.gzip)} gzip of ${kb(FIRST_CALL_GOAL_GZIP)}: ${firstCallWithin ? 'within' : `over by ${kb(firstCallSize.gzip - FIRST_CALL_GOAL_GZIP)}`}`);
+
+// What the first call is made of: each chunk's gzip shared out by its minified bytes per origin.
+const gzipByOrigin = new Map();
+for (const file of firstCall) {
+  const chunk = chunks.get(file);
+  const bytes = bytesBySource(chunk.code, chunk.map);
+  const mapped = [...bytes.values()].reduce((total, n) => total + n, 0);
+  const { gzip } = measure(chunk.code);
+  for (const [source, n] of bytes) gzipByOrigin.set(originOf(source), (gzipByOrigin.get(originOf(source)) ?? 0) + (gzip * n) / mapped);
+}
+const origins = [...gzipByOrigin].sort((a, b) => b[1] - a[1]).map(([origin, gzip]) => `${origin} ${kb(gzip)}`);
+console.log(`first call by origin (each chunk's gzip shared out by minified bytes): ${origins.join(', ')}`);
 
 // `npm run bench:size -- --modules`: what each chunk is made of (its biggest modules, rendered
 // after tree-shaking, before minifying; gzip of each module alone, so only a ranking).
