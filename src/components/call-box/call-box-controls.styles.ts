@@ -1,14 +1,17 @@
 import { css } from 'lit';
 
-/** The call box's controls row (call-box-controls.ts): one line, Hang up in one place, labels giving way to icons as the box narrows. */
+/**
+ * The call box's controls row (call-box-controls.ts): one row, in the order it is tabbed. The
+ * call's own controls (Mute, Hold, Merge) from the start edge; Hang up, Keypad, the colour tag and
+ * the X (or bin) from the end edge, so that Hang up does not move when Mute and Hold appear on
+ * answer or Merge comes and goes (before the answer an invisible stand-in holds the Keypad's
+ * place). As the box narrows, labels give way to icons (their names stay for screen readers and
+ * tooltips): every button but Hang up at 620 px, Hang up too at 400 px (44 px wide, the others
+ * 36 px squares), then 32 px squares (40 px Hang up) at 330 px, so the row stays one line down to
+ * a 290 px box; wrapping is a last resort below that. (Comments stay out of the template: they
+ * would ship.)
+ */
 export const callBoxControlsStyles = css`
-  /*
-   * The controls: one row, in the order it is tabbed. The call's own controls (Mute, Hold, Merge)
-   * from the start edge; Hang up, Keypad, the colour tag and the X (or bin) from the end edge, so
-   * that Hang up does not move when Mute and Hold appear on answer or Merge comes and goes (before
-   * the answer an invisible stand-in holds the Keypad's place). Labels give way to icons as the
-   * box narrows (below); wrapping is a last resort, in boxes narrower than 290 px.
-   */
   .controls {
     display: flex;
     align-items: center;
@@ -45,7 +48,6 @@ export const callBoxControlsStyles = css`
   .controls .remove {
     width: 36px;
   }
-  /* Narrower boxes: every button but Hang up shows its icon only (names stay for screen readers and tooltips)... */
   @container vc-call-box (max-width: 620px) {
     .controls .button:not(.hangup) .label,
     vc-mute-button::part(label) {
@@ -61,7 +63,6 @@ export const callBoxControlsStyles = css`
       padding: 0 9px;
     }
   }
-  /* ...narrower, Hang up too (44 px wide, the others 36 px squares)... */
   @container vc-call-box (max-width: 400px) {
     .controls {
       gap: 4px;
@@ -78,7 +79,6 @@ export const callBoxControlsStyles = css`
       padding: 0 13px;
     }
   }
-  /* ...and the narrowest, 32 px squares (40 px Hang up): the row stays one line down to 290 px. */
   @container vc-call-box (max-width: 330px) {
     .controls .button,
     vc-mute-button::part(base),

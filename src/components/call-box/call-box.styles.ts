@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The call box but its controls row (call-box-controls.styles.ts). While the call is live the timer's line is kept even when empty, so the header, and the buttons under it, keep their place when the timer starts. */
 export const callBoxStyles = css`
   :host {
     display: block;
@@ -132,7 +133,6 @@ export const callBoxStyles = css`
     gap: 6px;
     color: var(--_text-muted);
   }
-  /* A line even while empty (dialing, ringing): the header, and the buttons under it, keep their place when the timer starts. */
   .base:is([data-state='dialing'], [data-state='ringing'], [data-state='early-media'], [data-state='connected']) .time {
     min-height: 1lh;
   }

@@ -213,6 +213,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
     const detail = stateDetail(call);
     const micProblem = call.outcome && isMicrophoneProblem(call.outcome) ? call.outcome : undefined;
     const timer = connected ? formatDuration(call.durationMs) : call.answeredAt !== undefined && call.isFinal ? format(strings.duration, { time: formatDuration(call.durationMs) }) : '';
+    // The header (one height while live: the timer's line is kept), the buttons, then what the
+    // agent reads: a detail line, a warning or a refusal never moves a button.
     return html`<div
       part="base"
       class="base"
@@ -238,7 +240,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </span>
         </div>
       </div>
-      <!-- Right under the header (of one height: see .time), the buttons stay put from dialing to hang-up. -->
       ${this.controls.render(call)}
       ${connected
         ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
@@ -247,7 +248,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </div>`
         : nothing}
       ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
-      <!-- What the agent reads comes after what the agent presses: a warning never moves a button. -->
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
       ${this.controls.renderProblems(call)}
