@@ -6,8 +6,8 @@
  *
  * The row reads in the order it is tabbed: the call's own controls at the start edge, then Hang
  * up, Keypad, the colour tag and the X or bin at the end edge. Before the call is answered, an
- * empty stand-in holds the Keypad's place, so Hang up is where the hand left it when the call
- * connects (call-box.styles.ts keeps the row on one line).
+ * invisible stand-in holds the Keypad's place, so Hang up is where the hand left it when the call
+ * connects (call-box-controls.styles.ts keeps the row on one line).
  * @internal
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
