@@ -8,6 +8,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { outboundOnly } from './scripts/lib/rollup-outbound-only.mjs';
+import { slimGrammarPlugin } from './scripts/lib/rollup-slim-grammar.mjs';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 export default {
@@ -23,6 +24,8 @@ export default {
   },
   plugins: [
     outboundOnly(),
+    // sip.js's SIP parser with only the rules the bundle uses (scripts/lib/slim-grammar.mjs).
+    slimGrammarPlugin(),
     // No "development" condition: Lit's production build (no dev-mode warnings or checks).
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     typescript({

@@ -115,6 +115,9 @@ for (const file of [...chunks.keys()].sort((a, b) => order(a) - order(b))) {
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
 console.log(row('everything for a first call', firstCallSize) + `   (${firstCall.size} files: initial + lazy "first call" chunks + the heaviest numbers part)`);
+// What a page that places a call downloads in all: the chunks prefetched once a call connects too.
+const prefetched = [...chunks.keys()].filter((file) => AFTER_CONNECT.some((re) => re.test(file)));
+console.log(row('  + what is prefetched once it connects', add(firstCallSize, sizeOf(prefetched))) + `   (${prefetched.length} more files: loaded while the call goes on, not before it)`);
 console.log('\nbaselines (same resolve + terser settings):');
 console.log(row('  Lit alone (LitElement, html, css, decorators)', litAlone));
 console.log(row('  sip.js alone (UserAgent, Inviter, Web...)', sipAlone));

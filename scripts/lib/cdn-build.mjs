@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** What the CDN build is made of: its sources, its configuration and the installed packages. */
-const INPUTS = ['src', 'rollup.config.mjs', 'scripts/lib/rollup-outbound-only.mjs', 'scripts/lib/rollup-small-md5.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
+const INPUTS = ['src', 'rollup.config.mjs', 'scripts/lib/rollup-outbound-only.mjs', 'scripts/lib/rollup-small-md5.mjs', 'scripts/lib/rollup-slim-grammar.mjs', 'scripts/lib/slim-grammar.mjs', 'tsconfig.json', 'package.json', 'package-lock.json', 'node_modules/.package-lock.json'];
 /** Written after a successful build: the newest input time it was made from (outside cdn/, which is packed). */
 const STAMP = path.join(root, '.tmp', 'cdn-build-stamp.json');
 
