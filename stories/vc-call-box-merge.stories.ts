@@ -61,3 +61,14 @@ export const MergeRefused: Story = {
     await new Promise((resolve) => setTimeout(resolve, 20));
   },
 };
+
+/** The widest row of controls (Mute, Hold, Merge, Hang up, Keypad, colour, X) in a 320 px box, dark: still one row. */
+export const MergeOfferedNarrowDark: Story = {
+  name: 'Merge offered, 320 px, dark',
+  render: (_args, { loaded }) => {
+    const { phone, calls } = loaded as Loaded;
+    return html`<div style="width: 320px; display: grid; gap: 12px; padding: 16px; background: #0d1117; --vc-color-scheme: dark">
+      ${calls.map((call) => html`<vc-call-box .phone=${phone} .call=${call} silent></vc-call-box>`)}
+    </div>`;
+  },
+};

@@ -73,3 +73,13 @@ export const ConfirmDialogOpen: Story = {
     box.shadowRoot!.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
   },
 };
+
+/** 320 px: a ringing call above a connected one. Hang up keeps its place when Mute and Hold appear on answer, and the X stays on the row. */
+export const NarrowRingingAndConnected: Story = {
+  name: '320 px, ringing and connected',
+  loaders: [async () => ({ ...(await phoneWithCalls([{ state: 'connected', label: 'Alice Martin', color: 'green' }, { state: 'ringing', label: 'Priya Raman' }])) })],
+  render: (args, { loaded }) =>
+    html`<div style="width: 320px; display: grid; gap: 12px">
+      ${(loaded as Loaded).calls.map((call) => html`<vc-call-box .phone=${loaded.phone} .call=${call} ?silent=${args.silent}></vc-call-box>`)}
+    </div>`,
+};

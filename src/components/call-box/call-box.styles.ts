@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/** The call box but its controls row (call-box-controls.styles.ts). While the call is live the timer's line is kept even when empty, so the header, and the buttons under it, keep their place when the timer starts. */
 export const callBoxStyles = css`
   :host {
     display: block;
@@ -132,6 +133,9 @@ export const callBoxStyles = css`
     gap: 6px;
     color: var(--_text-muted);
   }
+  .base:is([data-state='dialing'], [data-state='ringing'], [data-state='early-media'], [data-state='connected']) .time {
+    min-height: 1lh;
+  }
   .timer {
     font-variant-numeric: tabular-nums;
   }
@@ -219,36 +223,6 @@ export const callBoxStyles = css`
   .alert p {
     margin: 2px 0 0;
   }
-  .controls {
-    display: flex;
-    align-items: center;
-    flex-wrap: wrap;
-    gap: 6px;
-  }
-  .controls .button {
-    min-height: 36px;
-  }
-  .controls .button:not(.icon-button) {
-    padding: 0 10px;
-  }
-  .hangup {
-    min-width: 44px;
-  }
-  .hangup[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: progress;
-  }
-  .keypad-toggle[aria-expanded='true'] {
-    background: var(--_surface-alt);
-    border-color: var(--_accent);
-  }
-  .spacer {
-    flex: 1;
-  }
-  .close,
-  .remove {
-    width: 36px;
-  }
   .keypad[hidden] {
     display: none;
   }
@@ -270,47 +244,6 @@ export const callBoxStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
-  }
-  /* Narrower boxes: Hold and Keypad show their icons only (their names stay for screen readers and tooltips)... */
-  @container vc-call-box (max-width: 470px) {
-    .hold .label,
-    .keypad-toggle .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .hold,
-    .keypad-toggle {
-      padding: 0 9px !important;
-    }
-  }
-  /* ...and the narrowest, every button: the row stays one line. */
-  @container vc-call-box (max-width: 360px) {
-    .controls .label {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    vc-mute-button::part(label) {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-    .controls .button:not(.icon-button) {
-      padding: 0 9px;
-    }
-    .hangup {
-      padding: 0 14px !important;
-    }
   }
   .dialog {
     width: min(360px, calc(100vw - 32px));

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { VcBoxCloseEvent, VcBoxRemoveEvent } from '../../events/user-events.js';
 import { format } from '../../i18n/strings.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
@@ -8,21 +7,18 @@ import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallState } from '../../phone/types.js';
 import { colorTagTokens } from '../color-tag/color-palette.js';
-import type { VcColorTag } from '../color-tag/color-tag.js';
-import type { VcDialpad } from '../dialpad/dialpad.js';
-import type { VcMuteButton } from '../mute-button/mute-button.js';
-import { alertIcon, binIcon, closeIcon, keypadIcon, pauseIcon, phoneDownIcon, playIcon } from '../shared/icons.js';
+import { alertIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
-import { shortcutFor } from './call-box-keys.js';
+import { CallBoxControls } from './call-box-controls.js';
+import { callBoxControlsStyles } from './call-box-controls.styles.js';
 import { callBoxStyles } from './call-box.styles.js';
 import { TalkTimeTicker } from './talk-time-ticker.js';
 import { LazyTransfer } from './lazy-transfer.js';
 import { InputLevelMeter } from './input-level-meter.js';
 import { newQualityWarnings, qualityText } from './quality-words.js';
-import { activeCallId, canHold, holdProblemWords, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted, toggleHold } from './call-features.js';
+import { activeCallId, isHeld, isHeldByRemote, partyName, partyNumber, talkingWhileMuted } from './call-features.js';
 import { announcementFor, clockTime, formatDuration, isMicrophoneProblem, outcomeText, stateChip, stateDetail, stateText } from './call-words.js';
-import { confirmDialog } from './confirm-dialog.js';
-import { mergeAnnouncement, mergeButton, mergeCandidate, mergedLine, mergedPartner, mergeOrSplit } from './merge-controls.js';
+import { mergeAnnouncement, mergedLine, mergedPartner } from './merge-controls.js';
 
 export { CALL_BOX_PARTS } from './call-box.parts.js';
 
@@ -39,7 +35,10 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * controls row reads in the order it is tabbed: Mute, Hold/Resume, Merge/Split (when another
  * call is connected; a merged call shows "Merged with …"), a red Hang up, Keypad (the
  * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
- * a confirmation the agent can turn off); once the call is over the bin replaces the X.
+ * a confirmation the agent can turn off); once the call is over the bin replaces the X. The row
+ * is one line down to a 290 px box, with Hang up and what follows it at the end edge, so Hang up
+ * stays in one place from dialing to the end of the call; the detail line, warnings and refusals
+ * come under the buttons and never move them.
  *
  * Keyboard, while focus is in the box: digits go to the dialpad (DTMF), `M` mutes, `H` holds or
  * resumes, `K` opens the keypad, `Escape` closes the keypad or the palette. State changes are
@@ -122,7 +121,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @cssstate merged - The call is merged with another (one conversation).
  */
 export class VcCallBox extends VcPhoneConsumerElement {
-  static override styles = [tokens, buttons, colorTagTokens, callBoxStyles];
+  static override styles = [tokens, buttons, colorTagTokens, callBoxStyles, callBoxControlsStyles];
 
   /** The call shown. */
   @property({ attribute: false }) call?: Call;
@@ -143,19 +142,14 @@ export class VcCallBox extends VcPhoneConsumerElement {
   @state() private announcement = '';
   /** The digits sent on this call from this box, for the readout. */
   @state() private sent = '';
-  /** Why the last hold or resume was refused (the call stays as it was), until the next one. */
-  @state() private holdProblem: Error | undefined;
-  /** Why the last merge or split was refused, until the next one. */
-  @state() private mergeProblem: string | undefined;
-  /** A merge or split under way. */
-  @state() private merging = false;
 
   private seen: { id: string; state: CallState; mergedWith?: string } | undefined;
   /** The quality warnings shown at the last update (newly raised ones are announced). */
   private seenQuality = '';
-  private closingToHangUp = false;
   /** `<vc-transfer>`, loaded on first use (lazy-transfer.ts). */
   private readonly transfer = new LazyTransfer(this);
+  /** The controls row, what its buttons and shortcut keys do, and the close X's dialog (call-box-controls.ts). */
+  private readonly controls = new CallBoxControls(this, () => this.phoneConsumer);
 
   constructor() {
     super();
@@ -163,7 +157,6 @@ export class VcCallBox extends VcPhoneConsumerElement {
     new TalkTimeTicker(this, () => this.phoneConsumer.call);
     // The microphone level, drawn per animation frame while connected.
     new InputLevelMeter(this, () => this.phoneConsumer.call);
-    this.addEventListener('keydown', this.onKeyDown);
     this.addEventListener('vc-dtmf', (event) => (this.sent += event.detail.digit));
   }
 
@@ -220,6 +213,8 @@ export class VcCallBox extends VcPhoneConsumerElement {
     const detail = stateDetail(call);
     const micProblem = call.outcome && isMicrophoneProblem(call.outcome) ? call.outcome : undefined;
     const timer = connected ? formatDuration(call.durationMs) : call.answeredAt !== undefined && call.isFinal ? format(strings.duration, { time: formatDuration(call.durationMs) }) : '';
+    // The header (one height while live: the timer's line is kept), the buttons, then what the
+    // agent reads: a detail line, a warning or a refusal never moves a button.
     return html`<div
       part="base"
       class="base"
@@ -245,10 +240,17 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </span>
         </div>
       </div>
+      ${this.controls.render(call)}
+      ${connected
+        ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
+            <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
+            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
+          </div>`
+        : nothing}
+      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
-      ${this.mergeProblem && connected ? html`<p part="merge-problem" class="detail" role="status">${this.mergeProblem}</p>` : nothing}
-      ${this.holdProblem && connected ? html`<p part="hold-problem" class="detail" role="status">${holdProblemWords(this.holdProblem)}</p>` : nothing}
+      ${this.controls.renderProblems(call)}
       ${call.isFinal ? html`<p part="meta" class="meta">${format(strings.startedAt, { time: clockTime(call.startedAt) })}</p>` : nothing}
       ${talkingWhileMuted(call) ? html`<p part="muted-hint" class="muted-hint">${strings.mutedWhileTalking}</p>` : nothing}
       ${connected ? html`<div part="quality" class="quality">${call.qualityWarnings.map((change) => html`<p data-warning=${change.warning}>${alertIcon}<span>${qualityText(change)}</span></p>`)}</div>` : nothing}
@@ -259,63 +261,9 @@ export class VcCallBox extends VcPhoneConsumerElement {
               <p>${outcomeText(micProblem)}</p></div>
           </div>`
         : nothing}
-      <div part="controls" class="controls">
-        ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
-        ${canHold(call) ? this.holdButton(call) : nothing}
-        ${connected ? this.mergeControl(call) : nothing}
-        ${live
-          ? html`<button part="hangup-button" class="button danger hangup" type="button" title=${strings.hangUp} aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
-              ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
-            </button>`
-          : nothing}
-        ${connected
-          ? html`<button part="keypad-button" class="button keypad-toggle" type="button" title=${strings.keypad} aria-expanded=${this.keypadOpen ? 'true' : 'false'} aria-controls="keypad" aria-keyshortcuts="K" @click=${this.toggleKeypad}>
-              ${keypadIcon}<span class="label">${strings.keypad}</span>
-            </button>`
-          : nothing}
-        <span class="spacer"></span>
-        <vc-color-tag part="color-tag" exportparts="trigger: color-tag-trigger, menu: color-tag-menu" .call=${call}></vc-color-tag>
-        ${live
-          ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`
-          : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}
-      </div>
-      ${connected
-        ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
-            <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
-            <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
-          </div>`
-        : nothing}
-      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${this.quiet ? nothing : html`<div class="visually-hidden" role="status">${this.announcement}</div>`}
-      ${confirmDialog(name, { cancel: this.onCancelClick, hangUp: this.onConfirmHangUp, close: this.onDialogClose })}
+      ${this.controls.renderDialog(name)}
     </div>`;
-  }
-
-  private toggleHold(call: Call): void {
-    this.holdProblem = undefined;
-    void toggleHold(call).then((refusal) => (this.holdProblem = refusal));
-  }
-
-  private holdButton(call: Call) {
-    const held = isHeld(call);
-    return html`<button part="hold-button" class="button hold" type="button" title=${held ? strings.resume : strings.hold} aria-keyshortcuts="H" @click=${() => this.toggleHold(call)}>
-      ${held ? playIcon : pauseIcon}<span class="label">${held ? strings.resume : strings.hold}</span>
-    </button>`;
-  }
-
-  private mergeControl(call: Call) {
-    const phone = this.phoneConsumer.phone;
-    const candidate = mergeCandidate(phone, call);
-    const partner = mergedPartner(phone, call);
-    return mergeButton(candidate, partner, this.merging, () => {
-      if (!phone || this.merging) return;
-      this.merging = true;
-      this.mergeProblem = undefined;
-      void mergeOrSplit(phone, call, partner ? undefined : candidate).then((refusal) => {
-        this.merging = false;
-        this.mergeProblem = refusal;
-      });
-    });
   }
 
   private isActive(call: Call): boolean {
@@ -339,112 +287,4 @@ export class VcCallBox extends VcPhoneConsumerElement {
     }
     this.customStates.set(CUSTOM_STATES, on);
   }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
-  }
-
-  private focusPart(part: string): void {
-    this.renderRoot.querySelector<HTMLElement>(`[part="${part}"]`)?.focus();
-  }
-
-  private toggleKeypad(): void {
-    this.keypadOpen = !this.keypadOpen;
-  }
-
-  private onHangUpButton(): void {
-    const call = this.phoneConsumer.call;
-    if (call && !call.hangingUp) this.hangUp();
-  }
-
-  private onCloseClick(): void {
-    const call = this.phoneConsumer.call;
-    if (!call || call.isFinal) return;
-    if (this.phoneConsumer.phone?.confirmClose ?? true) {
-      const dialog = this.dialog;
-      if (dialog && !dialog.open) {
-        const checkbox = dialog.querySelector<HTMLInputElement>('.dont-ask');
-        if (checkbox) checkbox.checked = false;
-        dialog.showModal();
-        dialog.querySelector<HTMLButtonElement>('[part="cancel-button"]')?.focus();
-      }
-      return;
-    }
-    this.hangUp();
-  }
-
-  private readonly onCancelClick = (): void => {
-    this.dialog?.close();
-    this.focusPart('close-button');
-  };
-
-  private readonly onConfirmHangUp = (): void => {
-    const dialog = this.dialog;
-    if (dialog?.querySelector<HTMLInputElement>('.dont-ask')?.checked) {
-      const phone = this.phoneConsumer.phone;
-      if (phone) phone.confirmClose = false;
-    }
-    this.closingToHangUp = true;
-    dialog?.close();
-    this.hangUp();
-  };
-
-  /** Closed by Cancel or Escape: focus goes back to the X (after Hang up, hangUp() moves it). */
-  private readonly onDialogClose = (): void => {
-    if (this.closingToHangUp) {
-      this.closingToHangUp = false;
-      return;
-    }
-    this.focusPart('close-button');
-  };
-
-  private hangUp(): void {
-    const call = this.phoneConsumer.call;
-    if (!call) return;
-    const wasLive = call.isLive;
-    call.hangup();
-    this.dispatchEvent(new VcBoxCloseEvent({ callId: call.id, hangup: wasLive }));
-    // Until the far end confirms, focus stays on Hang up; then on the bin (in a list, the list moves it to the folded row).
-    const settle = () => {
-      if (!this.isConnected) return;
-      if (call.isFinal) void this.updateComplete.then(() => this.focusPart('remove-button'));
-      else call.addEventListener('change', settle, { once: true });
-    };
-    if (!call.isFinal) this.focusPart('hangup-button');
-    settle();
-  }
-
-  private onRemoveClick(): void {
-    const call = this.phoneConsumer.call;
-    if (!call || call.isLive) return;
-    this.phoneConsumer.phone?.removeCall(call.id);
-    this.dispatchEvent(new VcBoxRemoveEvent({ callId: call.id }));
-  }
-
-  /** Digits and shortcuts typed anywhere in the box (except in a text field or the dialog). */
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const call = this.phoneConsumer.call;
-    const action = shortcutFor(event);
-    if (!call || !action || this.dialog?.open) return;
-    const connected = call.state === 'connected';
-    if (action === 'dtmf') {
-      if (this.renderRoot.querySelector<VcDialpad>('vc-dialpad')?.press(event.key)) event.preventDefault();
-    } else if (action === 'mute' && connected) {
-      event.preventDefault();
-      this.renderRoot.querySelector<VcMuteButton>('vc-mute-button')?.toggle();
-    } else if (action === 'hold' && canHold(call)) {
-      event.preventDefault();
-      this.toggleHold(call);
-    } else if (action === 'keypad' && connected) {
-      event.preventDefault();
-      this.toggleKeypad();
-      if (!this.keypadOpen) this.focusPart('keypad-button');
-    } else if (action === 'escape' && this.keypadOpen) {
-      const palette = this.renderRoot.querySelector<VcColorTag>('vc-color-tag');
-      if (palette?.open) return;
-      event.preventDefault();
-      this.keypadOpen = false;
-      this.focusPart('keypad-button');
-    }
-  };
 }
