@@ -5,6 +5,7 @@ import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
 import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
+import type { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { asked } from '../../phone/request-asked.js';
 import { callerIdChoices } from './caller-id-picker.js';
 import { phoneStatus } from '../shared/connection.js';
@@ -12,6 +13,14 @@ import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { placeCallStyles } from './place-call.styles.js';
 import { formatAsTyped } from '../shared/format-as-typed.js';
+
+/**
+ * The class of the field's `vc-call-request` event: not in the first paint, it comes with the
+ * phone's chunk. Taken as soon as the agent focuses the field, so the click on "Call" does not
+ * wait on an import.
+ */
+let RequestEvent: typeof VcCallRequestEvent | undefined;
+const loadRequestEvent = () => import('../../events/call-request-event.js').then((module) => (RequestEvent = module.VcCallRequestEvent));
 
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
@@ -282,6 +291,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   private onFocus(): void {
     this.warmed = this.phoneConsumer.phone;
     void this.warmed?.prewarm();
+    if (!RequestEvent) void loadRequestEvent().catch(() => undefined);
   }
 
   private onBlur(): void {
@@ -324,9 +334,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** Dials the current value, after a cancelable `vc-call-request`. */
   private async dial(): Promise<Call | undefined> {
-    // The event's class comes with the phone (loaded by now, so this import is already settled):
-    // the first paint does not carry it.
-    const { VcCallRequestEvent } = await import('../../events/call-request-event.js');
+    const CallRequestEvent = RequestEvent ?? (await loadRequestEvent());
     const phone = this.phoneConsumer.phone;
     const target = this.target;
     if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return undefined;
@@ -337,7 +345,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     const to = this.value;
     const from = this.requested?.from ?? this.pickedFrom;
     const options: CallOptions = { ...this.requested, ...(from !== undefined ? { from } : {}) };
-    const request = new VcCallRequestEvent({ to, target, ...options });
+    const request = new CallRequestEvent({ to, target, ...options });
     this.dispatchEvent(request);
     if (request.defaultPrevented) return undefined;
     await this.placing.run([phone, to, options]);
