@@ -8,6 +8,7 @@ import type { PhoneAudio } from '../../phone/audio-devices.js';
 import type { AudioDevice, AudioProcessing, CheckItemId, CheckReport, CheckStatus } from '../../phone/audio-types.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { audioSettingsStyles } from './audio-settings.styles.js';
+import { checkItemWords } from './check-words.js';
 
 const PROCESSING = ['echoCancellation', 'noiseSuppression', 'autoGainControl'] as const satisfies readonly (keyof AudioProcessing)[];
 
@@ -118,12 +119,13 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
       </p>
       ${this.report && !this.checking
         ? html`<ul part="check-report" class="report">
-            ${this.report.items.map(
-              (item) => html`<li data-status=${item.status}>
+            ${this.report.items.map((item) => {
+              const { message, fix } = checkItemWords(item);
+              return html`<li data-status=${item.status}>
                 <span class="item-status">${strings[ITEM_STATUS[item.status]]}: ${strings[ITEM_TITLE[item.id]]}.</span>
-                ${item.message} ${item.fix ? html`<span class="fix">${item.fix}</span>` : nothing}
-              </li>`,
-            )}
+                ${message} ${fix ? html`<span class="fix">${fix}</span>` : nothing}
+              </li>`;
+            })}
           </ul>`
         : nothing}
     </section>`;
