@@ -119,6 +119,8 @@ for (const lang of Object.keys(LOCALES)) {
       await until(() => call.transferStatus?.state === 'failed', 'the transfer failed');
       await settled(el);
       const problem = textOf(form().shadowRoot!.querySelector('[part="problem"]'));
+      // Nowhere in the form (nor under its field) the phone's English sentence.
+      expect(textOf(form().shadowRoot!.querySelector('[part="base"]'))).not.to.contain(call.transferStatus!.message!);
       return { t, problem, call, el };
     }
 
