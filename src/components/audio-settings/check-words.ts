@@ -2,14 +2,14 @@
  * A line of the pre-call check in the words of the panel's language: picked by the item's `code`
  * and filled with its `values`, never its English `message`/`fix` (kept for developers and logs).
  * A hand-made item without a code this version knows (a custom engine, a scripted report) is
- * shown as written.
+ * shown as written. Loaded with the first report the panel shows (with the words), not with the panel.
  */
-import { audioStrings as strings } from '../../i18n/audio-settings-strings.js';
+import { checkStrings as strings } from '../../i18n/check-strings.js';
 import { format } from '../../i18n/format.js';
-import type { audioSettingsDefaults } from '../../i18n/audio-settings-defaults.js';
+import type { checkDefaults } from '../../i18n/check-defaults.js';
 import type { CheckCode, CheckItem } from '../../phone/audio-types.js';
 
-type Key = keyof typeof audioSettingsDefaults;
+type Key = keyof typeof checkDefaults;
 
 /** Each code's words, and what to fix (when there is something to do). */
 const CHECK_WORDS: Record<CheckCode, readonly [Key, Key?]> = {

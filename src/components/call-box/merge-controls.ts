@@ -7,7 +7,6 @@ import { html, nothing, svg } from 'lit';
 import { format, inputErrorText } from '../../i18n/strings.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
-import { PhoneInputError } from '../../phone/errors.js';
 import type { Phone } from '../../phone/phone.js';
 import type { MergeProblem } from '../../phone/types.js';
 import { partyName } from './call-features.js';
@@ -52,7 +51,7 @@ const PROBLEM_WORDS = {
 export function mergeProblemLine(error: unknown) {
   const { problem, message } = error as { problem?: string; message?: string };
   const key = problem && Object.prototype.hasOwnProperty.call(PROBLEM_WORDS, problem) ? PROBLEM_WORDS[problem as MergeProblem] : undefined;
-  const words = key ? strings[key] : error instanceof PhoneInputError ? inputErrorText(error) : strings.mergeFailed;
+  const words = key ? strings[key] : (error as Error | undefined)?.name === 'PhoneInputError' ? inputErrorText(error) : strings.mergeFailed;
   return html`<p part="merge-problem" class="detail" role="status" title=${message ?? ''}>${words}</p>`;
 }
 
