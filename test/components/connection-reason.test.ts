@@ -56,6 +56,8 @@ describe('<vc-phone-status>: why the phone is offline, in the page’s language'
         const shown = textOf(deepQueryAll(el, 'vc-phone-status')[0]);
         expect(shown, reason).not.to.contain(message);
         expect(shown, reason).not.to.match(/SIP server|Reconnecting|Disconnected|Content-Security-Policy/);
+        // Retry is offered where connecting again can help; a policy that blocks the server is not that.
+        expect(deepQueryAll(el, '[part="retry-button"]').length, `${reason}: Retry`).to.equal(reason === 'blocked' ? 0 : 1);
         phone.simulateConnection('connected');
         await settled(el);
       }

@@ -1,8 +1,8 @@
 // The CDN build's cut-down SIP parser (scripts/lib/slim-grammar.mjs, put in place by
 // rollup-slim-grammar.mjs) against sip.js's own, side by side: for every kept start rule and every
 // input (header values and first lines the e2e suite's far ends really sent, in
-// sip-grammar-corpus.json; hand-written odd-but-valid and invalid ones; deterministic mutations of
-// all of them) the result sip.js's Grammar.parse would return (options.data, or -1 on any throw)
+// sip-grammar-corpus.json; hand-written odd-but-valid and invalid ones; and, for each input the rule
+// accepts, deterministic mutations of it: the edge of what the rule accepts) the result sip.js's Grammar.parse would return (options.data, or -1 on any throw)
 // deep-equals the original's, URI and NameAddrHeader instances included. A rule that is not kept
 // gives -1, as for a header sip.js cannot parse. The plugin fails a build whose code asks for a
 // rule it does not keep.
@@ -149,24 +149,29 @@ async function build(entry) {
 const bundled = async (entry) => import(`data:text/javascript;base64,${Buffer.from(await build(entry)).toString('base64')}`);
 
 const base = [...new Set([...corpus.firstLines, ...Object.values(corpus.headers).flat(), ...HAND_WRITTEN])];
-const inputs = [...new Set([...base, ...base.flatMap((text, i) => mutations(text, i + 1))])];
 
 describe('the CDN build SIP parser (sip.js grammar cut to the rules the bundle uses)', () => {
   it('gives what sip.js gives, for every kept rule and every input', () => {
     let compared = 0;
+    const compare = (rule, input) => {
+      const want = grammarParse(original, input, rule);
+      const got = grammarParse(slim, input, rule);
+      assert.deepStrictEqual(got, want, `${rule}: ${JSON.stringify(input)}`);
+      compared++;
+      return want.data !== -1;
+    };
     for (const rule of KEPT_START_RULES) {
       let parsed = 0;
-      for (const input of inputs) {
-        const want = grammarParse(original, input, rule);
-        const got = grammarParse(slim, input, rule);
-        assert.deepStrictEqual(got, want, `${rule}: ${JSON.stringify(input)}`);
-        if (want.data !== -1) parsed++;
-        compared++;
-      }
+      base.forEach((input, i) => {
+        if (!compare(rule, input)) return;
+        parsed++;
+        // Near the edge of what the rule accepts: its accepted inputs, cut, doubled or punctuated.
+        for (const variant of mutations(input, i + 1)) compare(rule, variant);
+      });
       // Each rule met input it accepts, not only input it refuses.
       assert.ok(parsed >= 2, `${rule}: only ${parsed} inputs parsed`);
     }
-    assert.ok(compared > 20_000, `${compared} comparisons`);
+    assert.ok(compared > 15_000, `${compared} comparisons`);
   });
 
   it('every rule it leaves out gives -1, as a header sip.js cannot parse does', () => {

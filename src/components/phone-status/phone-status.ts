@@ -15,7 +15,7 @@ import { StatusPill } from './status-pill.js';
  * @csspart base - The row (a group named "Phone status").
  * @csspart status-pill - Ready / Connecting / Offline.
  * @csspart connection - While offline: "retry in N s", or why (the phone's `connectionReason`) in the element's language.
- * @csspart retry-button - While offline: connects again now.
+ * @csspart retry-button - While offline: connects again now (not while the page's security policy blocks the server).
  */
 export class VcPhoneStatus extends VcPhoneConsumerElement {
   static override styles = [tokens, buttons, phoneStatusStyles];

@@ -30,6 +30,7 @@ function offlineWords(reason: string | undefined, message: string | undefined): 
  * row always keeps its height, and the words of a lost connection stay put while the phone
  * retries (each attempt would otherwise clear and restore them: the old banner's flicker). The
  * words come from the phone's `connectionReason`, in the element's locale, never its English message.
+ * No Retry while the page's security policy blocks the server: connecting again cannot help.
  */
 export class StatusPill implements ReactiveController {
   /** The last report that said why (an attempt under way says nothing: the words stay). */
@@ -72,7 +73,9 @@ export class StatusPill implements ReactiveController {
       <span part="status-pill" class="pill" data-status=${status} title=${why?.title ?? ''}><span class="dot" aria-hidden="true"></span>${words}</span>
       ${why
         ? html`<span part="connection" class="connection" title=${why.title}>${seconds !== undefined ? format(strings.statusRetryIn, { seconds: String(seconds) }) : why.words}</span>
-            <button part="retry-button" class="retry" type="button" @click=${() => void phone?.connect().catch(() => undefined)}>${strings.retry}</button>`
+            ${this.lastWhy?.reason === 'blocked'
+              ? nothing
+              : html`<button part="retry-button" class="retry" type="button" @click=${() => void phone?.connect().catch(() => undefined)}>${strings.retry}</button>`}`
         : nothing}
     </div>`;
   }
