@@ -15,6 +15,13 @@ export const callBoxDefaults = {
   holdRefusedMedia: 'The other side could not accept the audio change ({status}). The call is unchanged.',
   holdRefusedTimeout: 'The other side did not answer in time. The call is unchanged.',
   holdRefusedOther: 'The other side refused ({status}). The call is unchanged.',
+  holdNotConnected: 'Only a connected call can be put on hold or taken back.',
+  // Why a merge or split was refused (the error's `problem` code)
+  mergeSameCall: 'A call cannot be merged with itself: choose two calls.',
+  mergeNotConnected: 'Only two connected calls can be merged.',
+  mergeAlreadyMerged: 'One of these calls is already merged: split it first.',
+  splitNotMerged: 'This call is not merged with another.',
+  mergeFailed: 'The calls could not be merged. Nothing changed.',
   stateHeldByRemote: 'Held by the other party',
   stateHangingUp: 'Hanging up…',
   stateEndedWith: 'Ended: {reason}',

@@ -4,6 +4,8 @@ import { crmFirstPaint } from './crm-strings.js';
 import { crmLaterDefaults } from './crm-later-defaults.js';
 import { audioSettingsDefaults } from './audio-settings-defaults.js';
 import { statusDefaults } from './status-defaults.js';
+import { transferDefaults } from './transfer-defaults.js';
+import { checkDefaults } from './check-defaults.js';
 import { currentScope } from './locale-scope.js';
 import type { InputErrorStrings, LocaleStrings, OutcomeStrings } from './locale-types.js';
 import { registerLocale } from './locales.js';
@@ -32,7 +34,7 @@ const firstPaintStrings = {
  * Every word the elements show or announce, in one table (English). Translate by calling
  * `setStrings({...})` before the elements render; `{name}` placeholders are filled by `format()`.
  */
-export const defaultStrings = { ...firstPaintStrings, ...statusDefaults, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults };
+export const defaultStrings = { ...firstPaintStrings, ...statusDefaults, ...callBoxDefaults, ...crmFirstPaint, ...crmLaterDefaults, ...audioSettingsDefaults, ...checkDefaults, ...transferDefaults };
 
 export type VcStrings = typeof defaultStrings & { outcomes: OutcomeStrings; inputErrors: InputErrorStrings };
 

@@ -41,10 +41,50 @@ export type CheckStatus = 'pass' | 'warn' | 'fail';
 /** What each line of the pre-call check is about. */
 export type CheckItemId = 'microphone' | 'speaker' | 'server' | 'network' | 'turn';
 
+/**
+ * What a line of the pre-call check found, as a code (`CheckItem.code`), so that an element says it
+ * (and what to fix) in its own language; `stopped` is a step the check's `signal` stopped.
+ */
+export type CheckCode =
+  | 'stopped'
+  | 'microphone-timeout'
+  | 'microphone-insecure'
+  | 'microphone-blocked'
+  | 'microphone-missing'
+  | 'microphone-unmeasured'
+  | 'microphone-silent'
+  | 'microphone-ok'
+  | 'speaker-timeout'
+  | 'speaker-unsupported'
+  | 'speaker-blocked'
+  | 'speaker-ok'
+  | 'server-timeout'
+  | 'server-invalid'
+  | 'server-blocked'
+  | 'server-error'
+  | 'server-closed'
+  | 'server-unreachable'
+  | 'server-ok'
+  | 'network-error'
+  | 'network-relay-only'
+  | 'network-none'
+  | 'network-no-public'
+  | 'network-ok'
+  | 'turn-ok'
+  | 'turn-none';
+
 export interface CheckItem {
   id: CheckItemId;
   status: CheckStatus;
-  /** What was found, in words. */
+  /** What was found, as a code (words in any language are chosen by it; absent in a hand-made report). */
+  code?: CheckCode;
+  /**
+   * The variable parts of the words, by placeholder name: `device` (microphone or speaker name),
+   * `seconds`, `level` (dBFS), `host`, `origin`, `ms`, `status` (SIP), `local`/`public`/`relayed`
+   * (path counts), `count`, `server`.
+   */
+  values?: Record<string, string>;
+  /** What was found, in words (English, for developers and logs: elements show the words of `code`). */
   message: string;
   /** What to do about it (warn and fail only). */
   fix?: string;

@@ -8,7 +8,12 @@ import type { CallEventDetail, VcCallMuteEvent } from '../events/call-lifecycle-
 import type { VcEvent } from '../events/vc-event.js';
 import type { Call } from './call.js';
 import type { MergedAudio } from './engine.js';
-import { inputError } from './errors.js';
+import { inputError, type PhoneInputError } from './errors.js';
+import type { MergeProblem } from './types.js';
+
+/** A refused merge or split: a PhoneInputError (`call-not-live`) with why as a code (`problem`) for words in the page's language. */
+const refused = (problem: MergeProblem, field: 'merge' | 'split', message: string): PhoneInputError & { readonly problem: MergeProblem } =>
+  Object.assign(inputError('call-not-live', field, message), { problem });
 
 interface Merge {
   readonly calls: readonly [Call, Call];
@@ -24,12 +29,12 @@ export class CallMerges {
     phone.addEventListener('vc-call-mute', this.onMute);
   }
 
-  /** Merges two connected calls; throws a PhoneInputError in words (nothing changed) when they can't be. */
+  /** Merges two connected calls; throws a PhoneInputError in words, with a `problem` code (nothing changed), when they can't be. */
   async merge(a: Call, b: Call): Promise<void> {
-    if (a === b) throw inputError('call-not-live', 'merge', 'A call cannot be merged with itself: choose two calls.');
+    if (a === b) throw refused('same-call', 'merge', 'A call cannot be merged with itself: choose two calls.');
     for (const call of [a, b]) {
-      if (call.state !== 'connected' || call.hangingUp) throw inputError('call-not-live', 'merge', 'Only two connected calls can be merged.');
-      if (this.merges.has(call.id)) throw inputError('call-not-live', 'merge', 'One of these calls is already merged: split it first.');
+      if (call.state !== 'connected' || call.hangingUp) throw refused('not-connected', 'merge', 'Only two connected calls can be merged.');
+      if (this.merges.has(call.id)) throw refused('already-merged', 'merge', 'One of these calls is already merged: split it first.');
     }
     const merge: Merge = { calls: [a, b], audio: undefined };
     this.merges.set(a.id, merge);
@@ -47,7 +52,7 @@ export class CallMerges {
       this.forget(merge);
       a.mergeChanged(undefined);
       b.mergeChanged(undefined);
-      throw inputError('call-not-live', 'merge', `The calls could not be merged: ${(error as Error).message}`);
+      throw refused('failed', 'merge', `The calls could not be merged: ${(error as Error).message}`);
     }
     if (a.isFinal || b.isFinal) return void merge.audio.split();
     // The agent is muted in both legs or in neither.
@@ -59,7 +64,7 @@ export class CallMerges {
   /** Splits a merged call from its partner: each goes on as a call of its own (both connected, not held). */
   async split(call: Call): Promise<void> {
     const merge = this.merges.get(call.id);
-    if (!merge?.audio) throw inputError('call-not-live', 'split', 'This call is not merged with another.');
+    if (!merge?.audio) throw refused('not-merged', 'split', 'This call is not merged with another.');
     this.forget(merge);
     await merge.audio.split();
     const [a, b] = merge.calls;

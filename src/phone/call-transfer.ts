@@ -8,6 +8,7 @@
 import { PhoneInputError, inputError } from './errors.js';
 import type { OutboundSession, TransferTo } from './engine.js';
 import { joinedWords, transferredWords } from './transfer-words.js';
+import type { TransferError } from './transfer-refer.js';
 import type { CallState, CallTarget, TransferSnapshot } from './types.js';
 
 /** What a call needs of its phone to transfer: the same target checks as `phone.call()`, and where refusals are announced. */
@@ -60,14 +61,18 @@ export async function transferCall(call: TransferParty, to: string | TransferPar
   }
   const session = call.outboundSession as OutboundSession;
   if (!session.transfer) throw new Error('This call can not be transferred.');
-  const step = (state: TransferSnapshot['state'], message?: string) => report.step({ state, kind, to: destination.display, ...(message ? { message } : {}) });
+  const step = (state: TransferSnapshot['state'], failure?: Pick<TransferSnapshot, 'message' | 'reason' | 'sipStatus'>) =>
+    report.step({ state, kind, to: destination.display, ...failure });
   step('requested');
   try {
     await session.transfer(destination, () => {
       if (!call.isFinal && call.transferStatus?.state === 'requested') step('accepted');
     });
   } catch (error) {
-    if (!call.isFinal) step('failed', (error as Error).message);
+    if (!call.isFinal) {
+      const { message, reason, sipStatus } = error as Partial<TransferError>;
+      step('failed', { message: message ?? String(error), reason: reason ?? 'not-sent', ...(sipStatus !== undefined ? { sipStatus } : {}) });
+    }
     throw error;
   }
   if (call.isFinal) return;

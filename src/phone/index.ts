@@ -3,7 +3,7 @@
 // The seam to the signalling engine is not here: it is for test doubles (`vc-phone/testing`).
 export { Phone, type PhoneOptions } from './phone.js';
 export { PhoneAudio, type AudioDeviceSource } from './audio-devices.js';
-export type { AudioChoice, AudioDevice, AudioDeviceKind, AudioProcessing, CheckItem, CheckItemId, CheckOptions, CheckReport, CheckStatus } from './audio-types.js';
+export type { AudioChoice, AudioDevice, AudioDeviceKind, AudioProcessing, CheckCode, CheckItem, CheckItemId, CheckOptions, CheckReport, CheckStatus } from './audio-types.js';
 export { checkServerUrl } from './server-url.js';
 export { prefetchTelephony } from './lazy-modules.js';
 export { Call, checkColorName } from './call.js';
@@ -32,5 +32,7 @@ export type {
   SipCredentialsSource,
   CallRecord,
   StatusWebhookConfig,
+  TransferFailure,
   TransferSnapshot,
+  MergeProblem,
 } from './types.js';

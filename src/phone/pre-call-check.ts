@@ -31,12 +31,12 @@ const dbfs = (rms: number) => (rms > 0 ? Math.round(20 * Math.log10(rms)) : -Inf
 
 /** Runs `step`; past `ms` (or on abort) it gives the deadline's item instead. */
 async function withDeadline(step: () => Promise<CheckItem>, ms: number, late: CheckItem, signal?: AbortSignal): Promise<CheckItem> {
-  if (signal?.aborted) return { ...late, message: 'The check was stopped before this step.' };
+  if (signal?.aborted) return { ...late, code: 'stopped', message: 'The check was stopped before this step.' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const deadline = new Promise<CheckItem>((resolve) => {
     timer = setTimeout(() => resolve(late), ms);
-    onAbort = () => resolve({ ...late, message: 'The check was stopped.' });
+    onAbort = () => resolve({ ...late, code: 'stopped', message: 'The check was stopped.' });
     signal?.addEventListener('abort', onAbort);
   });
   try {
@@ -56,6 +56,8 @@ export async function runPreCallCheck(context: CheckContext, options: CheckOptio
     const microphone = await withDeadline(() => checkMicrophone(context, options.listenMs ?? 1500), deadlineMs, {
       id: 'microphone',
       status: 'fail',
+      code: 'microphone-timeout',
+      values: { seconds: String(Math.round(deadlineMs / 1000)) },
       message: `The microphone did not answer within ${seconds}.`,
       fix: 'Answer the browser\'s microphone prompt, or close other programs that use the microphone, then test again.',
     }, signal);
@@ -63,6 +65,8 @@ export async function runPreCallCheck(context: CheckContext, options: CheckOptio
     const speaker = await withDeadline(() => checkSpeaker(context), deadlineMs, {
       id: 'speaker',
       status: 'warn',
+      code: 'speaker-timeout',
+      values: { seconds: String(Math.round(deadlineMs / 1000)) },
       message: `The test tone did not finish within ${seconds}.`,
       fix: 'Check the speaker or headset is connected, or choose another one.',
     }, signal);
@@ -71,6 +75,8 @@ export async function runPreCallCheck(context: CheckContext, options: CheckOptio
   const server = withDeadline(() => checkServer(context.config), deadlineMs, {
     id: 'server',
     status: 'fail',
+    code: 'server-timeout',
+    values: { seconds: String(Math.round(deadlineMs / 1000)) },
     message: `The SIP server did not answer within ${seconds}.`,
     fix: 'Check the server address, the network and any firewall or proxy between this computer and the server.',
   }, signal);
@@ -93,6 +99,7 @@ async function checkMicrophone(context: CheckContext, listenMs: number): Promise
     return {
       id: 'microphone',
       status: 'fail',
+      code: 'microphone-insecure',
       message: 'This page cannot use a microphone: it is not a secure page.',
       fix: 'Open the page over https:// (or http://localhost).',
     };
@@ -107,6 +114,7 @@ async function checkMicrophone(context: CheckContext, listenMs: number): Promise
       return {
         id: 'microphone',
         status: 'fail',
+        code: 'microphone-blocked',
         message: 'The microphone is blocked for this page.',
         fix: 'Allow the microphone in the site settings (the icon left of the address); inside an iframe, the page needs allow="microphone".',
         details: { permission: permission ?? 'unknown' },
@@ -115,6 +123,7 @@ async function checkMicrophone(context: CheckContext, listenMs: number): Promise
     return {
       id: 'microphone',
       status: 'fail',
+      code: 'microphone-missing',
       message: 'No microphone could be opened.',
       fix: 'Connect a microphone or headset (and close other programs that hold it), then test again.',
       details: { error: name ?? 'unknown' },
@@ -134,6 +143,8 @@ async function checkMicrophone(context: CheckContext, listenMs: number): Promise
       return {
         id: 'microphone',
         status: 'warn',
+        code: 'microphone-unmeasured',
+        values: { device: label },
         message: `"${label}" is allowed, but its level could not be measured (the browser keeps audio off until the page is clicked).`,
         fix: 'Click "Test your audio" on the page (rather than from code) to measure the level.',
         details: { permission: 'granted', ...processing },
@@ -144,12 +155,14 @@ async function checkMicrophone(context: CheckContext, listenMs: number): Promise
       return {
         id: 'microphone',
         status: 'warn',
+        code: 'microphone-silent',
+        values: { device: label },
         message: `"${label}" is allowed, but nothing was heard from it.`,
         fix: 'Speak while testing; check the microphone is not muted (a switch on the headset or in the system) or choose another one.',
         details: { permission: 'granted', levelDbfs: Number.isFinite(level) ? level : -120, ...processing },
       };
     }
-    return { id: 'microphone', status: 'pass', message: `"${label}" works (level ${level} dBFS).`, details: { permission: 'granted', levelDbfs: level, ...processing } };
+    return { id: 'microphone', status: 'pass', code: 'microphone-ok', values: { device: label, level: String(level) }, message: `"${label}" works (level ${level} dBFS).`, details: { permission: 'granted', levelDbfs: level, ...processing } };
   } finally {
     stream.getTracks().forEach((t) => t.stop());
   }
@@ -185,7 +198,7 @@ async function peakLevel(stream: MediaStream, listenMs: number): Promise<number 
 async function checkSpeaker(context: CheckContext): Promise<CheckItem> {
   const label = context.labels.speaker ?? 'the default output';
   const AudioContextClass = globalThis.AudioContext;
-  if (!AudioContextClass) return { id: 'speaker', status: 'warn', message: 'This browser cannot play a test tone.', fix: 'Make a test call instead.' };
+  if (!AudioContextClass) return { id: 'speaker', status: 'warn', code: 'speaker-unsupported', message: 'This browser cannot play a test tone.', fix: 'Make a test call instead.' };
   const audio = new AudioContextClass();
   const player = new Audio();
   try {
@@ -206,6 +219,7 @@ async function checkSpeaker(context: CheckContext): Promise<CheckItem> {
       return {
         id: 'speaker',
         status: 'warn',
+        code: 'speaker-blocked',
         message: 'The test tone could not play: the browser waits for a click on the page first.',
         fix: 'Click "Test your audio" on the page (rather than from code).',
       };
@@ -215,6 +229,8 @@ async function checkSpeaker(context: CheckContext): Promise<CheckItem> {
     return {
       id: 'speaker',
       status: 'pass',
+      code: 'speaker-ok',
+      ...(context.labels.speaker ? { values: { device: label } } : {}),
       message: `A test tone played on ${context.labels.speaker ? `"${label}"` : label}.`,
       fix: 'Did not hear it? Check the volume, or choose another speaker.',
       details: { output: output || 'default', toneMs: TONE_MS },
@@ -237,7 +253,7 @@ async function checkServer(config: PhoneConfig): Promise<CheckItem> {
     href = checkServerUrl(config.server);
   } catch (error) {
     const message = error instanceof PhoneInputError ? error.message : String(error);
-    return { id: 'server', status: 'fail', message, fix: 'Set the phone\'s server to the SIP-over-WebSocket address your provider gave (wss://...).' };
+    return { id: 'server', status: 'fail', code: 'server-invalid', message, fix: 'Set the phone\'s server to the SIP-over-WebSocket address your provider gave (wss://...).' };
   }
   const url = new URL(href);
   const domain = serverDomain(config, url);
@@ -256,6 +272,8 @@ async function checkServer(config: PhoneConfig): Promise<CheckItem> {
       return resolve({
         id: 'server',
         status: 'fail',
+        code: 'server-blocked',
+        values: { host: url.host, origin: `${url.protocol}//${url.host}` },
         message: `The page may not open a WebSocket to ${url.host} (${(error as Error).message}).`,
         fix: `Add ${url.protocol}//${url.host} to the page's Content-Security-Policy connect-src.`,
       });
@@ -289,12 +307,14 @@ async function checkServer(config: PhoneConfig): Promise<CheckItem> {
         return done({
           id: 'server',
           status: 'warn',
+          code: 'server-error',
+          values: { status: String(code) },
           message: `The SIP server answered, but with a server error (${code}).`,
           fix: 'The server may be overloaded or in maintenance: try again later, or tell your administrator.',
           details: { sipStatus: code, roundTripMs },
         });
       }
-      done({ id: 'server', status: 'pass', message: `The SIP server ${url.host} answered in ${roundTripMs} ms.`, details: { sipStatus: code, roundTripMs } });
+      done({ id: 'server', status: 'pass', code: 'server-ok', values: { host: url.host, ms: String(roundTripMs) }, message: `The SIP server ${url.host} answered in ${roundTripMs} ms.`, details: { sipStatus: code, roundTripMs } });
     };
     socket.onerror = socket.onclose = () =>
       done(
@@ -302,12 +322,16 @@ async function checkServer(config: PhoneConfig): Promise<CheckItem> {
           ? {
               id: 'server',
               status: 'fail',
+              code: 'server-closed',
+              values: { host: url.host },
               message: `${url.host} took the WebSocket connection but closed it without a SIP answer.`,
               fix: 'Check the server address: the path or port may not be the SIP-over-WebSocket one.',
             }
           : {
               id: 'server',
               status: 'fail',
+              code: 'server-unreachable',
+              values: { host: url.host },
               message: `The SIP server ${url.host} could not be reached.`,
               fix: 'Check the server address and port, the network, and that no firewall, proxy or Content-Security-Policy blocks WebSockets to it.',
             },
@@ -356,6 +380,7 @@ async function checkNetwork(config: PhoneConfig, ms: number, signal?: AbortSigna
       {
         id: 'network',
         status: 'fail',
+        code: 'network-error',
         message: `The browser could not prepare a network path for audio (${(error as Error)?.message ?? error}).`,
         fix: 'Check that WebRTC is not switched off by a browser policy or extension.',
       },
@@ -364,11 +389,12 @@ async function checkNetwork(config: PhoneConfig, ms: number, signal?: AbortSigna
   const details = { host: counts.host, srflx: counts.srflx, relay: counts.relay, complete: counts.complete };
   const items: CheckItem[] = [];
   if (relayOnly) {
-    items.push({ id: 'network', status: 'pass', message: 'Audio is set to go through the TURN relay only.', details });
+    items.push({ id: 'network', status: 'pass', code: 'network-relay-only', message: 'Audio is set to go through the TURN relay only.', details });
   } else if (counts.host + counts.srflx + counts.relay === 0) {
     items.push({
       id: 'network',
       status: 'fail',
+      code: 'network-none',
       message: 'No network path for audio was found.',
       fix: 'Check the network connection, and that WebRTC is not blocked by a browser policy, extension or VPN.',
       details,
@@ -377,21 +403,31 @@ async function checkNetwork(config: PhoneConfig, ms: number, signal?: AbortSigna
     items.push({
       id: 'network',
       status: 'warn',
+      code: 'network-no-public',
       message: 'The STUN server gave no public address: calls may have no audio through this network\'s firewall.',
       fix: 'Check the STUN server address, or ask for UDP to be allowed (or a TURN server to be configured).',
       details,
     });
   } else {
     const kinds = [`${counts.host} local`, ...(counts.srflx ? [`${counts.srflx} public`] : []), ...(counts.relay ? [`${counts.relay} relayed`] : [])];
-    items.push({ id: 'network', status: 'pass', message: `Network paths for audio found (${kinds.join(', ')}).`, details });
+    items.push({
+      id: 'network',
+      status: 'pass',
+      code: 'network-ok',
+      values: { local: String(counts.host), public: String(counts.srflx), relayed: String(counts.relay) },
+      message: `Network paths for audio found (${kinds.join(', ')}).`,
+      details,
+    });
   }
   if (turn.length) {
     items.push(
       counts.relay > 0
-        ? { id: 'turn', status: 'pass', message: `The TURN server answered: audio can be relayed (${counts.relay} relay address${counts.relay === 1 ? '' : 'es'}).`, details: { relay: counts.relay } }
+        ? { id: 'turn', status: 'pass', code: 'turn-ok', values: { count: String(counts.relay) }, message: `The TURN server answered: audio can be relayed (${counts.relay} relay address${counts.relay === 1 ? '' : 'es'}).`, details: { relay: counts.relay } }
         : {
             id: 'turn',
             status: relayOnly ? 'fail' : 'warn',
+            code: 'turn-none',
+            values: { server: turn[0] },
             message: `The TURN server (${turn[0]}) gave no relay address: it is unreachable, or it refused the credentials.`,
             fix: 'Check the TURN address and port, that the network allows it, and that its credentials are current.',
             details: { relay: 0 },

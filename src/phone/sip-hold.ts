@@ -86,6 +86,7 @@ export function offerHold(
           },
         },
       })
-      .catch((error: Error) => refused(new Error(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`)));
+      // `held` says what could not be done, for words in the page's language (no status: not the other side's answer).
+      .catch((error: Error) => refused(Object.assign(new Error(`The phone could not ${held ? 'put the call on hold' : 'take the call back'}: ${error.message}`), { held })));
   });
 }

@@ -7,7 +7,7 @@
  * @internal
  */
 import { UserAgent, type Inviter, type Notification } from 'sip.js';
-import { parseSipfrag, referRefusal, referToReplacing, referToUri, sipfragFailure, transferTimeout, type ConsultDialog } from './transfer-refer.js';
+import { parseSipfrag, referRefused, referToReplacing, referToUri, targetFailed, TransferError, transferTimeout, type ConsultDialog } from './transfer-refer.js';
 
 export interface ReferWaits {
   /** How long the REFER may wait for its answer (RFC 3261's 64*T1 by default). */
@@ -37,14 +37,14 @@ export function sendRefer(
   return new Promise<void>((resolve, reject) => {
     let settled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const settle = (failure?: string) => {
+    const settle = (failure?: TransferError) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       if (failure === undefined) resolve();
-      else reject(new Error(failure));
+      else reject(failure);
     };
-    const wait = (ms: number, words: string) => {
+    const wait = (ms: number, words: TransferError) => {
       clearTimeout(timer);
       timer = setTimeout(() => settle(words), ms);
     };
@@ -53,11 +53,11 @@ export function sendRefer(
     try {
       referTo = typeof target === 'string' ? referToUri(target) : referToReplacing(target);
     } catch (error) {
-      return settle((error as Error).message);
+      return settle(new TransferError((error as Error).message, 'not-sent'));
     }
     // sip.js writes `Refer-To: ${uri.toString()}`: a URI that prints the header value built above.
     const uri = UserAgent.makeURI(typeof target === 'string' ? target : target.remoteTarget);
-    if (!uri) return settle(`"${described}" is not a SIP address a transfer can be sent to.`);
+    if (!uri) return settle(new TransferError(`"${described}" is not a SIP address a transfer can be sent to.`, 'not-sent'));
     Object.defineProperty(uri, 'toString', { value: () => referTo });
 
     const onNotify = (notification: Notification) => {
@@ -66,24 +66,24 @@ export function sendRefer(
       const frag = parseSipfrag(notification.request.body);
       const terminated = /^\s*terminated/i.test(notification.request.getHeader('Subscription-State') ?? '');
       if (frag && frag.status >= 200 && frag.status < 300) return settle();
-      if (frag && frag.status >= 300) return settle(sipfragFailure(described, frag.status));
+      if (frag && frag.status >= 300) return settle(targetFailed(described, frag.status));
       // The subscription ended without a final answer: the transfer's fate is unknown.
-      if (terminated) settle(`The other side stopped reporting on the transfer to ${described} before it went through. The call is still with you.`);
+      if (terminated) settle(new TransferError(`The other side stopped reporting on the transfer to ${described} before it went through. The call is still with you.`, 'unreported'));
     };
 
-    wait(waits.answerMs, referRefusal(408));
+    wait(waits.answerMs, referRefused(408));
     inviter
       .refer(uri, {
         onNotify,
         requestDelegate: {
           onAccept: () => {
             if (settled) return;
-            wait(waits.outcomeMs, transferTimeout(described, Math.round(waits.outcomeMs / 1000)));
+            wait(waits.outcomeMs, new TransferError(transferTimeout(described, Math.round(waits.outcomeMs / 1000)), 'unconfirmed'));
             accepted();
           },
-          onReject: (response) => settle(referRefusal(response.message.statusCode ?? 500)),
+          onReject: (response) => settle(referRefused(response.message.statusCode ?? 500)),
         },
       })
-      .catch((error: Error) => settle(`The transfer could not be sent: ${error.message}`));
+      .catch((error: Error) => settle(new TransferError(`The transfer could not be sent: ${error.message}`, 'not-sent')));
   });
 }

@@ -5,6 +5,25 @@
  * @internal
  */
 
+import type { TransferFailure } from './types.js';
+
+/** A failed transfer: the words (English) and why, as a code (`TransferSnapshot.reason`) with its SIP status. */
+export class TransferError extends Error {
+  constructor(
+    message: string,
+    readonly reason: TransferFailure,
+    readonly sipStatus?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A REFER the other side refused (its final status). */
+export const referRefused = (status: number) => new TransferError(referRefusal(status), 'refused', status);
+
+/** A transfer the other side accepted, whose new call failed (the sipfrag's status). */
+export const targetFailed = (target: string, status: number) => new TransferError(sipfragFailure(target, status), 'target-failed', status);
+
 /** A transfer's progress, as `vc-call-transfer` reports it. */
 export type TransferState = 'requested' | 'accepted' | 'failed' | 'completed';
 

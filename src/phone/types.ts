@@ -305,6 +305,26 @@ export interface TransferSnapshot {
   kind: 'blind' | 'attended';
   /** What the call is transferred to, as the agent sees it (a number in international format, or a SIP address). */
   to: string;
-  /** Why it failed, in words (failed only). */
+  /** Why it failed, in words (failed only; English, for developers and logs). */
   message?: string;
+  /** Why it failed, for a program and for words in the page's language (failed only; see `TransferFailure`). */
+  reason?: TransferFailure;
+  /** The SIP status behind `reason` (`refused`: the REFER's answer; `target-failed`: the new call's, from the NOTIFY). */
+  sipStatus?: number;
 }
+
+/**
+ * Why a transfer failed: `refused` (the other side answered the REFER with an error, `sipStatus`),
+ * `target-failed` (it accepted, but the transferee's new call failed, `sipStatus`), `unconfirmed`
+ * (no outcome within the deadline), `unreported` (the other side stopped reporting before an
+ * outcome), `not-sent` (the REFER could not be built or sent). The call is still connected.
+ */
+export type TransferFailure = 'refused' | 'target-failed' | 'unconfirmed' | 'unreported' | 'not-sent';
+
+/**
+ * Why `phone.merge` / `phone.split` refused (the error's `problem`, next to its English `message`):
+ * `same-call` (a call with itself), `not-connected` (both calls must be connected),
+ * `already-merged` (split it first), `not-merged` (split of a call that is not merged), `failed`
+ * (the audio could not be joined; nothing changed).
+ */
+export type MergeProblem = 'same-call' | 'not-connected' | 'already-merged' | 'not-merged' | 'failed';

@@ -12,7 +12,7 @@
 import { CallStartError, type EngineHost, type OutboundRequest, type OutboundSession, type SessionListener, type TelephonyEngine } from '../phone/engine.js';
 import { Phone, type PhoneOptions } from '../phone/phone.js';
 import { HoldRefusedError } from '../phone/sip-hold.js';
-import { referRefusal, referToReplacing, referToUri, sipfragFailure, type ConsultDialog } from '../phone/transfer-refer.js';
+import { referRefused, referToReplacing, referToUri, targetFailed, type ConsultDialog } from '../phone/transfer-refer.js';
 import type { Call } from '../phone/call.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
 import { memoryStorage } from '../phone/store.js';
@@ -190,13 +190,13 @@ export class FakeFarEnd {
     if (this.over) throw new Error('The call is over.');
     this.referredTo.push(referTo);
     const script = this.transferScript;
-    if (typeof script === 'number') throw new Error(referRefusal(script));
+    if (typeof script === 'number') throw referRefused(script);
     accepted();
     let status = 200;
     if (script === 'pending') status = await new Promise<number>((resolve) => (this.pendingTransfer = resolve));
     else if (typeof script === 'object') status = script.notify;
     else await settle();
-    if (status >= 300) throw new Error(sipfragFailure(target, status));
+    if (status >= 300) throw targetFailed(target, status);
   }
 }
 
@@ -385,10 +385,18 @@ export class FakePhone extends Phone {
       startedAt: now,
       endedAt: now,
       items: [
-        { id: 'microphone', status: 'pass', message: `"${this.audio.microphone?.label ?? 'Default'}" works (level -18 dBFS).` },
-        ...(options.speakerTone === false ? [] : [{ id: 'speaker' as const, status: 'pass' as const, message: 'A test tone played on the default output.', fix: 'Did not hear it? Check the volume, or choose another speaker.' }]),
-        { id: 'server', status: 'pass', message: 'The SIP server sip.example.invalid answered in 42 ms.' },
-        { id: 'network', status: 'pass', message: 'Network paths for audio found (2 local, 1 public).' },
+        {
+          id: 'microphone',
+          status: 'pass',
+          code: 'microphone-ok',
+          values: { device: this.audio.microphone?.label ?? 'Default', level: '-18' },
+          message: `"${this.audio.microphone?.label ?? 'Default'}" works (level -18 dBFS).`,
+        },
+        ...(options.speakerTone === false
+          ? []
+          : [{ id: 'speaker' as const, status: 'pass' as const, code: 'speaker-ok' as const, message: 'A test tone played on the default output.', fix: 'Did not hear it? Check the volume, or choose another speaker.' }]),
+        { id: 'server', status: 'pass', code: 'server-ok', values: { host: 'sip.example.invalid', ms: '42' }, message: 'The SIP server sip.example.invalid answered in 42 ms.' },
+        { id: 'network', status: 'pass', code: 'network-ok', values: { local: '2', public: '1', relayed: '0' }, message: 'Network paths for audio found (2 local, 1 public).' },
       ],
     };
     this.reportCheck(report);

@@ -84,7 +84,9 @@ describe('<vc-call-box> merge', () => {
     phone.far(alice).refuseNextMerge = 'Both calls need their audio connected before they can be merged.';
     await mouseClick(getByRole(aliceBox, 'button', 'Merge with Bob Chen'));
     await until(() => textOf(aliceBox.shadowRoot!.querySelector('[part="merge-problem"]')) !== '', 'the refusal shown');
-    expect(textOf(aliceBox.shadowRoot!.querySelector('[part="merge-problem"]'))).to.equal(
+    // The words by the refusal's code (`problem: 'failed'`), as in every locale; the phone's own message, detail included, in the tooltip.
+    expect(textOf(aliceBox.shadowRoot!.querySelector('[part="merge-problem"]'))).to.equal('The calls could not be merged. Nothing changed.');
+    expect(aliceBox.shadowRoot!.querySelector('[part="merge-problem"]')!.getAttribute('title')).to.equal(
       'The calls could not be merged: Both calls need their audio connected before they can be merged.',
     );
     expect([isMerged(alice), isMerged(bob)]).to.deep.equal([false, false]);

@@ -157,6 +157,11 @@ describe('pre-call check on the real stack', () => {
     assert.ok(mic.details.levelDbfs > -60, `the fake microphone's beeps were heard: ${mic.message}`);
     assert.ok(report.items[3].details.host >= 1, JSON.stringify(report.items[3]));
     assert.match(report.items[2].message, /answered in \d+ ms/);
+    // Each line carries its code and values, which elements put in words of the page's language.
+    assert.deepEqual(report.items.map((i) => i.code), ['microphone-ok', 'speaker-ok', 'server-ok', 'network-ok']);
+    assert.equal(report.items[0].values.level, String(mic.details.levelDbfs));
+    assert.equal(report.items[2].values.ms, String(report.items[2].details.roundTripMs));
+    assert.equal(report.items[3].values.local, String(report.items[3].details.host));
     // Kamailio got our OPTIONS and answered it; no REGISTER was sent.
     const options = await waitFor(() => {
       const seen = sipMessagesSince(startedAt).filter((m) => m.method === 'OPTIONS');
@@ -177,6 +182,8 @@ describe('pre-call check on the real stack', () => {
     assert.equal(server.status, 'fail');
     assert.match(server.message, /could not be reached/);
     assert.match(server.fix, /firewall/);
+    assert.equal(server.code, 'server-unreachable');
+    assert.deepEqual(server.values, { host: '127.0.0.1:9' });
     assert.ok(report.endedAt - report.startedAt < 8000, `within the deadlines: ${report.endedAt - report.startedAt} ms`);
     await context.close();
   });
@@ -189,6 +196,7 @@ describe('pre-call check on the real stack', () => {
     const item = report.items.find((i) => i.id === 'turn');
     assert.equal(item?.status, 'pass', JSON.stringify(report, null, 1));
     assert.ok(item.details.relay >= 1);
+    assert.deepEqual([item.code, item.values.count], ['turn-ok', String(item.details.relay)]);
     assert.ok(!JSON.stringify(report).includes(plan.turn.longTerm.credential), 'no TURN credential in the report');
     assert.ok(!consoleLines.join('\n').includes(plan.turn.longTerm.credential), 'nor in the console');
     const sessions = await waitFor(() => {
@@ -204,6 +212,7 @@ describe('pre-call check on the real stack', () => {
     const item2 = report2.items.find((i) => i.id === 'turn');
     assert.equal(item2.status, 'warn', JSON.stringify(item2));
     assert.match(item2.message, /gave no relay address/);
+    assert.deepEqual([item2.code, item2.values.server], ['turn-none', dead.urls]);
     await context.close();
   });
 });

@@ -191,10 +191,10 @@ describe('blind transfer', () => {
 });
 
 describe('a transfer that fails keeps the call live', () => {
-  for (const [scenario, port, words] of [
-    ['transfer-refuse-403', 5174, /refused to transfer the call \(403 forbidden\)\. The call is still with you\./],
-    ['transfer-refuse-405', 5176, /cannot transfer calls \(405\)\. The call is still with you\./],
-    ['transfer-notify-busy', 5178, /^The transfer to \+61 2 9123 4567 did not go through: the line was busy\. The call is still with you\.$/],
+  for (const [scenario, port, words, reason, sipStatus] of [
+    ['transfer-refuse-403', 5174, /refused to transfer the call \(403 forbidden\)\. The call is still with you\./, 'refused', 403],
+    ['transfer-refuse-405', 5176, /cannot transfer calls \(405\)\. The call is still with you\./, 'refused', 405],
+    ['transfer-notify-busy', 5178, /^The transfer to \+61 2 9123 4567 did not go through: the line was busy\. The call is still with you\.$/, 'target-failed', 486],
   ]) {
     it(`${scenario}: the call stays connected, says why, and hanging up still works`, async () => {
       const far = await farEnd(scenario, port);
@@ -207,6 +207,8 @@ describe('a transfer that fails keeps the call live', () => {
         assert.equal(after.state, 'connected');
         assert.equal(after.transfer.state, 'failed');
         assert.match(after.transfer.message, words);
+        // Why, as a code with the far end's status (what an element words in the page's language).
+        assert.deepEqual([after.transfer.reason, after.transfer.sipStatus], [reason, sipStatus]);
         await sipDumpCaughtUp(stackDir); // the REFER was refused within milliseconds: count once the dump has it all
         assert.equal(refersOf(connected.sipCallId).length, 1, 'one REFER on the wire');
         await page.evaluate(() => window.calls.call.hangup());

@@ -8,6 +8,7 @@ import type { PhoneAudio } from '../../phone/audio-devices.js';
 import type { AudioDevice, AudioProcessing, CheckItemId, CheckReport, CheckStatus } from '../../phone/audio-types.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { audioSettingsStyles } from './audio-settings.styles.js';
+import type { checkItemWords } from './check-words.js';
 
 const PROCESSING = ['echoCancellation', 'noiseSuppression', 'autoGainControl'] as const satisfies readonly (keyof AudioProcessing)[];
 
@@ -58,6 +59,8 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
   @property({ attribute: false }) report: CheckReport | undefined;
   /** @internal */
   @state() private error: string | undefined;
+  /** The check's words (its own module, loaded with the first report: a panel that never tests does not download them). */
+  @state() private checkWords: typeof checkItemWords | undefined;
 
   private watched: PhoneAudio | undefined;
 
@@ -72,6 +75,17 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     this.watch(this.isConnected ? this.audio : undefined);
+    if (this.report && !this.checkWords) void this.loadCheckWords();
+  }
+
+  private async loadCheckWords(): Promise<void> {
+    if (this.checkWords) return;
+    try {
+      this.checkWords = (await import('./check-words.js')).checkItemWords;
+    } catch {
+      // The words could not load (connection lost): the report's own words rather than none.
+      this.checkWords = (item) => ({ message: item.message, fix: item.fix });
+    }
   }
 
   /** Follows the phone's audio (device list, choice, notices) while connected. */
@@ -116,14 +130,15 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
       <p part="check-status" class="hint" role="status" aria-live="polite">
         ${this.checking ? strings.testingAudio : this.report ? format(strings.checkResult, { status: strings[REPORT_STATUS[this.report.status]] }) : ''}
       </p>
-      ${this.report && !this.checking
+      ${this.report && !this.checking && this.checkWords
         ? html`<ul part="check-report" class="report">
-            ${this.report.items.map(
-              (item) => html`<li data-status=${item.status}>
+            ${this.report.items.map((item) => {
+              const { message, fix } = this.checkWords!(item);
+              return html`<li data-status=${item.status}>
                 <span class="item-status">${strings[ITEM_STATUS[item.status]]}: ${strings[ITEM_TITLE[item.id]]}.</span>
-                ${item.message} ${item.fix ? html`<span class="fix">${item.fix}</span>` : nothing}
-              </li>`,
-            )}
+                ${message} ${fix ? html`<span class="fix">${fix}</span>` : nothing}
+              </li>`;
+            })}
           </ul>`
         : nothing}
     </section>`;
@@ -169,7 +184,9 @@ export class VcAudioSettings extends VcPhoneConsumerElement {
     if (!phone || this.checking) return;
     this.checking = true;
     try {
-      this.report = await phone.check();
+      // The words load while the check runs.
+      const [report] = await Promise.all([phone.check(), this.loadCheckWords()]);
+      this.report = report;
     } finally {
       this.checking = false;
     }

@@ -22,7 +22,7 @@ import { binIcon, closeIcon, keypadIcon, pauseIcon, phoneDownIcon, playIcon } fr
 import { shortcutFor } from './call-box-keys.js';
 import { canHold, holdProblemWords, isHeld, toggleHold } from './call-features.js';
 import { confirmDialog } from './confirm-dialog.js';
-import { mergeButton, mergeCandidate, mergedPartner, mergeOrSplit } from './merge-controls.js';
+import { mergeButton, mergeCandidate, mergedPartner, mergeOrSplit, mergeProblemLine } from './merge-controls.js';
 
 /** The box that shows the controls: it renders them and owns the keypad's open state. */
 export interface CallBoxControlsHost extends ReactiveControllerHost, HTMLElement {
@@ -40,7 +40,7 @@ export class CallBoxControls {
   /** Why the last hold or resume was refused (the call stays as it was), until the next one. */
   private holdProblem: Error | undefined;
   /** Why the last merge or split was refused, until the next one. */
-  private mergeProblem: string | undefined;
+  private mergeProblem: unknown;
   /** A merge or split under way. */
   private merging = false;
   private closingToHangUp = false;
@@ -83,7 +83,7 @@ export class CallBoxControls {
   /** Why the last merge or hold was refused, in words (while connected). */
   renderProblems(call: Call) {
     if (call.state !== 'connected') return nothing;
-    return html`${this.mergeProblem ? html`<p part="merge-problem" class="detail" role="status">${this.mergeProblem}</p>` : nothing}
+    return html`${this.mergeProblem ? mergeProblemLine(this.mergeProblem) : nothing}
     ${this.holdProblem ? html`<p part="hold-problem" class="detail" role="status">${holdProblemWords(this.holdProblem)}</p>` : nothing}`;
   }
 

@@ -2,7 +2,7 @@
  * What a call box reads from a call beyond its state: hold, the CRM's label, the active call,
  * and the agent talking while muted.
  */
-import { format, strings } from '../../i18n/strings.js';
+import { format, inputErrorText, strings } from '../../i18n/strings.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 
@@ -33,10 +33,14 @@ export async function toggleHold(call: Call): Promise<Error | undefined> {
 
 /**
  * A refused hold or resume in the words of the box's language (read while rendering): what could
- * not be done and why, by the other side's status; any other failure in the phone's own words.
+ * not be done and why, by the other side's status (or refused input's code); any other failure in the phone's own words.
  */
 export function holdProblemWords(error: Error): string {
-  const { held, status } = error as Partial<{ held: boolean; status: number }>;
+  const { held, status, code, field } = error as Partial<{ held: boolean; status: number; code: string; field: string }>;
+  // Refused input: the call is not connected (any other code in its own translated words).
+  if (code) return field === 'hold' && code === 'call-not-live' ? strings.holdNotConnected : inputErrorText(error);
+  // The phone could not send the re-INVITE: what could not be done (the English detail is for logs).
+  if (typeof held === 'boolean' && typeof status !== 'number') return held ? strings.holdRefusedHold : strings.holdRefusedResume;
   if (typeof held !== 'boolean' || typeof status !== 'number') return error.message;
   const why =
     status === 491 ? strings.holdRefusedGlare : status === 488 || status === 606 ? strings.holdRefusedMedia : status === 408 ? strings.holdRefusedTimeout : strings.holdRefusedOther;

@@ -4,10 +4,11 @@
  * this only decides what to offer and says what went wrong, in words.
  */
 import { html, nothing, svg } from 'lit';
-import { format } from '../../i18n/strings.js';
+import { format, inputErrorText } from '../../i18n/strings.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
+import type { MergeProblem } from '../../phone/types.js';
 import { partyName } from './call-features.js';
 
 const mergeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M8 3v5a4 4 0 0 0 4 4 4 4 0 0 1 4 4v5"/><path d="M16 3v5a4 4 0 0 1-4 4"/></svg>`;
@@ -24,14 +25,34 @@ export function mergedPartner(phone: Phone | undefined, call: Call): Call | unde
   return call.mergedWith ? phone?.getCall(call.mergedWith) : undefined;
 }
 
-/** Merges or splits; resolves with the words of a refusal (nothing changed then). */
-export async function mergeOrSplit(phone: Phone, call: Call, other: Call | undefined): Promise<string | undefined> {
+/** Merges or splits; resolves with the refusal (nothing changed then), put in words while rendering (`mergeProblemLine`). */
+export async function mergeOrSplit(phone: Phone, call: Call, other: Call | undefined): Promise<unknown> {
   try {
     await (other ? phone.merge(call, other) : phone.split(call));
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return error ?? new Error('refused');
   }
+}
+
+const PROBLEM_WORDS = {
+  'same-call': 'mergeSameCall',
+  'not-connected': 'mergeNotConnected',
+  'already-merged': 'mergeAlreadyMerged',
+  'not-merged': 'splitNotMerged',
+  failed: 'mergeFailed',
+} as const satisfies Record<MergeProblem, keyof typeof strings>;
+
+/**
+ * A refused merge or split in the words of the box's language (read while rendering): by the
+ * error's `problem` code; other refused input by its code; anything else (the merge code could
+ * not load...) as a failed merge. The phone's English message stays in the tooltip.
+ */
+export function mergeProblemLine(error: unknown) {
+  const { problem, message } = error as { problem?: string; message?: string };
+  const key = problem && Object.prototype.hasOwnProperty.call(PROBLEM_WORDS, problem) ? PROBLEM_WORDS[problem as MergeProblem] : undefined;
+  const words = key ? strings[key] : (error as Error | undefined)?.name === 'PhoneInputError' ? inputErrorText(error) : strings.mergeFailed;
+  return html`<p part="merge-problem" class="detail" role="status" title=${message ?? ''}>${words}</p>`;
 }
 
 /** What the box's live region says when the call was merged or split ("Merged with Bob Chen"). */

@@ -9,6 +9,7 @@ import type { Phone } from '../../phone/phone.js';
 import type { CallTarget } from '../../phone/types.js';
 import { alertIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
+import { transferFailureWords } from './transfer-failure-words.js';
 import { transferStyles } from './transfer.styles.js';
 import { formatAsTyped } from '../shared/format-as-typed.js';
 
@@ -134,7 +135,7 @@ export class VcTransfer extends VcPhoneConsumerElement {
       ${call.transferring && transfer
         ? html`<p part="status" class="status" role="status">${format(strings.transferring, { party: transfer.to })}</p>`
         : transfer?.state === 'failed' && transfer.message
-          ? html`<p part="problem" class="problem" role="alert">${alertIcon}<span>${format(strings.transferFailed, { reason: transfer.message })}</span></p>`
+          ? html`<p part="problem" class="problem" role="alert">${alertIcon}<span>${format(strings.transferFailed, { reason: transferFailureWords(transfer) })}</span></p>`
           : nothing}
     </div>`;
   }
