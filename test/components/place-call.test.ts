@@ -198,6 +198,29 @@ describe('<vc-place-call>', () => {
     expect(phone.calls[0].target.uri).to.equal('sip:alice@example.com');
   });
 
+  it('a double click on Call places one call, also when its second click comes once the first call is placed', async () => {
+    const { el, phone } = await placeCall();
+    await openAndType(el, '+44 20 7946 0958');
+    await until(() => !callButton(el).disabled, 'Call enabled');
+    let requests = 0;
+    el.addEventListener('vc-call-request', () => requests++);
+    // The second click of a double click lands as soon as Call is enabled again after the first
+    // call is placed, before the field has closed (clicks faster than the test runner's mouse).
+    const button = callButton(el);
+    const secondClick = new MutationObserver(() => {
+      if (phone.calls.length !== 1 || button.disabled || !button.isConnected) return;
+      secondClick.disconnect();
+      button.click();
+    });
+    secondClick.observe(button, { attributes: true, attributeFilter: ['disabled'] });
+    button.click();
+    // Once the field has closed after the first call, a second dial would have been placed already.
+    await until(() => queryByRole(el, 'textbox', 'Phone number') === undefined, 'field closed');
+    await settled(el);
+    expect(phone.calls.length).to.equal(1);
+    expect(requests).to.equal(1);
+  });
+
   it('dials nothing when vc-call-request is prevented', async () => {
     const { el, phone } = await placeCall();
     el.addEventListener('vc-call-request', (event) => event.preventDefault());

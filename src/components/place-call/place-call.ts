@@ -123,6 +123,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   /** The phone last asked to warm up (once per phone while the field has focus). */
   private warmed: Phone | undefined;
+  /** The dial on its way (see `dial()`). */
+  private dialing: Promise<Call | undefined> | undefined;
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last value that came from the field itself (typed or formatted). */
   private typedValue = '';
@@ -332,8 +334,17 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     return this.dial();
   }
 
+  /**
+   * One dial at a time: a second click or Enter while one is on its way (until the field has
+   * closed after it) is the same dial, so a double click places one call.
+   */
+  private dial(): Promise<Call | undefined> {
+    this.dialing ??= this.dialNow().finally(() => (this.dialing = undefined));
+    return this.dialing;
+  }
+
   /** Dials the current value, after a cancelable `vc-call-request`. */
-  private async dial(): Promise<Call | undefined> {
+  private async dialNow(): Promise<Call | undefined> {
     const CallRequestEvent = RequestEvent ?? (await loadRequestEvent());
     const phone = this.phoneConsumer.phone;
     const target = this.target;
