@@ -7,10 +7,20 @@ import { inputError } from './errors.js';
 import { describeValue, isPlainObject } from './input-shapes.js';
 import { LOG_LEVELS } from './logger.js';
 
+/** What was given where a number was expected, in words: an attribute's text is quoted (a setting, never a credential). */
+function givenNumber(value: unknown): string {
+  if (typeof value === 'string') return value.trim() ? `the text ${JSON.stringify(value.trim().slice(0, 24))}` : 'empty text';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'something that is not a number';
+  return describeValue(value);
+}
+
+/** A caller ID as text: a number (digits, with the usual separators) or a sip:, sips: or tel: address. */
+const CALLER_ID = /^(?:(?:sips?|tel):[^\s]+|\+?[\d\s().\-/]*\d[\d\s().\-/]*)$/i;
+
 function wholeNumber(value: unknown, field: string, min: number, max: number): void {
   if (value === undefined) return;
   if (!(typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max)) {
-    throw inputError('invalid-config', field, `${field} must be a whole number from ${min} to ${max} (not ${describeValue(value)}).`);
+    throw inputError('invalid-config', field, `${field} must be a whole number from ${min} to ${max} (not ${givenNumber(value)}).`);
   }
 }
 
@@ -29,6 +39,12 @@ export function checkCrmConfig(config: Record<string, unknown>): void {
     for (const entry of fromNumbers) {
       const fine = typeof entry === 'string' || (isPlainObject(entry) && typeof entry.uri === 'string' && (entry.displayName === undefined || typeof entry.displayName === 'string'));
       if (!fine) throw inputError('wrong-type', 'fromNumbers', `Each caller ID must be text or { displayName, uri }, not ${describeValue(entry)}.`);
+    }
+    for (const entry of fromNumbers as Array<string | { uri: string }>) {
+      const text = (typeof entry === 'string' ? entry : entry.uri).trim();
+      if (!CALLER_ID.test(text)) {
+        throw inputError('invalid-config', 'fromNumbers', `Caller ID ${JSON.stringify(text.slice(0, 40))} is not a phone number or a sip:/tel: address, so fromNumbers was not applied.`);
+      }
     }
     if (fromNumbers.length > 50) throw inputError('invalid-config', 'fromNumbers', 'fromNumbers can hold at most 50 caller IDs.');
   }

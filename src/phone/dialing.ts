@@ -6,4 +6,5 @@
  */
 export { formatAsTyped } from './targets.js';
 export { loadNumberZonesFor } from './number-metadata.js';
+export { checkDefaultCountry } from './national-number.js';
 export { buildRequest, checkAccount, engineConfig, resolveTarget, withDefaults } from './outbound-request.js';

@@ -13,6 +13,10 @@ export type InputErrorCode =
   | 'unsupported-scheme'
   | 'invalid-sip-uri'
   | 'invalid-tel-uri'
+  /** A `tel:` address with an extension (`;ext=`): it can't be dialled; call the number and use the keypad. */
+  | 'tel-extension'
+  /** A `tel:` address with a parameter that can't be carried (`;isub=`...; `phone-context` is allowed). */
+  | 'tel-parameter'
   | 'invalid-header-name'
   | 'invalid-header-value'
   | 'forbidden-header'

@@ -24,7 +24,8 @@ export function secretsOf(config: PhoneConfig): string[] {
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text
     .replace(/^((?:Proxy-)?Authorization:).*$/gim, '$1 [redacted]')
-    .replace(/("?(?:password|credential)"?\s*[:=]\s*)("[^"]*"|'[^']*'|\S+)/gi, '$1[redacted]');
+    // sip.js writes `authorizationPassword: NOT SHOWN`: the two words are its own redaction (one value).
+    .replace(/("?(?:password|credential)"?\s*[:=]\s*)(NOT SHOWN\b|"[^"]*"|'[^']*'|\S+)/gi, '$1[redacted]');
   for (const secret of secrets) out = out.split(secret).join('[redacted]');
   return out;
 }

@@ -22,3 +22,13 @@ export function withCountryCode(input: string, country: string | undefined): str
     return input; // the usual checks say why
   }
 }
+
+/**
+ * Refuses a `defaultCountry` that is no region of the phone-number metadata (`XX`): the two-letter
+ * shape is checked at once (`configure`), the region list only once the metadata has loaded.
+ */
+export function checkDefaultCountry(country: string): void {
+  if (!zoneOfCountry(country)) {
+    throw inputError('invalid-config', 'defaultCountry', `"${country.slice(0, 8)}" is not a country the phone knows: use a two-letter region code such as GB or US. National numbers are not dialled until it is fixed.`);
+  }
+}

@@ -69,7 +69,16 @@ export function resolveTarget(to: string, config: PhoneConfig): CallTarget {
       checkHostPort(config.numberDomain, 'numberDomain', 'numberDomain setting', 'invalid-config');
       return numberAtDomain(e164, config.numberDomain);
     }
-    return numberAtDomain(e164, aorDomain(config));
+    const domain = aorDomain(config);
+    if (!domain) {
+      // Without it the combined URI's words would blame numberToUri, which the page never set.
+      throw inputError(
+        'missing-config',
+        'aor',
+        "Numbers can't be dialled: the phone has no SIP address (aor, e.g. sip:agent@example.com) to take their domain from. Set aor, or number-domain for the numbers' domain.",
+      );
+    }
+    return numberAtDomain(e164, domain);
   });
 }
 

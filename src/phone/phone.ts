@@ -138,6 +138,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       throw error;
     }
     const accountChanged = ACCOUNT_KEYS.some((key) => key in changes && changes[key] !== this.#config[key]);
+    if (typeof changes.defaultCountry === 'string') this.checkCountryLater(changes.defaultCountry, this.#config.defaultCountry);
     this.#config = { ...this.#config, ...changes };
     if (changes.statusWebhook) this.outbox.register(changes.statusWebhook);
     if (accountChanged) this.engines.accountChanged();
@@ -440,6 +441,23 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
     await this.engines.dispose();
     // Only now may another tab take the connection over.
     this.tabs?.dispose();
+  }
+
+  /** Only the metadata (loaded lazily) knows the regions: an unknown one is refused then, in words, and the previous one stays. */
+  private checkCountryLater(country: string, previous: string | undefined): void {
+    void loadDialing().then(
+      (dialing) => {
+        try {
+          dialing.checkDefaultCountry(country);
+        } catch (error) {
+          if (!(error instanceof PhoneInputError) || this.#config.defaultCountry !== country) return;
+          this.#config = { ...this.#config, defaultCountry: previous };
+          this.refuse(error);
+          this.dispatchEvent(new Event('change'));
+        }
+      },
+      () => undefined, // not loaded: a national number is refused in words when dialled
+    );
   }
 
   private refuse(error: PhoneInputError): void {

@@ -103,7 +103,12 @@ export function parseInternationalNumber(input: string, field = 'to'): {
   return { e164: parsed.number, country, display: parsed.formatInternational() };
 }
 
-/** Parses a `tel:` URI with a global number (`tel:+44-20-7946-0958`). */
+/**
+ * Parses a `tel:` URI with a global number (`tel:+44-20-7946-0958`). Its parameters (RFC 3966)
+ * are never dropped silently: `phone-context` does not change a global number, so it is allowed;
+ * an extension (`;ext=`), a sub-address (`;isub=`) or any other parameter can't be carried to the
+ * far end reliably (servers do not honour `ext` in a SIP URI), so the address is refused in words.
+ */
 function parseTelUri(input: string, field: string) {
   const body = input.slice(4);
   const [number, ...params] = body.split(';');
@@ -112,6 +117,14 @@ function parseTelUri(input: string, field: string) {
     throw inputError('invalid-tel-uri', field, 'A tel: address must hold an international number starting with +.');
   }
   if (/\s/.test(number)) throw inputError('invalid-tel-uri', field, "A tel: address can't contain spaces.");
+  for (const param of params) {
+    const name = param.split('=')[0].toLowerCase();
+    if (name === 'phone-context') continue;
+    if (name === 'ext') {
+      throw inputError('tel-extension', field, "Extensions can't be dialled: call the number without the extension, then use the keypad to reach it.");
+    }
+    throw inputError('tel-parameter', field, `This tel: address has a part that can't be dialled (;${name.slice(0, 32)}): call the number alone.`);
+  }
   return parseInternationalNumber(number, field);
 }
 

@@ -32,7 +32,7 @@ type AwaitingCodes = 'refused-by-policy';
 const CODES: Record<Exclude<InputErrorCode, AwaitingCodes>, true> = {
   empty: true, 'too-long': true, 'control-characters': true, letters: true, 'invalid-characters': true, 'national-format': true,
   'unknown-country': true, 'too-short': true, 'too-long-number': true, 'invalid-number': true, 'unsupported-scheme': true,
-  'invalid-sip-uri': true, 'invalid-tel-uri': true, 'invalid-header-name': true, 'invalid-header-value': true, 'forbidden-header': true,
+  'invalid-sip-uri': true, 'invalid-tel-uri': true, 'tel-extension': true, 'tel-parameter': true, 'invalid-header-name': true, 'invalid-header-value': true, 'forbidden-header': true,
   'invalid-route': true, 'invalid-identity': true, 'invalid-dtmf': true, 'insecure-server': true, 'invalid-server': true,
   'missing-config': true, 'invalid-config': true, disabled: true, 'call-not-live': true, 'wrong-type': true, 'headers-too-large': true,
   'unknown-device': true, 'not-supported': true, 'call-request-cancelled': true, 'from-not-allowed': true, 'invalid-disposition': true,

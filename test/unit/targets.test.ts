@@ -30,6 +30,8 @@ describe('call targets', () => {
     ['  +61-2-9123-4567  ', 'sip:+61291234567@pbx.example.com', '+61 2 9123 4567'],
     ['+49.30.901820', 'sip:+4930901820@pbx.example.com', '+49 30 901820'],
     ['tel:+44-20-7946-0958', 'sip:+442079460958@pbx.example.com', '+44 20 7946 0958'],
+    // phone-context does not change a global number: allowed, not carried.
+    ['tel:+44-20-7946-0958;phone-context=example.com', 'sip:+442079460958@pbx.example.com', '+44 20 7946 0958'],
     ['TEL:+14155550132;phone-context=x', 'sip:+14155550132@pbx.example.com', '+1 415 555 0132'],
   ];
   for (const [input, uri, display] of good) {
@@ -80,6 +82,12 @@ describe('call targets', () => {
     ['sip:alice@example.com:99999', 'invalid-sip-uri', /port/],
     ['sip:alice@example.com\r\nVia: x', 'control-characters', /control characters/],
     ['tel:442079460958', 'invalid-tel-uri', /starting with \+/],
+    // An extension is never dropped silently (the number alone is a different target).
+    ['tel:+442079460958;ext=1', 'tel-extension', /Extensions can't be dialled.*keypad/],
+    ['tel:+1-415-555-0100;ext=204', 'tel-extension', /Extensions can't be dialled/],
+    ['tel:+1-415-555-0100;phone-context=crm;EXT=204', 'tel-extension', /Extensions/],
+    ['tel:+442079460958;isub=1234', 'tel-parameter', /;isub\) that can't be dialled/],
+    ['tel:+442079460958;foo=bar', 'tel-parameter', /;foo\)/],
   ];
   for (const [input, code, message] of bad) {
     it(`refuses ${JSON.stringify(input.slice(0, 40))} (${code})`, async () => {

@@ -10,8 +10,10 @@ export function linkRequest(link: Element): { to: string; options: Pick<CallOpti
   } catch {
     /* a malformed escape: the phone's checks say why */
   }
-  // tel: links carry visual separators and parameters (`tel:+44-20-7946-0958;phone-context=...`).
-  if (/^tel:/i.test(to)) to = to.replace(/^tel:/i, 'tel:').split(';')[0];
+  // tel: links carry visual separators and parameters (`tel:+44-20-7946-0958;phone-context=...`):
+  // phone-context does not change a global number, so it goes; any other parameter (an extension)
+  // stays, for the phone to refuse in words rather than dial the number without it.
+  if (/^tel:/i.test(to)) to = to.replace(/^tel:/i, 'tel:').split(';').filter((part) => !/^phone-context=/i.test(part)).join(';');
   const options: Pick<CallOptions, 'label' | 'record'> = {};
   const label = link.getAttribute('data-vc-label');
   if (label) options.label = label;

@@ -9,7 +9,7 @@ import type { Call } from '../../phone/call.js';
 import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPlaceCall } from '../place-call/place-call.js';
 import { ClickToDial } from './click-to-dial.js';
-import { json, jsonOrList, onUnlessFalse } from './phone-settings.js';
+import { json, jsonOrList, numberOrText, onUnlessFalse } from './phone-settings.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
@@ -161,8 +161,8 @@ export class VcPhone extends VcElement {
     fromNumbers: { attribute: 'from-numbers', converter: jsonOrList },
     allowAnonymous: { type: Boolean, attribute: 'allow-anonymous' },
     dispositions: { converter: jsonOrList },
-    wrapUpSeconds: { type: Number, attribute: 'wrap-up-seconds' },
-    maxHistory: { type: Number, attribute: 'max-history' },
+    wrapUpSeconds: { attribute: 'wrap-up-seconds', converter: numberOrText },
+    maxHistory: { attribute: 'max-history', converter: numberOrText },
     logLevel: { attribute: 'log-level' },
     logger: { attribute: false },
     beforeDial: { attribute: false },
@@ -298,6 +298,19 @@ export class VcPhone extends VcElement {
     this.provider.setValue(phone);
     this.forwarder?.follow();
     this.requestUpdate();
+  }
+
+  /** `auth` is watched only to be refused: credentials written as an attribute must not stay in the DOM. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'auth'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'auth') return super.attributeChangedCallback(name, old, value);
+    if (value === null) return;
+    // Gone at once (outerHTML, the inspector, a CRM's DOM snapshot); never read, never echoed.
+    this.removeAttribute('auth');
+    void loadWiring().then((wiring) => wiring.refuseAuthAttribute(this));
   }
 
   /** SIP digest credentials. Property only: never an attribute, never rendered or stored. */

@@ -14,6 +14,8 @@ import type { PhoneConfig, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPhone } from './phone-element.js';
 import { linkRequest } from './link-request.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
+import { BadJsonSetting } from './phone-settings.js';
+import { checkTheme, refuseSetting } from './setting-refusals.js';
 
 /** Attribute-backed properties and the config key each one sets. */
 const CONFIG_PROPERTIES = ['server', 'aor', 'displayName', 'dtmf', 'disabled', 'disabledReason', 'ringback'] as const;
@@ -53,6 +55,11 @@ function settingConfig(key: PhoneSetting, value: unknown): PhoneConfig {
 export function applySettings(phone: Phone, source: Partial<Record<PhoneSetting, unknown>>, changed?: ReadonlySet<PropertyKey> | Map<PropertyKey, unknown>): void {
   for (const key of PHONE_SETTINGS) {
     if (changed ? !changed.has(key) : source[key] === undefined) continue;
+    if (source[key] instanceof BadJsonSetting) {
+      // Said from the element (the phone never saw it); the setting keeps its previous value.
+      if (source instanceof EventTarget) refuseSetting(source, key, 'badJson');
+      continue;
+    }
     try {
       phone.configure(settingConfig(key, source[key]));
     } catch {
@@ -75,7 +82,7 @@ function configOf(el: VcPhone, owns: boolean, all: boolean, changed?: Changed): 
   if (wanted('disabled')) config.enabled = !el.disabled;
   if (wanted('disabledReason')) config.disabledReason = el.disabledReason;
   // Read when the phone is made: it finds the agent's own history (kept per aor) and log at once.
-  if (all && el.maxHistory !== undefined) config.maxHistory = el.maxHistory;
+  if (all && typeof el.maxHistory === 'number') config.maxHistory = el.maxHistory; // text: refused in words by applySettings
   if (wanted('ringback')) config.ringback = el.ringback !== 'off';
   if (all && el.storageKey) config.storageKey = el.storageKey;
   if (all && el.auth) config.auth = el.auth;
@@ -93,6 +100,7 @@ function configure(el: VcPhone, phone: Phone, owns: boolean, all: boolean, chang
 
 /** The settings set on the element (before its phone arrived, or for a phone given from outside). */
 function applyOwnSettings(el: VcPhone, phone: Phone): void {
+  checkTheme(el);
   applySettings(phone, el);
   if (el.confirmClose !== undefined) phone.confirmClose = el.confirmClose;
 }
@@ -109,6 +117,7 @@ export const wiring = {
 
   /** Attributes or properties changed: what they say goes to the phone. */
   update(el: VcPhone, phone: Phone, owns: boolean, changed: Changed): void {
+    if (changed.has('theme')) checkTheme(el);
     if (CONFIG_PROPERTIES.some((key) => changed.has(key))) configure(el, phone, owns, false, changed);
     if (PHONE_SETTINGS.some((key) => changed.has(key))) applySettings(phone, el, changed);
     if (changed.has('confirmClose') && el.confirmClose !== undefined) phone.confirmClose = el.confirmClose;
@@ -118,6 +127,11 @@ export const wiring = {
 
   /** Forwards the events of the phone in use into the DOM, from the element. */
   Forwarder: PhoneEventForwarder,
+
+  /** Credentials written as an attribute (removed by the element at once): said in words, never echoed. */
+  refuseAuthAttribute(el: VcPhone): void {
+    refuseSetting(el, 'auth', 'authAttribute');
+  },
 
   /** What a click-to-dial link dials. */
   linkRequest,

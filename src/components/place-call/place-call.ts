@@ -4,6 +4,7 @@ import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
+import type { PhoneInputError } from '../../phone/errors.js';
 import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
 import type { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { asked } from '../../phone/request-asked.js';
@@ -45,6 +46,7 @@ export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 
  * @summary Number field with validation that places an outbound call.
  *
  * @event {VcCallRequestEvent} vc-call-request - Before dialling; cancelable (`preventDefault()` and nothing is dialled). `detail: { to, target, label?, record?, from? }`.
+ * @event {VcInputErrorEvent} vc-input-error - The agent tried to dial (Enter, or a call asked by code or a link) what can't be called: `detail: { code, message, field: 'to' }` (English words; the field shows them translated). Nothing is sent.
  *
  * @csspart base - The wrapper.
  * @csspart place-call-button - The "Place call" button (opens and closes the field).
@@ -343,6 +345,16 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     return this.dialing;
   }
 
+  /** `vc-input-error` from the field (bubbling, composed: `<vc-phone>`'s listeners hear it too); its class is not in the first paint. */
+  private announceRefusal(error: unknown): void {
+    const { code, message, field } = error as Partial<PhoneInputError>;
+    if (!code) return;
+    // `to`, or the setting to blame where the number is fine but the configuration is not (`aor`).
+    void import('../../events/input-error-event.js').then(({ VcInputErrorEvent }) =>
+      this.dispatchEvent(new VcInputErrorEvent({ code, message: message ?? '', field: field || 'to' })),
+    );
+  }
+
   /** Dials the current value, after a cancelable `vc-call-request`. */
   private async dialNow(): Promise<Call | undefined> {
     const CallRequestEvent = RequestEvent ?? (await loadRequestEvent());
@@ -351,6 +363,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     if (!phone || this.offline || this.placing.status === TaskStatus.PENDING) return undefined;
     if (!target) {
       this.revealError();
+      // The agent tried to dial: the refusal is said to programs too (once per try, not per keystroke).
+      if (this.check.status === TaskStatus.ERROR) this.announceRefusal(this.check.error);
       return undefined;
     }
     const to = this.value;

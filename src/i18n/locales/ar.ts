@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'لا يمكن الاتصال بهذا النوع من العناوين. استخدم رقم هاتف أو عنوان sip: أو sips: أو tel:.',
     'invalid-sip-uri': 'عنوان SIP هذا غير صالح (مثال: sip:name@example.com).',
     'invalid-tel-uri': 'يجب أن يحتوي عنوان tel: على رقم دولي يبدأ بـ + دون مسافات.',
+    'tel-extension': 'لا يمكن طلب الأرقام الداخلية: اتصل بالرقم دون الرقم الداخلي، ثم استخدم لوحة المفاتيح للوصول إليه.',
+    'tel-parameter': 'يحتوي عنوان tel: هذا على جزء لا يمكن طلبه: اتصل بالرقم وحده.',
     'invalid-header-name': 'اسم ترويسة SIP غير صالح.',
     'invalid-header-value': 'قيمة ترويسة SIP غير صالحة.',
     'forbidden-header': 'لا يمكن إضافة ترويسة SIP هذه.',

@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'Diese Art von Adresse kann nicht angerufen werden. Verwenden Sie eine Telefonnummer oder eine sip:-, sips:- oder tel:-Adresse.',
     'invalid-sip-uri': 'Diese SIP-Adresse ist ungültig (Beispiel: sip:name@example.com).',
     'invalid-tel-uri': 'Eine tel:-Adresse muss eine internationale Nummer mit + enthalten, ohne Leerzeichen.',
+    'tel-extension': 'Durchwahlen können nicht gewählt werden: Rufen Sie die Nummer ohne Durchwahl an und wählen Sie diese dann über die Tastatur.',
+    'tel-parameter': 'Diese tel:-Adresse enthält einen Teil, der nicht gewählt werden kann: Rufen Sie nur die Nummer an.',
     'invalid-header-name': 'Ungültiger SIP-Headername.',
     'invalid-header-value': 'Ungültiger SIP-Headerwert.',
     'forbidden-header': 'Dieser SIP-Header darf nicht hinzugefügt werden.',

@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'No se puede llamar a este tipo de dirección. Use un número de teléfono o una dirección sip:, sips: o tel:.',
     'invalid-sip-uri': 'Esta dirección SIP no es válida (por ejemplo sip:nombre@example.com).',
     'invalid-tel-uri': 'Una dirección tel: debe contener un número internacional que empiece por +, sin espacios.',
+    'tel-extension': 'No se pueden marcar extensiones: llame al número sin la extensión y luego use el teclado para llegar a ella.',
+    'tel-parameter': 'Esta dirección tel: tiene una parte que no se puede marcar: llame solo al número.',
     'invalid-header-name': 'Nombre de cabecera SIP no válido.',
     'invalid-header-value': 'Valor de cabecera SIP no válido.',
     'forbidden-header': 'Esta cabecera SIP no se puede añadir.',

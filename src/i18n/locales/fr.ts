@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'Ce type d’adresse ne peut pas être appelé. Utilisez un numéro de téléphone, ou une adresse sip:, sips: ou tel:.',
     'invalid-sip-uri': 'Cette adresse SIP n’est pas valide (par exemple sip:nom@example.com).',
     'invalid-tel-uri': 'Une adresse tel: doit contenir un numéro international commençant par +, sans espaces.',
+    'tel-extension': 'Les numéros de poste ne peuvent pas être composés : appelez le numéro sans le poste, puis utilisez le clavier pour le joindre.',
+    'tel-parameter': 'Cette adresse tel: contient une partie qui ne peut pas être composée : appelez le numéro seul.',
     'invalid-header-name': 'Nom d’en-tête SIP non valide.',
     'invalid-header-value': 'Valeur d’en-tête SIP non valide.',
     'forbidden-header': 'Cet en-tête SIP ne peut pas être ajouté.',

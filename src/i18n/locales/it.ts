@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'Questo tipo di indirizzo non può essere chiamato. Usa un numero di telefono o un indirizzo sip:, sips: o tel:.',
     'invalid-sip-uri': 'Questo indirizzo SIP non è valido (ad esempio sip:nome@example.com).',
     'invalid-tel-uri': 'Un indirizzo tel: deve contenere un numero internazionale che inizia con +, senza spazi.',
+    'tel-extension': 'Gli interni non possono essere composti: chiama il numero senza l’interno, poi usa il tastierino per raggiungerlo.',
+    'tel-parameter': 'Questo indirizzo tel: contiene una parte che non può essere composta: chiama solo il numero.',
     'invalid-header-name': 'Nome di intestazione SIP non valido.',
     'invalid-header-value': 'Valore di intestazione SIP non valido.',
     'forbidden-header': 'Questa intestazione SIP non può essere aggiunta.',

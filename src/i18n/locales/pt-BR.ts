@@ -274,6 +274,8 @@ export default {
     'unsupported-scheme': 'Não é possível ligar para esse tipo de endereço. Use um número de telefone ou um endereço sip:, sips: ou tel:.',
     'invalid-sip-uri': 'Este endereço SIP não é válido (por exemplo sip:nome@example.com).',
     'invalid-tel-uri': 'Um endereço tel: deve ter um número internacional começando com +, sem espaços.',
+    'tel-extension': 'Ramais não podem ser discados: ligue para o número sem o ramal e depois use o teclado para chegar a ele.',
+    'tel-parameter': 'Este endereço tel: tem uma parte que não pode ser discada: ligue só para o número.',
     'invalid-header-name': 'Nome de cabeçalho SIP inválido.',
     'invalid-header-value': 'Valor de cabeçalho SIP inválido.',
     'forbidden-header': 'Este cabeçalho SIP não pode ser adicionado.',
