@@ -138,7 +138,7 @@ export class Phone extends TypedEventTarget<PhoneEventMap> {
       throw error;
     }
     const accountChanged = ACCOUNT_KEYS.some((key) => key in changes && changes[key] !== this.#config[key]);
-    if (typeof changes.defaultCountry === 'string') this.checkCountryLater(changes.defaultCountry, this.#config.defaultCountry);
+    if (typeof changes.defaultCountry === 'string' && changes.defaultCountry !== this.#config.defaultCountry) this.checkCountryLater(changes.defaultCountry, this.#config.defaultCountry);
     this.#config = { ...this.#config, ...changes };
     if (changes.statusWebhook) this.outbox.register(changes.statusWebhook);
     if (accountChanged) this.engines.accountChanged();

@@ -47,14 +47,23 @@ function settingConfig(key: PhoneSetting, value: unknown): PhoneConfig {
   return { [key]: value };
 }
 
+/** The value of each setting last handed to a phone. */
+const applied = new WeakMap<Phone, Map<PhoneSetting, unknown>>();
+
 /**
  * Applies the settings to the phone: all that are set (`changed` absent), or those that changed.
  * Each one on its own, so one refused value (the phone says why, in `vc-input-error`) does not
  * block the others.
  */
 export function applySettings(phone: Phone, source: Partial<Record<PhoneSetting, unknown>>, changed?: ReadonlySet<PropertyKey> | Map<PropertyKey, unknown>): void {
+  let given = applied.get(phone);
+  if (!given) applied.set(phone, (given = new Map()));
   for (const key of PHONE_SETTINGS) {
     if (changed ? !changed.has(key) : source[key] === undefined) continue;
+    // The same value again (the phone arrived, then the first update): once, so a refusal is said
+    // once; not remembered while the element is off the page, where no listener hears a refusal.
+    if (given.has(key) && Object.is(given.get(key), source[key])) continue;
+    if (!(source instanceof Node) || source.isConnected) given.set(key, source[key]);
     if (source[key] instanceof BadJsonSetting) {
       // Said from the element (the phone never saw it); the setting keeps its previous value.
       if (source instanceof EventTarget) refuseSetting(source, key, 'badJson');

@@ -26,5 +26,10 @@ export function refuseSetting(el: EventTarget, field: string, why: keyof typeof 
 /** `theme="purple"` is refused in words (the element follows the system, as when unset). */
 export function checkTheme(el: EventTarget & { theme?: string }): void {
   const { theme } = el;
+  if (said.has(el) && said.get(el) === theme) return; // said once per value (once on the page, where it is heard)
+  if (!(el instanceof Node) || el.isConnected) said.set(el, theme);
   if (theme !== undefined && theme !== null && !THEMES.includes(theme)) refuseSetting(el, 'theme', 'theme', String(theme));
 }
+
+/** The theme last judged, per element. */
+const said = new WeakMap<EventTarget, string | undefined>();
