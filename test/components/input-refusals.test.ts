@@ -74,7 +74,7 @@ describe('<vc-place-call> refusals at the moment the agent dials', () => {
       const phone = new FakePhone();
       const el = await phoneWith(phone);
       const phoneHeard: string[] = [];
-      el.addEventListener('vc-input-error', (event) => phoneHeard.push((event as CustomEvent<InputErrorDetail>).detail.code));
+      el.addEventListener('vc-input-error', (event) => phoneHeard.push(event.detail.code));
       const field = await openAndType(el, typed);
       // Typing (and the pause that shows the words) says nothing to programs.
       await new Promise((resolve) => setTimeout(resolve, 1000));

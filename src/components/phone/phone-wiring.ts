@@ -57,7 +57,7 @@ const applied = new WeakMap<Phone, Map<PhoneSetting, unknown>>();
  */
 export function applySettings(phone: Phone, source: Partial<Record<PhoneSetting, unknown>>, changed?: ReadonlySet<PropertyKey> | Map<PropertyKey, unknown>): void {
   let given = applied.get(phone);
-  if (!given) applied.set(phone, (given = new Map()));
+  if (!given) applied.set(phone, (given = new Map<PhoneSetting, unknown>()));
   for (const key of PHONE_SETTINGS) {
     if (changed ? !changed.has(key) : source[key] === undefined) continue;
     // The same value again (the phone arrived, then the first update): once, so a refusal is said
