@@ -9,7 +9,7 @@ import type { Call } from '../../phone/call.js';
 import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPlaceCall } from '../place-call/place-call.js';
 import { ClickToDial } from './click-to-dial.js';
-import { json, jsonOrList, numberOrText, onUnlessFalse } from './phone-settings.js';
+import { json, onUnlessFalse } from './phone-settings.js';
 import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
@@ -158,11 +158,11 @@ export class VcPhone extends VcElement {
     iceServers: { attribute: 'ice-servers', converter: json },
     numberDomain: { attribute: 'number-domain' },
     defaultCountry: { attribute: 'default-country' },
-    fromNumbers: { attribute: 'from-numbers', converter: jsonOrList },
+    fromNumbers: { attribute: 'from-numbers', converter: json },
     allowAnonymous: { type: Boolean, attribute: 'allow-anonymous' },
-    dispositions: { converter: jsonOrList },
-    wrapUpSeconds: { attribute: 'wrap-up-seconds', converter: numberOrText },
-    maxHistory: { attribute: 'max-history', converter: numberOrText },
+    dispositions: { converter: json },
+    wrapUpSeconds: { attribute: 'wrap-up-seconds', converter: json }, // text ("soon") stays text, for the refusal to quote
+    maxHistory: { attribute: 'max-history', converter: json },
     logLevel: { attribute: 'log-level' },
     logger: { attribute: false },
     beforeDial: { attribute: false },
@@ -238,14 +238,14 @@ export class VcPhone extends VcElement {
   /** Country (e.g. `GB`) whose national numbers may be dialled without the country code; off unless set. */
   defaultCountry?: string;
 
-  /** Caller IDs the agent may use (JSON list or comma-separated); with more than one the field shows a picker. */
-  fromNumbers?: (string | CallerIdentity)[];
+  /** Caller IDs the agent may use (a list, or as text a JSON list or comma-separated); with more than one the field shows a picker. */
+  fromNumbers?: (string | CallerIdentity)[] | string;
 
   /** The agent may withhold the caller ID ("Withheld" in the picker). */
   allowAnonymous?: boolean;
 
   /** Disposition codes for the wrap-up after each call (JSON list or comma-separated); setting them turns the wrap-up on. */
-  dispositions?: string[];
+  dispositions?: string[] | string;
 
   /** Seconds for the wrap-up; when they run out what was entered is saved. */
   wrapUpSeconds?: number;
@@ -300,17 +300,15 @@ export class VcPhone extends VcElement {
     this.requestUpdate();
   }
 
-  /** `auth` is watched only to be refused: credentials written as an attribute must not stay in the DOM. */
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'auth'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name !== 'auth') return super.attributeChangedCallback(name, old, value);
-    if (value === null) return;
-    // Gone at once (outerHTML, the inspector, a CRM's DOM snapshot); never read, never echoed.
-    this.removeAttribute('auth');
-    void loadWiring().then((wiring) => wiring.refuseAuthAttribute(this));
+  /**
+   * @internal The `auth` attribute, watched only to be refused: credentials written in the HTML
+   * are removed at once (outerHTML, the inspector, a CRM's DOM snapshot), never read nor echoed.
+   */
+  set authAttribute(value: string | null) {
+    if (value !== null) {
+      this.removeAttribute('auth');
+      void loadWiring().then((wiring) => wiring.refuseAuthAttribute(this));
+    }
   }
 
   /** SIP digest credentials. Property only: never an attribute, never rendered or stored. */
@@ -509,4 +507,5 @@ export class VcPhone extends VcElement {
 
 // The audio settings panel is open: reactive, not an attribute (outside `properties`, so the manifest does not list it).
 VcPhone.createProperty('audioOpen', { state: true });
+VcPhone.createProperty('authAttribute', { attribute: 'auth', noAccessor: true });
 VcPhone.createProperty('audioCode', { state: true });

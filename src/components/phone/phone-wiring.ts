@@ -14,7 +14,6 @@ import type { PhoneConfig, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPhone } from './phone-element.js';
 import { linkRequest } from './link-request.js';
 import { PhoneEventForwarder } from './phone-event-forwarder.js';
-import { BadJsonSetting } from './phone-settings.js';
 import { checkTheme, refuseSetting } from './setting-refusals.js';
 
 /** Attribute-backed properties and the config key each one sets. */
@@ -47,6 +46,21 @@ function settingConfig(key: PhoneSetting, value: unknown): PhoneConfig {
   return { [key]: value };
 }
 
+/** Settings whose attribute is JSON (phone-settings.ts); the lists also take comma-separated text. */
+const JSON_SETTINGS: readonly PhoneSetting[] = ['iceServers', 'fromNumbers', 'dispositions', 'wrapUpSeconds', 'maxHistory'];
+const LISTS: readonly PhoneSetting[] = ['fromNumbers', 'dispositions'];
+const BAD_JSON = Symbol('bad JSON');
+
+/**
+ * The value a setting gives the phone: a list's comma-separated text as a list; text that starts
+ * like JSON (`dispositions='["A",'`) but is not is `BAD_JSON` (never a list with `["A"` in it).
+ */
+function settingValue(key: PhoneSetting, value: unknown): unknown {
+  if (typeof value !== 'string' || !JSON_SETTINGS.includes(key)) return value;
+  if (/^\s*[[{]/.test(value)) return BAD_JSON;
+  return LISTS.includes(key) ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+}
+
 /** The value of each setting last handed to a phone. */
 const applied = new WeakMap<Phone, Map<PhoneSetting, unknown>>();
 
@@ -64,13 +78,14 @@ export function applySettings(phone: Phone, source: Partial<Record<PhoneSetting,
     // once; not remembered while the element is off the page, where no listener hears a refusal.
     if (given.has(key) && Object.is(given.get(key), source[key])) continue;
     if (!(source instanceof Node) || source.isConnected) given.set(key, source[key]);
-    if (source[key] instanceof BadJsonSetting) {
+    const value = settingValue(key, source[key]);
+    if (value === BAD_JSON) {
       // Said from the element (the phone never saw it); the setting keeps its previous value.
       if (source instanceof EventTarget) refuseSetting(source, key, 'badJson');
       continue;
     }
     try {
-      phone.configure(settingConfig(key, source[key]));
+      phone.configure(settingConfig(key, value));
     } catch {
       // The phone said why (vc-input-error); the setting keeps its previous value.
     }

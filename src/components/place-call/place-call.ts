@@ -4,7 +4,6 @@ import { inputErrorText, strings } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
-import type { PhoneInputError } from '../../phone/errors.js';
 import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
 import type { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { asked } from '../../phone/request-asked.js';
@@ -21,7 +20,8 @@ import { formatAsTyped } from '../shared/format-as-typed.js';
  * wait on an import.
  */
 let RequestEvent: typeof VcCallRequestEvent | undefined;
-const loadRequestEvent = () => import('../../events/call-request-event.js').then((module) => (RequestEvent = module.VcCallRequestEvent));
+const loadFieldEvents = () => import('./field-events.js');
+const loadRequestEvent = () => loadFieldEvents().then((module) => (RequestEvent = module.VcCallRequestEvent));
 
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
@@ -345,16 +345,6 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     return this.dialing;
   }
 
-  /** `vc-input-error` from the field (bubbling, composed: `<vc-phone>`'s listeners hear it too); its class is not in the first paint. */
-  private announceRefusal(error: unknown): void {
-    const { code, message, field } = error as Partial<PhoneInputError>;
-    if (!code) return;
-    // `to`, or the setting to blame where the number is fine but the configuration is not (`aor`).
-    void import('../../events/input-error-event.js').then(({ VcInputErrorEvent }) =>
-      this.dispatchEvent(new VcInputErrorEvent({ code, message: message ?? '', field: field || 'to' })),
-    );
-  }
-
   /** Dials the current value, after a cancelable `vc-call-request`. */
   private async dialNow(): Promise<Call | undefined> {
     const CallRequestEvent = RequestEvent ?? (await loadRequestEvent());
@@ -364,7 +354,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     if (!target) {
       this.revealError();
       // The agent tried to dial: the refusal is said to programs too (once per try, not per keystroke).
-      if (this.check.status === TaskStatus.ERROR) this.announceRefusal(this.check.error);
+      const { status, error } = this.check;
+      if (status === TaskStatus.ERROR) void loadFieldEvents().then((events) => events.announceRefusal(this, error));
       return undefined;
     }
     const to = this.value;
