@@ -81,6 +81,32 @@ async function scenario(name, drive, config) {
   }
 }
 
+/**
+ * Runs one scenario through the drop-in <vc-phone> the way an agent does (clicks, typing): the far
+ * end must finish as scripted; returns the words the box (or its folded Recent row) ended with.
+ */
+async function boxScenario(name, words) {
+  const far = await farEnd(name);
+  const { page, context, consoleLines } = await openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
+  try {
+    await page.getByRole('button', { name: 'Place call' }).click();
+    await page.getByRole('textbox', { name: 'Phone number' }).fill(far.uri);
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByText(words).first().waitFor({ timeout: 10000 });
+    const { code, errors } = await far.done;
+    assert.equal(code, 0, `the far end (${name}) did not see what it expected:\n${errors}`);
+    // Uncaught errors only: sip.js logs the far end's mistakes as errors, rightly.
+    assert.deepEqual(consoleLines.filter((line) => /^pageerror/.test(line)), []);
+    return {
+      events: await page.evaluate(() => window.events.map((e) => e.type).filter((type) => /^vc-call-(dialing|answered|ended|failed)$/.test(type))),
+      hangUpButtons: await page.getByRole('button', { name: 'Hang up' }).count(),
+    };
+  } finally {
+    far.stop();
+    await context.close();
+  }
+}
+
 describe('far ends that are not polite', () => {
   it('a refusal whose reason phrase carries a Q.850 cause (sip.js drops it as is) ends the call with the status words; far-end text is not shown', async () => {
     const state = await scenario('reject-odd-phrase', (page) => waitState(page, ['failed', 'ended']));
@@ -252,5 +278,22 @@ describe('far ends that are not polite', () => {
     const bye = wire.find((m) => m.direction === 'in' && m.proto.startsWith('ws') && m.method === 'BYE' && m.status === undefined);
     assert.ok(bye, 'the browser sent a BYE');
     assert.match(header(bye, 'reason') ?? '', /cause=488/, 'the BYE says why (Reason: SIP;cause=488)');
+  });
+
+  it('in the drop-in element: answered and hung up before the ACK, the box ends at once saying the other party hung up', async () => {
+    const seen = await boxScenario('bye-before-ack', 'Ended: The other party hung up.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+    assert.equal(seen.hangUpButtons, 0, 'no live box left to hang up');
+  });
+
+  it('in the drop-in element: a 200 OK without SDP ends in the words for "answered, but no audio", never "Connected"', async () => {
+    const seen = await boxScenario('answer-without-sdp', 'The call was answered, but the audio could not be set up.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+  });
+
+  it('in the drop-in element: an answer declining the audio (port 0) ends in words, never "Connected"', async () => {
+    const seen = await boxScenario('audio-declined', 'The far end could not accept the audio format (media not acceptable).');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.equal(seen.hangUpButtons, 0);
   });
 });
