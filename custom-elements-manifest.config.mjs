@@ -84,6 +84,9 @@ function publicApiStableOrder() {
           // The elements' base classes (src/internal) define no tag: documented for what the
           // elements inherit, not listed as elements.
           if (declaration.customElement && !declaration.tagName) delete declaration.customElement;
+          // An event the analyzer found as a `dispatchEvent(new VcXEvent(...))` call has no name
+          // (ours keep it in a static field); each is documented with its name by an `@event` tag.
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
           if (declaration.members) {
             // Static members (`define()`, `version`) belong to the class, not to an element on the page.
             declaration.members = declaration.members.filter((member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.static && !member.name.startsWith('#'));

@@ -33,7 +33,9 @@ export default {
       compilerOptions: { noEmit: false, declaration: false, declarationMap: false, outDir: 'cdn', rootDir: 'src', noEmitOnError: true },
     }),
     // Our Lit templates (html``, css``) minified: terser keeps their whitespace and comments.
-    minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true }),
+    // keepClosingSlash: an svg`` fragment (our icons) has no <svg> around it, so without the `/>`
+    // the browser nests each <path> in the one before it, and a nested path is not drawn.
+    minifyHtmlLiterals({ include: ['src/**/*.ts'], failOnError: true, options: { minifyOptions: { keepClosingSlash: true } } }),
     terser({
       ecma: 2021,
       module: true,

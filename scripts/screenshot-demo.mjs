@@ -18,6 +18,7 @@ await page.getByText(/Ended|busy/).first().waitFor({ timeout: 10000 });
 await page.getByRole('link', { name: /Call Alice Martin/ }).click();
 const box = page.getByRole('group', { name: /Call with \+44 20 7946 0958/ });
 await box.getByText('Connected').first().waitFor({ timeout: 10000 });
+await box.getByRole('button', { name: 'Keypad' }).click();
 for (const key of ['1', '2 ABC']) await box.getByRole('button', { name: key, exact: true }).click();
 await page.waitForTimeout(1500);
 await page.screenshot({ path: `${out}/demo.png` });

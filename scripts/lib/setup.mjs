@@ -1,6 +1,7 @@
 // What a fresh clone needs before `npm start` (and `npm test`) can do their job, installed on
 // the way when it is missing, using only Node's own modules (node_modules may not exist yet):
-// - the npm dependencies: `npm ci` when node_modules is absent or older than package-lock.json;
+// - the npm dependencies: `npm ci` when node_modules is absent, `npm install` when it does not
+//   hold what package-lock.json pins;
 // - the Debian packages (browsers and the local SIP stack): scripts/install-prerequisites.sh
 //   when one is missing and we are root or have password-less sudo; otherwise the exact command.
 //   node scripts/lib/setup.mjs        (exit code 0 when everything is there)
@@ -12,25 +13,47 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const log = (message) => console.log(`[vc-phone] ${message}`);
 
-/** Why `npm ci` must run, or undefined when node_modules matches package-lock.json. */
-export function dependenciesStaleReason() {
-  const installed = path.join(root, 'node_modules', '.package-lock.json');
+/** The packages a lock file pins (install path -> version); optional ones (skipped on some platforms) only if `withOptional`. */
+function pinnedPackages(lockFile, withOptional) {
+  const { packages = {} } = JSON.parse(fs.readFileSync(lockFile, 'utf8'));
+  return new Map(
+    Object.entries(packages)
+      .filter(([where, entry]) => where !== '' && (withOptional || !entry.optional))
+      .map(([where, entry]) => [where, entry.version]),
+  );
+}
+
+/**
+ * Why the dependencies must be installed, or undefined when node_modules holds what
+ * package-lock.json pins. By content (npm's record of what it installed,
+ * node_modules/.package-lock.json), not by file times: a checkout or a copy that touches the lock
+ * file without changing it is not a reason to install again.
+ */
+export function dependenciesStaleReason(dir = root) {
+  const installed = path.join(dir, 'node_modules', '.package-lock.json');
   if (!fs.existsSync(installed)) return 'node_modules is missing';
-  const lock = fs.statSync(path.join(root, 'package-lock.json')).mtimeMs;
-  if (lock > fs.statSync(installed).mtimeMs) return 'package-lock.json changed since the last install';
+  const have = pinnedPackages(installed, true);
+  for (const [where, version] of pinnedPackages(path.join(dir, 'package-lock.json'), false)) {
+    if (have.get(where) !== version) return `package-lock.json pins ${where.replace(/^.*node_modules\//, '')}@${version}, node_modules has ${have.get(where) ?? 'none'}`;
+  }
   return undefined;
 }
 
-/** Runs `npm ci` when the dependencies are missing or stale. Exits the process if it fails. */
+/**
+ * Installs the npm dependencies when they are missing (`npm ci`) or stale (`npm install`, which
+ * keeps node_modules as it is when the registry cannot be reached, where `npm ci` empties it
+ * first). Exits the process if it fails.
+ */
 export function ensureDependencies() {
   const reason = dependenciesStaleReason();
   if (!reason) return false;
-  log(`installing the npm dependencies (npm ci: ${reason})…`);
+  const command = reason === 'node_modules is missing' ? 'ci' : 'install';
+  log(`installing the npm dependencies (npm ${command}: ${reason})…`);
   // Never let a package fetch a browser of its own: the tests use Debian's Chromium and Firefox.
   const env = { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
+  const result = spawnSync('npm', [command, '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit', env });
   if (result.status !== 0) {
-    log('npm ci failed (see above). The registry must be reachable; Node 20.19+, 22.13+ or 24+ (package.json "engines", .nvmrc).');
+    log(`npm ${command} failed (see above). The registry must be reachable; Node 20.19+, 22.13+ or 24+ (package.json "engines", .nvmrc).`);
     process.exit(result.status ?? 1);
   }
   return true;

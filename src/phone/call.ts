@@ -144,7 +144,12 @@ export class Call extends EventTarget {
   hangup(): void {
     if (this.isFinal || this._hangingUp) return;
     this._hangingUp = true;
-    this.session?.hangup();
+    try {
+      this.session?.hangup();
+    } catch {
+      // The engine could not tell the far end (its session threw): the call ends here all the same.
+      this.finish('ended', makeOutcome('local', this.v.answeredAt === undefined ? 'cancelled' : 'hangup'));
+    }
     // Over a slow network the answer to the BYE takes a while: let the box say so meanwhile.
     if (!this.isFinal) this.changed();
   }
@@ -333,7 +338,11 @@ export class Call extends EventTarget {
     if (this.isFinal) return;
     const session = this.session;
     this.finish('ended', makeOutcome(endedBy, reason, undefined, words));
-    session?.hangup();
+    try {
+      session?.hangup();
+    } catch {
+      // Ended here already; the far end could not be told.
+    }
   }
 
   /** @internal A mirror of a call that another tab holds (tabs/mirror-call.ts) takes that tab's view of it. */

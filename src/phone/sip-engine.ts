@@ -14,6 +14,7 @@ import { SharedMicrophone, WarmCertificate, offerOnFirstUsableCandidate, withOff
 import { SipSession, type SessionContext } from './sip-session.js';
 import { switchMicrophone } from './sip-audio-choice.js';
 import { WarmOffer } from './sip-warm-offer.js';
+import { sendSafely } from './sip-send-safely.js';
 
 /** A credentials source that has not answered by then fails the call. */
 const CREDENTIALS_DEADLINE_MS = 10_000;
@@ -251,8 +252,8 @@ export class SipEngine implements TelephonyEngine, SessionContext {
 
   private hangUpCutOffCalls(): void {
     for (const inviter of this.cutOff) {
-      if (inviter.state === SessionState.Established) inviter.bye().catch(() => undefined);
-      else if (inviter.state === SessionState.Initial || inviter.state === SessionState.Establishing) inviter.cancel().catch(() => undefined);
+      if (inviter.state === SessionState.Established) sendSafely(() => inviter.bye());
+      else if (inviter.state === SessionState.Initial || inviter.state === SessionState.Establishing) sendSafely(() => inviter.cancel());
     }
     this.cutOff.clear();
   }

@@ -16,6 +16,10 @@ import { SessionDtmf } from './sip-dtmf.js';
 import { offerHold, offersHold } from './sip-hold.js';
 import { QualityWatch } from './quality-watch.js';
 import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
+import { answerByeBeforeAck, endAfterByeBeforeAck } from './sip-bye-before-ack.js';
+import { audioDeclined } from './sdp-declined.js';
+import { sendSafely } from './sip-send-safely.js';
+import { describeSipStatus } from './sip-errors.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
 /** RFC 3261's 64*T1: the longest the INVITE waits for a first answer, and a hang-up for its confirmation. */
@@ -50,6 +54,8 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   private finalStatus: number | undefined;
   private accepted = false;
   private established = false;
+  /** The far end's BYE overtook our ACK (answered and hung up at once). */
+  private byeBeforeAck = false;
   private endedBy: 'local' | 'remote' | undefined;
   /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
   private answeredAtAll = false;
@@ -108,10 +114,20 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
         },
       },
     });
+    answerByeBeforeAck(inviter, () => {
+      this.endedBy = 'remote';
+      this.byeBeforeAck = true;
+    });
     inviter.stateChange.addListener((state) => {
       if (inviter !== this.inviter) return;
       if (state === SessionState.Established) {
         this.established = true;
+        if (this.byeBeforeAck) {
+          // Answered, and already hung up by the far end: the call ends now (no audio, no BYE of ours).
+          if (!this.finished) this.listener.answered();
+          return endAfterByeBeforeAck(inviter);
+        }
+        if (audioDeclined(inviter.dialog?.answer?.content ?? '')) return this.audioRefused();
         this.stopRingingSounds();
         this.remoteAudio.play(this.peerConnection);
         this.quality.start(this.peerConnection);
@@ -119,6 +135,12 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
         this.listener.answered();
         prefetchCallFeatures();
       } else if (state === SessionState.Terminated) {
+        // A 2xx was taken (a confirmed dialog), even one sip.js could not use: it hangs up before
+        // it tells onAccept, so this is the place to know the call was answered.
+        if (inviter.dialog) {
+          this.gotAnswer();
+          this.accepted = true;
+        }
         // sip.js reports Terminated before it hands the final response to onReject: decide after it.
         queueMicrotask(() => this.onTerminated());
       }
@@ -148,23 +170,40 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   }
 
   hangup(): void {
+    // The far end's BYE overtook our ACK: the call is over, there is nothing to send.
+    if (this.byeBeforeAck) return this.finish('remote', 'hangup');
     this.endedBy ??= 'local';
     // No way to the far end right now: the call ends here, its BYE goes once the connection is back.
     if (this.outage) return this.cutOff('local', 'hangup');
     // A far end (or proxy) that never confirms must not keep the box "Hanging up…".
     this.startDeadline(() => this.finish('local', this.established ? 'hangup' : 'cancelled'));
-    switch (this.inviter.state) {
+    const inviter = this.inviter;
+    let sent = true;
+    switch (inviter.state) {
       case SessionState.Initial:
       case SessionState.Establishing:
         // Before the INVITE has left, sip.js sends nothing at all.
-        this.inviter.cancel().catch(() => undefined);
+        sent = sendSafely(() => inviter.cancel());
         break;
       case SessionState.Established:
-        this.inviter.bye().catch(() => undefined);
+        sent = sendSafely(() => inviter.bye());
         break;
       default:
         break;
     }
+    // sip.js could not send it (its dialog is already over): nothing will confirm, the call ends now.
+    if (!sent) this.finish('local', this.established ? 'hangup' : 'cancelled');
+  }
+
+  /**
+   * The far end answered but declined the audio (port 0 on its m-line, RFC 3264 section 6): no
+   * audio can flow, so the call is not "connected". It is hung up, saying why.
+   */
+  private audioRefused(): void {
+    this.finish('remote', 'media-not-acceptable', undefined, describeSipStatus(488).message);
+    const inviter = this.inviter;
+    // After sip.js has finished announcing Established (its BYE moves the state on).
+    queueMicrotask(() => sendSafely(() => inviter.bye({ requestOptions: { extraHeaders: ['Reason: SIP;cause=488;text="Not Acceptable Here"'] } })));
   }
 
   setMicrophoneEnabled(enabled: boolean): void {
@@ -323,7 +362,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
 
   private noAnswerFromServer(): void {
     this.finish('system', 'no-answer', undefined, 'The SIP server did not answer the call within 32 s. Check the connection, then call again.');
-    this.inviter.cancel().catch(() => undefined);
+    sendSafely(() => this.inviter.cancel());
   }
 
   private startDeadline(expired: () => void): void {
@@ -345,7 +384,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     pc?.addEventListener('connectionstatechange', () => {
       if (pc.connectionState === 'failed' && !this.finished) {
         this.finish('system', 'media-failed');
-        this.inviter.bye().catch(() => undefined);
+        sendSafely(() => this.inviter.bye());
       }
     });
   }

@@ -6,7 +6,7 @@ import type { LocaleStrings } from '../../src/i18n/locale-types.js';
 import type { ConnectionReason, ConnectionState } from '../../src/phone/types.js';
 import { memoryStorage } from '../../src/phone/store.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
-import { deepQueryAll, settled, textOf, until } from './helpers.js';
+import { deepQueryAll, settled, textOf, until, LOCALE_TABLES } from './helpers.js';
 
 /** What the real phone reports for each reason (sip-connection.ts, sip-engine.ts), English words included. */
 const REPORTS: Record<ConnectionReason, { state: ConnectionState; message: string; key: keyof LocaleStrings }> = {
@@ -20,14 +20,7 @@ const REPORTS: Record<ConnectionReason, { state: ConnectionState; message: strin
   lost: { state: 'reconnecting', message: 'The connection to the SIP server was lost. Reconnecting…', key: 'statusLost' },
 };
 
-const LOCALES: Record<string, () => Promise<{ default: LocaleStrings }>> = {
-  es: () => import('../../src/i18n/locales/es.js'),
-  fr: () => import('../../src/i18n/locales/fr.js'),
-  de: () => import('../../src/i18n/locales/de.js'),
-  it: () => import('../../src/i18n/locales/it.js'),
-  'pt-BR': () => import('../../src/i18n/locales/pt-BR.js'),
-  ar: () => import('../../src/i18n/locales/ar.js'),
-};
+const LOCALES = LOCALE_TABLES;
 
 async function phoneIn(lang: string) {
   const phone = new FakePhone();

@@ -1,5 +1,6 @@
 /** Test helpers: find what a user sees (through shadow roots) by role-ish selectors and names. */
 import { aTimeout, waitUntil } from '@open-wc/testing';
+import type { LocaleStrings } from '../../src/i18n/locale-types.js';
 
 /** Every element matching `selector` in `root` and all shadow roots below it, in document order. */
 export function deepQueryAll<E extends Element = HTMLElement>(root: Element | ShadowRoot | Document, selector: string): E[] {
@@ -110,3 +111,13 @@ export async function settled(root?: Element): Promise<void> {
 export async function until(predicate: () => boolean, message: string, timeout = 10_000): Promise<void> {
   await waitUntil(predicate, message, { timeout });
 }
+
+/** Each shipped locale's strings table, by language tag, loaded on demand (English is built in). */
+export const LOCALE_TABLES: Record<string, () => Promise<{ default: LocaleStrings }>> = {
+  es: () => import('../../src/i18n/locales/es.js'),
+  fr: () => import('../../src/i18n/locales/fr.js'),
+  de: () => import('../../src/i18n/locales/de.js'),
+  it: () => import('../../src/i18n/locales/it.js'),
+  'pt-BR': () => import('../../src/i18n/locales/pt-BR.js'),
+  ar: () => import('../../src/i18n/locales/ar.js'),
+};

@@ -16,7 +16,7 @@ import type { LocaleStrings } from '../../src/i18n/locale-types.js';
 import type { InputErrorCode } from '../../src/phone/errors.js';
 import type { CallEndReason } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { deepActiveElement, deepQueryAll, getByRole, settled, textOf, until } from './helpers.js';
+import { deepActiveElement, deepQueryAll, getByRole, settled, textOf, until, LOCALE_TABLES } from './helpers.js';
 
 /** Every reason and code a locale must put in words (typecheck fails here when one is added and not listed). */
 const REASONS: Record<CallEndReason, true> = {
@@ -39,14 +39,7 @@ const CODES: Record<Exclude<InputErrorCode, AwaitingCodes>, true> = {
   'already-wrapped-up': true,
 };
 
-const shipped: Record<string, () => Promise<{ default: LocaleStrings }>> = {
-  es: () => import('../../src/i18n/locales/es.js'),
-  fr: () => import('../../src/i18n/locales/fr.js'),
-  de: () => import('../../src/i18n/locales/de.js'),
-  it: () => import('../../src/i18n/locales/it.js'),
-  'pt-BR': () => import('../../src/i18n/locales/pt-BR.js'),
-  ar: () => import('../../src/i18n/locales/ar.js'),
-};
+const shipped = LOCALE_TABLES;
 
 /**
  * English keys whose translations are still to come (e.g. just merged from another branch): they

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { messagesForCall, waitFor } from './stack/far-end.mjs';
+import { header, messagesForCall, messagesForCallNow, waitFor } from './stack/far-end.mjs';
 import { openPage, plan, root, sleep, stackDir, startConnectionCutter, useBrowserAndServer } from './lib/harness.mjs';
 
 const suite = useBrowserAndServer();
@@ -75,6 +75,32 @@ async function scenario(name, drive, config) {
     assert.equal(code, 0, `the far end (${name}) did not see what it expected:\n${errors}`);
     assert.deepEqual(consoleLines.filter((line) => /^pageerror/.test(line)), []);
     return seen;
+  } finally {
+    far.stop();
+    await context.close();
+  }
+}
+
+/**
+ * Runs one scenario through the drop-in <vc-phone> the way an agent does (clicks, typing): the far
+ * end must finish as scripted; returns the words the box (or its folded Recent row) ended with.
+ */
+async function boxScenario(name, words) {
+  const far = await farEnd(name);
+  const { page, context, consoleLines } = await openPage(suite.browser, `${suite.web.origin}/test/e2e/pages/ui.html`);
+  try {
+    await page.getByRole('button', { name: 'Place call' }).click();
+    await page.getByRole('textbox', { name: 'Phone number' }).fill(far.uri);
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByText(words).first().waitFor({ timeout: 10000 });
+    const { code, errors } = await far.done;
+    assert.equal(code, 0, `the far end (${name}) did not see what it expected:\n${errors}`);
+    // Uncaught errors only: sip.js logs the far end's mistakes as errors, rightly.
+    assert.deepEqual(consoleLines.filter((line) => /^pageerror/.test(line)), []);
+    return {
+      events: await page.evaluate(() => window.events.map((e) => e.type).filter((type) => /^vc-call-(dialing|answered|ended|failed)$/.test(type))),
+      hangUpButtons: await page.getByRole('button', { name: 'Hang up' }).count(),
+    };
   } finally {
     far.stop();
     await context.close();
@@ -205,5 +231,69 @@ describe('far ends that are not polite', () => {
     assert.equal(seen.held, true);
     assert.ok(seen.waited >= 2000, `the retry came after the RFC 3261 delay (${seen.waited} ms)`);
     assert.deepEqual([seen.state.state, seen.state.outcome.endedBy], ['ended', 'remote']);
+  });
+
+  it('a BYE that overtakes the ACK (answered and hung up at once) is answered 200 and the call ends at once as hung up by the far end', async () => {
+    const seen = await scenario('bye-before-ack', async (page) => {
+      const placedAt = Date.now();
+      const state = await waitState(page, ['ended', 'failed'], 10000);
+      const tookMs = Date.now() - placedAt;
+      // A late Hang up (a click on the box as it ends) does nothing and throws nothing.
+      await page.evaluate(() => window.calls.call.hangup());
+      return { state, tookMs, hangingUp: await page.evaluate(() => window.calls.call.hangingUp), events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason, seen.state.outcome.message], ['ended', 'remote', 'hangup', 'Call ended.']);
+    assert.ok(seen.tookMs < 5000, `the box ended promptly (${seen.tookMs} ms), not after the media timed out`);
+    assert.equal(seen.hangingUp, false);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+    const wire = await messagesForCallNow(stackDir, seen.state.sipCallId);
+    const fromBrowser = wire.filter((m) => m.direction === 'in' && m.proto.startsWith('ws'));
+    assert.ok(fromBrowser.some((m) => m.status === 200 && m.method === 'BYE'), 'the browser answered the BYE 200');
+    assert.ok(fromBrowser.some((m) => m.method === 'ACK'), 'the browser ACKed the 200 OK');
+    assert.ok(!fromBrowser.some((m) => m.method === 'BYE' && m.status === undefined), 'no BYE of its own on a dialog already ended');
+  });
+
+  it('a 200 OK without SDP is ACKed and hung up, and fails in the words for "answered, but no audio" while the connection stays up', async () => {
+    const seen = await scenario('answer-without-sdp', async (page) => {
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page), connection: await page.evaluate(() => window.phone.connectionState) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['failed', 'system', 'media-failed']);
+    assert.equal(seen.state.outcome.message, 'The call was answered, but the audio could not be set up.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.equal(seen.connection, 'connected');
+  });
+
+  it('an answer that declines the audio stream (port 0, RFC 3264 section 6) is hung up with a BYE and fails as "media not acceptable", never "connected"', async () => {
+    const seen = await scenario('audio-declined', async (page) => {
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['failed', 'remote', 'media-not-acceptable']);
+    assert.equal(seen.state.outcome.message, 'The far end could not accept the audio format (media not acceptable).');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    const wire = await messagesForCallNow(stackDir, seen.state.sipCallId);
+    const answer = wire.find((m) => m.direction === 'out' && m.proto.startsWith('ws') && m.status === 200 && m.method === 'INVITE');
+    assert.match(answer?.body ?? '', /^m=audio 0 /m, 'the browser was given the declined stream as the far end sent it');
+    const bye = wire.find((m) => m.direction === 'in' && m.proto.startsWith('ws') && m.method === 'BYE' && m.status === undefined);
+    assert.ok(bye, 'the browser sent a BYE');
+    assert.match(header(bye, 'reason') ?? '', /cause=488/, 'the BYE says why (Reason: SIP;cause=488)');
+  });
+
+  it('in the drop-in element: answered and hung up before the ACK, the box ends at once saying the other party hung up', async () => {
+    const seen = await boxScenario('bye-before-ack', 'Ended: The other party hung up.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+    assert.equal(seen.hangUpButtons, 0, 'no live box left to hang up');
+  });
+
+  it('in the drop-in element: a 200 OK without SDP ends in the words for "answered, but no audio", never "Connected"', async () => {
+    const seen = await boxScenario('answer-without-sdp', 'The call was answered, but the audio could not be set up.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+  });
+
+  it('in the drop-in element: an answer declining the audio (port 0) ends in words, never "Connected"', async () => {
+    const seen = await boxScenario('audio-declined', 'The far end could not accept the audio format (media not acceptable).');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.equal(seen.hangUpButtons, 0);
   });
 });

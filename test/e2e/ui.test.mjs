@@ -26,6 +26,24 @@ describe('the drop-in element, used like an agent would', () => {
     const invite = await waitFor(() => invitesTo(stackDir, numbers.baresip)[invitesBefore]);
     assert.match(invite.startLine, /^INVITE sip:\+442079460958@127\.0\.0\.1 /);
 
+    // Every icon is drawn: no SVG shape holds another (the minifier once dropped the `/>` of the
+    // icons' <path/>s, and a path nested in a path is not drawn: the close X showed only "/").
+    const icons = await page.evaluate(() => {
+      const shapes = 'path, circle, line, rect, polyline, polygon, ellipse';
+      const found = { icons: 0, nested: [] };
+      const visit = (root) => {
+        for (const svg of root.querySelectorAll('svg')) {
+          found.icons++;
+          for (const shape of svg.querySelectorAll(shapes)) if (shape.querySelector(shapes)) found.nested.push(svg.outerHTML.slice(0, 120));
+        }
+        for (const element of root.querySelectorAll('*')) if (element.shadowRoot) visit(element.shadowRoot);
+      };
+      visit(document);
+      return found;
+    });
+    assert.ok(icons.icons >= 6, `icons checked: ${icons.icons}`);
+    assert.deepEqual(icons.nested, [], 'icons with a shape nested in another shape');
+
     await box.getByRole('button', { name: 'Keypad' }).click();
     for (const key of ['1', '2 ABC', '3 DEF', '#']) await box.getByRole('button', { name: key, exact: true }).click();
     const digits = await waitFor(() => {

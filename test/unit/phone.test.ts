@@ -121,6 +121,21 @@ describe('Phone', () => {
     expect(call.outcome).to.deep.equal({ endedBy: 'local', reason: 'hangup', message: 'Call ended.' });
   });
 
+  it('a hang-up whose engine session throws at once (sip.js: "Invalid dialog state") throws nothing and ends the call, not "Hanging up…"', async () => {
+    const phone = new FakePhone();
+    const connected = await phone.callInState('connected');
+    const ringing = await phone.callInState('ringing');
+    for (const call of [connected, ringing]) {
+      (call as unknown as { session: { hangup(): void } }).session.hangup = () => {
+        throw new Error('Invalid dialog state Terminated');
+      };
+      expect(() => call.hangup()).not.to.throw();
+      expect([call.state, call.hangingUp]).to.deep.equal(['ended', false]);
+    }
+    expect(connected.outcome).to.deep.include({ endedBy: 'local', reason: 'hangup' });
+    expect(ringing.outcome).to.deep.include({ endedBy: 'local', reason: 'cancelled' });
+  });
+
   it('ends with words: busy, not found, remote hang-up, cancel, microphone', async () => {
     const phone = new FakePhone();
     const busy = await phone.callInState('failed', '+44 20 7946 0958', 486);

@@ -13,6 +13,8 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
   let heard: string[];
   let listener: SessionListener;
   let context: SessionContext;
+  /** While set, applying the far end's answer waits for it (the ACK waits too). */
+  let applying: Promise<void> | undefined;
   const request: OutboundRequest = {
     uri: 'sip:+442079460958@pbx.example.com',
     fromDisplayName: 'Dana \\"D\\"',
@@ -25,9 +27,10 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
       uri: UserAgent.makeURI('sip:agent@pbx.example.com'),
       // As the engine does: responses reach sip.js's parser through the tolerant transport.
       transportConstructor: tolerantTransport(StubTransport),
-      sessionDescriptionHandlerFactory: stubDescriptionHandler,
+      sessionDescriptionHandlerFactory: () => ({ ...stubDescriptionHandler(), setDescription: () => applying ?? Promise.resolve() }),
       logBuiltinEnabled: false,
     });
+    applying = undefined;
     await ua.start();
     heard = [];
     listener = {
@@ -331,6 +334,93 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     await until(() => heard.some((entry) => entry.startsWith('ended')), 'the deadline');
     expect(heard.at(-1)).to.equal('ended system no-answer');
     expect(messages[0]).to.match(/SIP server did not answer/);
+  });
+
+  /** A BYE from the far end on the dialog of the INVITE's 200 OK (tag "far"). */
+  const byeFromFarEnd = () => {
+    const field = (name: string) => new RegExp(`\r\n${name}: (.*)\r\n`).exec(invite())![1];
+    return [
+      'BYE sip:agent@pbx.example.com SIP/2.0',
+      'Via: SIP/2.0/WSS 127.0.0.1:5080;branch=z9hG4bKfarbye2',
+      `From: ${field('To')};tag=far`,
+      `To: ${field('From')}`,
+      `Call-ID: ${field('Call-ID')}`,
+      'CSeq: 9 BYE',
+      'Max-Forwards: 70',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n');
+  };
+  const byeAnswered = () => transport().sent.some((message) => /^SIP\/2\.0 200 OK\r\n[\s\S]*CSeq: 9 BYE/.test(message));
+
+  it('answers a BYE that overtakes its ACK (sip.js drops it while the answer is applied), ACKs the 200 and ends as hung up by the far end, with no BYE of its own', async () => {
+    let applied!: () => void;
+    applying = new Promise((resolve) => (applied = resolve));
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    transport().receive(byeFromFarEnd());
+    await until(byeAnswered, 'the BYE answered 200');
+    expect(transport().requests('ACK')).to.have.length(0);
+    applied();
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.filter((line) => line !== 'invite-sent')).to.deep.equal(['answered', 'forgotten', 'ended remote hangup']);
+    expect(transport().requests('ACK')).to.have.length(1);
+    expect(transport().requests('BYE')).to.have.length(0);
+  });
+
+  it('a hang-up between that BYE and the ACK throws nothing and ends the call at once, sending nothing more', async () => {
+    let applied!: () => void;
+    applying = new Promise((resolve) => (applied = resolve));
+    const session = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    transport().receive(byeFromFarEnd());
+    await until(byeAnswered, 'the BYE answered 200');
+    expect(() => session.hangup()).not.to.throw();
+    expect(heard.at(-1)).to.equal('ended remote hangup');
+    applied();
+    await until(() => transport().requests('ACK').length === 1, 'the ACK');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(transport().requests('CANCEL')).to.have.length(0);
+    expect(transport().requests('BYE')).to.have.length(0);
+    expect(heard.filter((line) => line.startsWith('ended'))).to.have.length(1);
+  });
+
+  it('a hang-up whose BYE sip.js refuses at once (it throws, e.g. "Invalid dialog state") throws nothing and ends the call at once', async () => {
+    const session = new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.includes('answered'), 'the answer');
+    SipSession.inviterOf(session).bye = () => {
+      throw new Error('Invalid dialog state Terminated');
+    };
+    expect(() => session.hangup()).not.to.throw();
+    expect(heard.at(-1)).to.equal('ended local hangup');
+  });
+
+  it('a 200 OK without SDP is ACKed and hung up, and ends as "answered, but the audio could not be set up"', async () => {
+    const messages: string[] = [];
+    new SipSession(context, request, { ...listener, ended: (...args: Parameters<SessionListener['ended']>) => (messages.push(args[3] ?? ''), listener.ended(...args)) });
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far' }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.at(-1)).to.equal('ended system media-failed');
+    expect(messages.at(-1)).to.equal('The call was answered, but the audio could not be set up.');
+    expect(transport().requests('ACK')).to.have.length(1);
+    expect(transport().requests('BYE')).to.have.length(1);
+    expect(heard).not.to.include('answered');
+  });
+
+  it('an answer that declines the audio (port 0, RFC 3264 section 6) is never "answered": it is hung up with a BYE saying 488, as media not acceptable', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP.replace('m=audio 40000 ', 'm=audio 0 ') }));
+    await until(() => transport().requests('BYE').length === 1, 'the BYE');
+    expect(transport().requests('BYE')[0]).to.match(/\r\nReason: SIP;cause=488;text="Not Acceptable Here"\r\n/);
+    expect(heard).not.to.include('answered');
+    expect(heard.at(-1)).to.equal('ended remote media-not-acceptable');
   });
 });
 
