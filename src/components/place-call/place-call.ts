@@ -354,8 +354,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     if (!target) {
       this.revealError();
       // The agent tried to dial: the refusal is said to programs too (once per try, not per keystroke).
-      const { status, error } = this.check;
-      if (status === TaskStatus.ERROR) void loadFieldEvents().then((events) => events.announceRefusal(this, error));
+      const { error } = this.check; // the check has finished (dialOnceChecked): set only when it refused
+      if (error) void loadFieldEvents().then((events) => events.announceRefusal(this, error));
       return undefined;
     }
     const to = this.value;
