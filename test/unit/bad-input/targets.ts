@@ -61,6 +61,10 @@ export const TARGET_CASES: CorpusCase[] = [
   { name: 'to: empty tel:', to: 'tel:', expect: refused('invalid-tel-uri', 'to') },
   { name: 'to: tel: parameter with escaped NUL', to: 'tel:+442079460958;x=%00', expect: refused('invalid-tel-uri', 'to') },
   { name: 'to: tel: parameter with escaped CR/LF', to: 'tel:+442079460958;phone-context=%0d%0a', expect: refused('invalid-tel-uri', 'to') },
+  // Never dialled without them (the number alone is another target): an extension, a sub-address.
+  { name: 'to: tel: with an extension', to: 'tel:+442079460958;ext=1', expect: refused('tel-extension', 'to') },
+  { name: 'to: tel: link with an extension', to: 'tel:+1-415-555-0100;ext=204', expect: refused('tel-extension', 'to') },
+  { name: 'to: tel: with a sub-address', to: 'tel:+442079460958;isub=12', expect: refused('tel-parameter', 'to') },
   // Issue 8, point 4: escapes that sip.js would decode into something else.
   { name: 'to: %3A hides a password', to: 'sip:alice%3Asecret@host', expect: refused('invalid-sip-uri', 'to') },
   { name: 'to: %3A at the end of the user', to: 'sip:alice%3a@example.com', expect: refused('invalid-sip-uri', 'to') },
