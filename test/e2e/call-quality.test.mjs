@@ -147,10 +147,15 @@ describe('call quality on the real stack', () => {
       await box.getByText(/Your microphone has been silent for 10 s/).waitFor({ timeout: 5000 });
       console.log(`silent microphone: warning ${raised.at - answered.at} ms after the answer; figures ${JSON.stringify(raised.detail.figures)}`);
       assert.ok(raised.at - answered.at >= 10000, 'not before 10 s of flat level');
-      const others = (await events(page, 'vc-call-quality')).filter((e) => e.detail.warning !== 'silent-microphone');
-      assert.deepEqual(others.map((e) => e.detail.warning), [], 'audio still flows both ways (silence is sent as RTP)');
+      // Silence is still sent as RTP: no "no audio" warning either way. (A starved machine may
+      // also delay packets enough for a MOS or jitter warning: that is the network figures'
+      // business, not this test's.)
+      const noAudio = (warning) => warning.startsWith('no-audio-');
+      const others = (await events(page, 'vc-call-quality')).map((e) => e.detail.warning).filter(noAudio);
+      assert.deepEqual(others, [], 'audio still flows both ways (silence is sent as RTP)');
       const ended = await hangUp(page, box, invite);
-      assert.deepEqual(ended.detail.quality.warnings, ['silent-microphone']);
+      assert.ok(ended.detail.quality.warnings.includes('silent-microphone'), `warnings: ${ended.detail.quality.warnings}`);
+      assert.deepEqual(ended.detail.quality.warnings.filter(noAudio), []);
     } finally {
       await silent.close();
     }

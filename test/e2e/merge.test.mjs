@@ -100,7 +100,15 @@ describe('merge: two calls in one conversation, mixed in the browser', () => {
       const windows = toneWindows(readWav(recording.dec), TONE_HZ, WINDOW_MS);
       // The tone's own level at 1400 Hz (Chromium's fake microphone beeps at 400 Hz, a square wave: nothing at 1400 Hz).
       const withTone = (w) => w.toneRms > 1500;
-      const toneRuns = runs(windows, withTone, WINDOW_MS).filter((run) => run.ms >= 600);
+      // A starved machine can drop the mix for a window or two as a merge starts or mid-merge: a
+      // gap of up to 1 s (the calls stay split for 3 s) does not split a stretch.
+      const joined = [];
+      for (const run of runs(windows, withTone, WINDOW_MS)) {
+        const last = joined.at(-1);
+        if (last && run.startMs - last.endMs <= 1000) Object.assign(last, { endMs: run.endMs, ms: run.endMs - last.startMs });
+        else joined.push({ ...run });
+      }
+      const toneRuns = joined.filter((run) => run.ms >= 600);
       const summary = JSON.stringify({ toneRuns, windows: windows.map((w) => `${w.startMs}:${w.rms}/${w.toneRms}/${w.share}`) });
       // Two stretches of A's tone: the first merge (~4 s) and the second (~2.5 s), nothing before, between or after.
       assert.equal(toneRuns.length, 2, `two merged stretches in B's recording: ${summary}`);
@@ -108,9 +116,12 @@ describe('merge: two calls in one conversation, mixed in the browser', () => {
       assert.ok(Math.abs(toneRuns[0].ms - mergedMs) <= 1200, `first stretch ${toneRuns[0].ms} ms for a merge of ${mergedMs} ms: ${summary}`);
       assert.ok(toneRuns[1].ms >= 1400 && toneRuns[1].ms <= 4000, `second stretch ${toneRuns[1].ms} ms: ${summary}`);
       const toneless = (from, to) => windows.filter((w) => w.startMs >= from && w.startMs + WINDOW_MS <= to);
-      const before = toneless(0, toneRuns[0].startMs - WINDOW_MS);
-      const between = toneless(toneRuns[0].endMs + WINDOW_MS, toneRuns[1].startMs - WINDOW_MS);
-      const after = toneless(toneRuns[1].endMs + WINDOW_MS, windows.length * WINDOW_MS);
+      // Each edge keeps two windows (400 ms) out: on a starved machine the mix can stutter as a
+      // merge starts or ends (a window of tone, one without, then the run).
+      const EDGE = 2 * WINDOW_MS;
+      const before = toneless(0, toneRuns[0].startMs - EDGE);
+      const between = toneless(toneRuns[0].endMs + EDGE, toneRuns[1].startMs - EDGE);
+      const after = toneless(toneRuns[1].endMs + EDGE, windows.length * WINDOW_MS);
       for (const [name, stretch] of [['before the merge', before], ['after the split', between], ['after A hung up', after]]) {
         assert.ok(stretch.length >= 8, `enough of B's recording ${name}: ${summary}`);
         assert.ok(stretch.every((w) => !withTone(w)), `no tone ${name}: ${summary}`);
