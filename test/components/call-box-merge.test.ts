@@ -1,37 +1,15 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { Call } from '../../src/phone/call.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { byRole, deepActiveElement, getByRole, isShown, nameOf, settled, textOf, until } from './helpers.js';
+import { twoConnectedBoxes } from './call-box-fixtures.js';
+import { byRole, deepActiveElement, getByRole, isShown, nameOf, settled, textOf, until, mouseClick } from './helpers.js';
 
 /** The shown buttons whose name starts with Merge or Split. */
 const mergeButtons = (el: VcCallBox) => byRole(el, 'button').filter((b) => isShown(b) && /^(Merge|Split)/.test(nameOf(b)));
 
-/** Two connected calls (Alice, Bob) and a box for each. */
-async function twoBoxes() {
-  const phone = new FakePhone({ autoHold: false });
-  const alice = await phone.call('+44 20 7946 0958', { label: 'Alice Martin' });
-  await settle();
-  phone.far(alice).answer();
-  const bob = await phone.call('+1 415 555 0132', { label: 'Bob Chen' });
-  await settle();
-  phone.far(bob).answer();
-  const root = await fixture<HTMLDivElement>(html`<div>
-    <vc-call-box silent .call=${alice} .phone=${phone}></vc-call-box>
-    <vc-call-box silent .call=${bob} .phone=${phone}></vc-call-box>
-  </div>`);
-  const [aliceBox, bobBox] = [...root.querySelectorAll<VcCallBox>('vc-call-box')];
-  await settled(aliceBox);
-  await settled(bobBox);
-  return { phone, alice, bob, aliceBox, bobBox };
-}
-
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
 
 const mergedLine = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[part="merged"]'));
 const isMerged = (call: Call) => call.mergedWith !== undefined;
@@ -43,12 +21,12 @@ describe('<vc-call-box> merge', () => {
     const el = await fixture<VcCallBox>(html`<vc-call-box silent .call=${call} .phone=${phone}></vc-call-box>`);
     await settled(el);
     expect(mergeButtons(el)).to.have.length(0);
-    const { aliceBox } = await twoBoxes();
+    const { aliceBox } = await twoConnectedBoxes();
     expect(getByRole(aliceBox, 'button', 'Merge with Bob Chen')).to.exist;
   });
 
   it('merges with a real click: both boxes say "Merged with …", offer Split (axe-clean), and Split separates them', async () => {
-    const { alice, bob, aliceBox, bobBox, phone } = await twoBoxes();
+    const { alice, bob, aliceBox, bobBox, phone } = await twoConnectedBoxes();
     await expect(aliceBox).to.be.accessible();
     await mouseClick(getByRole(aliceBox, 'button', 'Merge with Bob Chen'));
     await until(() => isMerged(alice) && isMerged(bob), 'the calls merged');
@@ -71,7 +49,7 @@ describe('<vc-call-box> merge', () => {
   });
 
   it('is reachable with the keyboard (Tab to Merge, Enter)', async () => {
-    const { alice, aliceBox } = await twoBoxes();
+    const { alice, aliceBox } = await twoConnectedBoxes();
     getByRole(aliceBox, 'button', 'Hold').focus();
     await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.getAttribute('part')).to.equal('merge-button');
@@ -80,7 +58,7 @@ describe('<vc-call-box> merge', () => {
   });
 
   it('says in words why a merge was refused, and nothing changes', async () => {
-    const { alice, bob, aliceBox, phone } = await twoBoxes();
+    const { alice, bob, aliceBox, phone } = await twoConnectedBoxes();
     phone.far(alice).refuseNextMerge = 'Both calls need their audio connected before they can be merged.';
     await mouseClick(getByRole(aliceBox, 'button', 'Merge with Bob Chen'));
     await until(() => textOf(aliceBox.shadowRoot!.querySelector('[part="merge-problem"]')) !== '', 'the refusal shown');
@@ -94,7 +72,7 @@ describe('<vc-call-box> merge', () => {
   });
 
   it('when one merged call ends, the other box is an ordinary connected call again', async () => {
-    const { alice, bob, bobBox, phone } = await twoBoxes();
+    const { alice, bob, bobBox, phone } = await twoConnectedBoxes();
     await phone.merge(alice, bob);
     phone.far(alice).hangUp();
     await settled(bobBox);

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { VcBoxCloseEvent, VcColorChangeEvent, VcMuteChangeEvent } from '../../src/events/user-events.js';
@@ -8,7 +8,7 @@ import { memoryStorage } from '../../src/phone/store.js';
 import type { CallState } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { setStrings } from '../../src/i18n/strings.js';
-import { byRole, deepActiveElement, getByRole, nameOf, queryByRole, settled, textOf, until } from './helpers.js';
+import { byRole, deepActiveElement, getByRole, nameOf, queryByRole, settled, textOf, until, mouseClick } from './helpers.js';
 
 async function boxFor(call: Call, phone: FakePhone) {
   const el = await fixture<VcCallBox>(html`<vc-call-box silent .call=${call} .phone=${phone}></vc-call-box>`);
@@ -34,10 +34,6 @@ async function openKeypad(el: VcCallBox) {
 /** The confirmation dialog's Hang up (the box has its own Hang up too). */
 const dialogHangUp = (el: VcCallBox) => getByRole(el.shadowRoot!.querySelector('dialog')!, 'button', 'Hang up');
 /** A real mouse click in the middle of an element (pointer events, not .click()). */
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
 const timerText = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[part="timer"]'));
 const announced = (el: VcCallBox) => textOf(el.shadowRoot!.querySelector('[role="status"]'));
 const keyNames = ['1', '2 ABC', '3 DEF', '4 GHI', '5 JKL', '6 MNO', '7 PQRS', '8 TUV', '9 WXYZ', '*', '0 +', '#'];

@@ -2,7 +2,7 @@
 // refused merge, how a history call ended) is said in the page's language: the elements pick the
 // words by the core's code, never print its English message.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/audio-settings/vc-audio-settings.js';
 import '../../src/components/call-box/vc-call-box.js';
 import '../../src/components/call-history/vc-call-history.js';
@@ -13,14 +13,13 @@ import type { VcCallHistory } from '../../src/components/call-history/call-histo
 import type { LocaleStrings } from '../../src/i18n/locale-types.js';
 import type { CheckReport } from '../../src/phone/audio-types.js';
 import { inputError } from '../../src/phone/errors.js';
-import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { getByRole, queryByRole, settled, textOf, until } from './helpers.js';
+import { FakePhone } from '../../src/testing/fake-phone.js';
+import { twoConnectedBoxes } from './call-box-fixtures.js';
+import { LOCALE_TABLES, getByRole, queryByRole, settled, textOf, until, mouseClick } from './helpers.js';
 
 type Table = LocaleStrings & Record<string, string>;
-const LOCALES: Record<string, () => Promise<{ default: LocaleStrings }>> = {
-  fr: () => import('../../src/i18n/locales/fr.js'),
-  ar: () => import('../../src/i18n/locales/ar.js'),
-};
+/** French, and Arabic for a right-to-left page. */
+const LANGS = ['fr', 'ar'];
 
 /** `format()` as an RTL page writes it: each value isolated (U+2068...U+2069). */
 function fill(lang: string, words: string | undefined, values: Record<string, string> = {}): string {
@@ -30,12 +29,7 @@ function fill(lang: string, words: string | undefined, values: Record<string, st
 }
 
 async function tableOf(lang: string): Promise<Table> {
-  return (await LOCALES[lang]()).default as Table;
-}
-
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+  return (await LOCALE_TABLES[lang]()).default as Table;
 }
 
 /** What the real check (pre-call-check.ts) reports: codes, values and its English words. */
@@ -74,7 +68,7 @@ const REPORT: CheckReport = {
 };
 const ENGLISH = /\b(the|is|was|could|Check|allowed|found|server answered)\b/;
 
-for (const lang of Object.keys(LOCALES)) {
+for (const lang of LANGS) {
   describe(`core words in ${lang}`, () => {
     it(`the pre-call check's lines and fixes are in ${lang}, not the check's English`, async () => {
       const t = await tableOf(lang);
@@ -145,18 +139,7 @@ for (const lang of Object.keys(LOCALES)) {
 
     it(`a refused merge says why in ${lang}; the phone's English stays in the tooltip only`, async () => {
       const t = await tableOf(lang);
-      const phone = new FakePhone({ autoHold: false });
-      const alice = await phone.call('+44 20 7946 0958', { label: 'Alice Martin' });
-      await settle();
-      phone.far(alice).answer();
-      const bob = await phone.call('+1 415 555 0132', { label: 'Bob Chen' });
-      await settle();
-      phone.far(bob).answer();
-      const root = await fixture<HTMLDivElement>(html`<div lang=${lang}>
-        <vc-call-box silent .call=${alice} .phone=${phone}></vc-call-box>
-        <vc-call-box silent .call=${bob} .phone=${phone}></vc-call-box>
-      </div>`);
-      const box = root.querySelector<VcCallBox>('vc-call-box')!;
+      const { phone, alice, bob, aliceBox: box } = await twoConnectedBoxes(lang);
       const mergeName = fill(lang, t.mergeWith, { party: 'Bob Chen' });
       await until(() => !!queryByRole(box, 'button', mergeName), `Merge in ${lang}`);
       const english = 'Both calls need their audio connected before they can be merged.';

@@ -1,5 +1,6 @@
 /** Test helpers: find what a user sees (through shadow roots) by role-ish selectors and names. */
 import { aTimeout, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { LocaleStrings } from '../../src/i18n/locale-types.js';
 
 /** Every element matching `selector` in `root` and all shadow roots below it, in document order. */
@@ -121,3 +122,9 @@ export const LOCALE_TABLES: Record<string, () => Promise<{ default: LocaleString
   'pt-BR': () => import('../../src/i18n/locales/pt-BR.js'),
   ar: () => import('../../src/i18n/locales/ar.js'),
 };
+
+/** A real pointer click in the middle of `target` (as a person clicks: `detail` 1, focus moves). */
+export async function mouseClick(target: Element): Promise<void> {
+  const rect = target.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
+}

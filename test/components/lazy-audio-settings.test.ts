@@ -4,16 +4,10 @@
 // loaded, a press opens it at once; a load that fails says so and the next press tries again.
 // This file runs in a page of its own, where nothing has defined <vc-audio-settings> before.
 import { expect, fixture } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 import { VcPhone, type PhoneClass } from '../../src/components/phone/phone-element.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
-import { deepActiveElement, getByRole, settled, textOf, until } from './helpers.js';
-
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
+import { deepActiveElement, getByRole, settled, textOf, until, mouseClick } from './helpers.js';
 
 customElements.define(
   'lazy-audio-phone',

@@ -3,17 +3,11 @@
 // again) and opens the number field with focus in it. This file runs in a page of its own, where
 // nothing has defined <vc-transfer> before.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import { useTransferFormLoader } from '../../src/components/call-box/lazy-transfer.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
-import { deepActiveElement, getByRole, settled, textOf, until } from './helpers.js';
-
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
+import { deepActiveElement, getByRole, settled, textOf, until, mouseClick } from './helpers.js';
 
 describe('<vc-call-box>: the transfer form loads on first use', () => {
   after(() => useTransferFormLoader());

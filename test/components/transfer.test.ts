@@ -1,17 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 // The form itself (the box loads it on first use: test/components/lazy-transfer.test.ts).
 import '../../src/components/transfer/vc-transfer.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { deepActiveElement, getByRole, queryByRole, settled, textOf, until } from './helpers.js';
+import { deepActiveElement, getByRole, queryByRole, settled, textOf, until, mouseClick } from './helpers.js';
 
 /** A real mouse click in the middle of an element (pointer events, not .click()). */
-async function mouseClick(target: Element) {
-  const rect = target.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(rect.left + rect.width / 2), Math.round(rect.top + rect.height / 2)] });
-}
 
 async function connectedBox(phone = new FakePhone()) {
   const call = await phone.callInState('connected');
