@@ -8,7 +8,7 @@ import { sendMouse } from '@web/test-runner-commands';
 import '../../src/components/place-call/vc-place-call.js';
 
 /** Where the phone wiring puts itself when its code runs (the key <vc-phone> reads). */
-const installedWiring = (): unknown => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('vc-phone:phone-wiring:v1')];
+const installedWiring = (): unknown => (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('vc-phone:phone-wiring:v2')];
 import type { FakePhone } from '../../src/testing/fake-phone.js';
 import { until } from './helpers.js';
 import { forgetPhoneRelease, lazyPhone, phoneRelease } from './lazy-phone-fixture.js';

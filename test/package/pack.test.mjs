@@ -132,7 +132,7 @@ el.addEventListener('vc-call-ended', (event: VcCallEndedEvent) => console.log(ev
   it('bundles with esbuild and works in Chromium; the main entry defines nothing', async () => {
     // What <vc-phone> does with its phone (its wiring) comes with the element entry, not later from
     // a chunk of its own: "sideEffects" must not let the bundler drop that import.
-    fs.writeFileSync(path.join(project, 'src/app.js'), `import 'vc-phone/vc-phone.js';\nwindow.wiredAtStart = !!globalThis[Symbol.for('vc-phone:phone-wiring:v1')];\ndocument.body.innerHTML = '<vc-phone server="wss://sip.example.com/ws" aor="sip:agent@example.com"></vc-phone>';\n`);
+    fs.writeFileSync(path.join(project, 'src/app.js'), `import 'vc-phone/vc-phone.js';\nwindow.wiredAtStart = !!globalThis[Symbol.for('vc-phone:phone-wiring:v2')];\ndocument.body.innerHTML = '<vc-phone server="wss://sip.example.com/ws" aor="sip:agent@example.com"></vc-phone>';\n`);
     fs.writeFileSync(
       path.join(project, 'src/api.js'),
       `import { Phone } from 'vc-phone';\nwindow.phoneIsClass = typeof Phone === 'function';\nwindow.defined = ['vc-phone', 'vc-place-call', 'vc-call-box', 'vc-dialpad'].filter((t) => customElements.get(t));\n`,

@@ -7,7 +7,9 @@
  * name and record: `data-vc-label="Alice Martin" data-vc-record='{"id":"C-1"}'` (read by `link-request.ts`,
  * which loads with the phone).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController } from 'lit';
+import type { VcPhone } from './phone-element.js';
+import { loadWiring } from './phone-wiring-loader.js';
 
 const DIALLABLE = /^(?:tel|sips?):/i;
 
@@ -23,16 +25,10 @@ export function dialledLink(event: MouseEvent): HTMLAnchorElement | HTMLAreaElem
   return undefined;
 }
 
-export interface ClickToDialHost extends ReactiveControllerHost, HTMLElement {
-  clickToDial?: boolean;
-  /** Dials what a link says (through the same checks as the field): a copy of the link as it was clicked. */
-  dialLink(link: Element): void;
-}
-
 export class ClickToDial implements ReactiveController {
   private listening: Document | undefined;
 
-  constructor(private readonly host: ClickToDialHost) {
+  constructor(private readonly host: VcPhone) {
     host.addController(this);
   }
 
@@ -62,6 +58,8 @@ export class ClickToDial implements ReactiveController {
     // One phone per click: the first <vc-phone> with click-to-dial takes it.
     event.preventDefault();
     // Its address and contact are read with the phone wiring (link-request.ts): a copy keeps them as clicked.
-    this.host.dialLink(link.cloneNode() as Element);
+    const copy = link.cloneNode() as Element;
+    void this.host.phoneReady; // loads the phone now
+    void loadWiring().then((wiring) => wiring.dialLink(this.host, copy));
   };
 }

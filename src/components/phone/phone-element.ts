@@ -1,49 +1,21 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { PhoneConsumer, phoneContext } from '../../context/phone-context.js';
-import { strings } from '../../i18n/strings.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcElement } from '../../internal/vc-element.js';
-import { whenIdle } from '../../internal/when-idle.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
-import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
+import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPlaceCall } from '../place-call/place-call.js';
+import { html, nothing } from 'lit';
+import { strings } from '../../i18n/strings.js';
 import { ClickToDial } from './click-to-dial.js';
 import { json, onUnlessFalse } from './phone-settings.js';
-import { PLACE_CALL_PARTS } from '../place-call/place-call.js';
+import { PhoneProvider, type PhoneClass } from './phone-provider.js';
+import { deskTemplate } from './phone-desk.js';
+import { installedWiring, loadWiring } from './phone-wiring-loader.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
-import type { PhoneWiring } from './phone-wiring.js';
 
-/** The `Phone` class, as the element needs it to make its own phone. */
-export type PhoneClass = new (config: PhoneConfig) => Phone;
-
-/** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
-const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;
-
-/**
- * The phone wiring (configuration, settings, event forwarding), once its code has run: it puts
- * itself under this global key (phone-wiring.ts). Not a module both import: the CDN's two entries
- * would then share a chunk of a few bytes, one more file fetched before the first paint.
- */
-const WIRING_KEY = Symbol.for('vc-phone:phone-wiring:v1');
-const installedWiring = (): PhoneWiring | undefined => (globalThis as unknown as Record<symbol, PhoneWiring | undefined>)[WIRING_KEY];
-
-/** The phone wiring: there already wherever a phone is, else loaded. */
-const loadWiring = (): Promise<PhoneWiring> => {
-  const wiring = installedWiring();
-  return wiring ? Promise.resolve(wiring) : import('./phone-wiring.js').then((module) => module.wiring);
-};
-
-/**
- * The call list's parts, re-exported (`exportparts`): their list comes with the call list's code
- * (a later chunk of the CDN build), read from its class once `<vc-call-list>` is defined; the
- * re-render that adds them runs before the list has painted a part.
- */
-const callListParts = (): string =>
-  (customElements.get('vc-call-list') as { exportedParts?: readonly string[] } | undefined)?.exportedParts?.join(', ') ?? '';
-
-const PLACE_CALL_EXPORTS = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part)).join(', ');
+export type { PhoneClass };
 
 /**
  * The one-tag drop-in: creates a `Phone` (or uses the one given as `.phone`), provides it to
@@ -265,20 +237,13 @@ export class VcPhone extends VcElement {
   /** Ask before the close X hangs up a live call: `confirm-close="false"` turns it off (the agent's choice is remembered). */
   confirmClose?: boolean;
 
-  private readonly provider = new ContextProvider(this, { context: phoneContext });
-  private readonly consumer = new PhoneConsumer(this, { phone: () => this._phone });
-  /** Forwards the phone's events into the DOM (made with the first phone: its code comes with the phone). */
-  private forwarder: { follow(): void } | undefined;
-  private _phone: Phone | undefined;
-  private ownsPhone = false;
-  private credentials: SipCredentials | undefined;
-  private phoneLoad: Promise<Phone> | undefined;
-  private phoneResolved: ((phone: Phone) => void) | undefined;
-  private ready = this.nextPhone();
+  /** The phone in use, and its context provider (first: on connection the phone is made before anything looks for it). */
+  private readonly provider = new PhoneProvider(this);
+  private readonly consumer = new PhoneConsumer(this, { phone: () => this.provider.phone });
   /** @internal The audio settings panel is open. */
   private audioOpen = false;
-  /** The audio settings panel's code: there (or not asked for yet), loading after a press, or failed to load. */
   private audioCode: 'ready' | 'loading' | 'failed' = 'ready';
+  private credentials: SipCredentials | undefined;
 
   constructor() {
     super();
@@ -288,16 +253,10 @@ export class VcPhone extends VcElement {
 
   /** The phone in use (created on connection unless one was given). */
   get phone(): Phone | undefined {
-    return this._phone;
+    return this.provider.phone;
   }
   set phone(phone: Phone | undefined) {
-    if (phone === this._phone) return;
-    this._phone = phone;
-    this.ownsPhone = false;
-    if (phone) this.wire(phone);
-    this.provider.setValue(phone);
-    this.forwarder?.follow();
-    this.requestUpdate();
+    this.provider.use(phone);
   }
 
   /**
@@ -316,7 +275,7 @@ export class VcPhone extends VcElement {
     if (credentials === this.credentials) return;
     this.credentials = credentials;
     // `undefined` clears the phone's credentials too.
-    this._phone?.configure({ auth: credentials });
+    this.provider.phone?.configure({ auth: credentials });
   }
   get auth(): SipCredentials | undefined {
     return this.credentials;
@@ -327,102 +286,19 @@ export class VcPhone extends VcElement {
    * loaded) code has arrived. Asking for it loads the phone now.
    */
   get phoneReady(): Promise<Phone> {
-    if (!this._phone) void this.loadOwnPhone();
-    return this.ready;
+    return this.provider.phoneReady;
   }
 
   override connectedCallback(): void {
-    if (!this._phone) {
-      const PhoneClass = (this.constructor as typeof VcPhone).Phone;
-      const wiring = installedWiring();
-      if (PhoneClass && wiring) this.adoptOwnPhone(new PhoneClass(wiring.config(this)));
-      else this.deferOwnPhone();
-    }
+    // The call list's parts are re-exported once its code is there (phone-desk.ts).
     if (!customElements.get('vc-call-list')) void customElements.whenDefined('vc-call-list').then(() => this.requestUpdate());
     super.connectedCallback();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
-    if (this.ownsPhone) requestAnimationFrame(this.disposeOwnPhoneIfGone);
-  }
-
-  /**
-   * A move in the DOM reconnects the element in the same task; one still out of the page a frame
-   * later is gone (a single-page app unmounted it), so the phone it made goes too: else each
-   * mount would leave a phone behind, with its connection, listeners and storage writes.
-   * Connected again later, the element makes a new phone.
-   */
-  private readonly disposeOwnPhoneIfGone = (): void => {
-    const phone = this._phone;
-    if (this.isConnected || !this.ownsPhone || !phone) return;
-    this._phone = undefined;
-    this.ownsPhone = false;
-    this.phoneLoad = undefined;
-    this.ready = this.nextPhone();
-    this.provider.setValue(undefined);
-    void phone.dispose();
-  };
-
-  /** A promise of the next phone in use (`phoneReady`). */
-  private nextPhone(): Promise<Phone> {
-    return new Promise<Phone>((resolve) => (this.phoneResolved = resolve));
-  }
-
-  /** The phone is loaded lazily: on idle, or as soon as the agent reaches for the element. */
-  private deferOwnPhone(): void {
-    for (const type of INTERACTION_EVENTS) this.addEventListener(type, this.loadNow, { passive: true });
-    whenIdle(this.loadNow);
-  }
-
-  private readonly loadNow = (): void => {
-    if (this.isConnected && !this._phone) void this.loadOwnPhone();
-  };
-
-  private loadOwnPhone(): Promise<Phone> {
-    const { Phone: PhoneClass, loadPhone } = this.constructor as typeof VcPhone;
-    this.phoneLoad ??= Promise.all([PhoneClass ?? loadPhone(), loadWiring()]).then(([PhoneClass, wiring]) => {
-      // A phone given meanwhile (`.phone = ...`) wins.
-      if (!this._phone) this.adoptOwnPhone(new PhoneClass(wiring.config(this)));
-      return this._phone as Phone;
-    });
-    return this.phoneLoad;
-  }
-
-  private adoptOwnPhone(phone: Phone): void {
-    for (const type of INTERACTION_EVENTS) this.removeEventListener(type, this.loadNow);
-    this.ownsPhone = true;
-    this._phone = phone;
-    this.provider.setValue(phone);
-    this.wire(phone);
-    this.requestUpdate();
-    // Made after the element left the page (the phone code arrived late): it goes if the element does not come back.
-    if (!this.isConnected) requestAnimationFrame(this.disposeOwnPhoneIfGone);
-  }
-
-  /**
-   * The attributes and settings go to the phone (at once where its wiring is there, which it is
-   * wherever a phone came with the vc-phone code; else as soon as it has loaded), its events
-   * into the DOM, and `phoneReady` resolves.
-   */
-  private wire(phone: Phone): void {
-    const attach = (wiring: PhoneWiring) => {
-      if (phone !== this._phone) return;
-      // Forwarding first: a setting the phone refuses is said in the page (vc-input-error).
-      this.forwarder ??= new wiring.Forwarder(this, () => this._phone);
-      this.forwarder.follow();
-      wiring.attach(this, phone, this.ownsPhone);
-    };
-    const wiring = installedWiring();
-    if (wiring) attach(wiring);
-    else void loadWiring().then(attach);
-    this.phoneResolved?.(phone);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Before the wiring is there, `wire` applies everything once it is.
-    if (this._phone) installedWiring()?.update(this, this._phone, this.ownsPhone, changed);
+    const { phone, owns } = this.provider;
+    if (phone) installedWiring()?.update(this, phone, owns, changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -452,35 +328,18 @@ export class VcPhone extends VcElement {
     return this.placeCallField?.dialTo(to, options);
   }
 
-  /** @internal A click-to-dial link was clicked (`link`: a copy, as clicked); it is placed once the phone is there. */
-  dialLink(link: Element): void {
-    void this.phoneReady; // loads the phone now
-    void loadWiring().then(({ linkRequest }) => {
-      const { to, options } = linkRequest(link);
-      return this.call(to, options);
-    });
+  override render() {
+    return deskTemplate(this, this.consumer.phone, this.audioToggle(), this.focusCall);
   }
 
-  override render() {
-    const phone = this.consumer.phone;
-    // Until the lazily loaded phone is there, "Place call" works (opening the field loads it),
-    // or says why calling is off (the same words the place-call field will use).
-    const pending = phone ? false : this.disabled ? this.disabledReason || strings.phoneOff : true;
-    return html`<div part="base" class="base" @vc-box-remove=${this.keepFocus}>
-      <vc-phone-status part="status-bar" exportparts="status-pill, connection, retry-button"></vc-phone-status>
-      <button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" aria-busy=${this.audioCode === 'loading' ? 'true' : 'false'} @click=${this.toggleAudio}>
+  private audioToggle() {
+    return html`<button part="audio-settings-button" class="audio-toggle" type="button" aria-expanded=${this.audioOpen ? 'true' : 'false'} aria-controls="audio" aria-busy=${this.audioCode === 'loading' ? 'true' : 'false'} @click=${this.toggleAudio}>
         ${strings.audioSettings}
       </button>
       ${this.audioCode === 'failed' ? html`<p part="audio-settings-problem" class="problem" role="alert">${strings.audioSettingsUnavailable}</p>` : nothing}
-      ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}
-      <vc-place-call part="place-call" exportparts=${PLACE_CALL_EXPORTS} .pending=${pending} .afterDial=${this.focusCall}></vc-place-call>
-      ${phone?.wrapUpEnabled ? html`<vc-wrap-up part="wrap-up"></vc-wrap-up>` : nothing}
-      <vc-call-list part="call-list" exportparts=${callListParts()} ?silent=${this.silent ?? false}></vc-call-list>
-      <slot></slot>
-    </div>`;
+      ${this.audioOpen ? html`<vc-audio-settings id="audio" part="audio-settings"></vc-audio-settings>` : ''}`;
   }
 
-  /** Shows or hides the audio settings; the first time, once their code is there (a press while it loads is that same press). */
   private async toggleAudio(): Promise<void> {
     if (this.audioCode === 'loading') return;
     if (!this.audioOpen && VcPhone.needTag && !customElements.get('vc-audio-settings')) {
@@ -494,18 +353,11 @@ export class VcPhone extends VcElement {
     this.audioOpen = !this.audioOpen;
   }
 
-  /**
-   * After dialling, focus goes to the new call's box; when the last box or row went, to "Place
-   * call" rather than being lost to the page. (In the wiring: there is a call, so it is there.)
-   */
+  /** After dialling, focus goes to the new call's box (in the wiring: there is a call, so it is there). */
   private readonly focusCall = (callId: string): Promise<void> => installedWiring()?.focusCall(this, callId) ?? Promise.resolve();
-
-  private keepFocus(): void {
-    installedWiring()?.keepFocus(this);
-  }
 }
 
-// The audio settings panel is open: reactive, not an attribute (outside `properties`, so the manifest does not list it).
+// Watched only to be refused (outside `properties`, so the manifest does not list it).
 VcPhone.createProperty('audioOpen', { state: true });
 VcPhone.createProperty('authAttribute', { attribute: 'auth', noAccessor: true });
 VcPhone.createProperty('audioCode', { state: true });

@@ -122,6 +122,9 @@ function configure(el: VcPhone, phone: Phone, owns: boolean, all: boolean, chang
   if (Object.keys(config).length) phone.configure(config);
 }
 
+/** Each element's forwarder of its phone's events into the DOM (made with its first phone). */
+const forwarders = new WeakMap<VcPhone, PhoneEventForwarder>();
+
 /** The settings set on the element (before its phone arrived, or for a phone given from outside). */
 function applyOwnSettings(el: VcPhone, phone: Phone): void {
   checkTheme(el);
@@ -135,6 +138,10 @@ export const wiring = {
 
   /** A phone arrived: made by the element (`owns`: made from its attributes) or given as `.phone`. */
   attach(el: VcPhone, phone: Phone, owns: boolean): void {
+    // Forwarding first: a setting the phone refuses is said in the page (vc-input-error).
+    let forwarder = forwarders.get(el);
+    if (!forwarder) forwarders.set(el, (forwarder = new PhoneEventForwarder(el, () => el.phone)));
+    forwarder.follow();
     if (!owns) configure(el, phone, false, true);
     applyOwnSettings(el, phone);
   },
@@ -149,16 +156,21 @@ export const wiring = {
     if (phone.wrapUpEnabled) void (el.constructor as typeof VcPhone).needTag?.('vc-wrap-up').catch(() => undefined);
   },
 
-  /** Forwards the events of the phone in use into the DOM, from the element. */
-  Forwarder: PhoneEventForwarder,
+  /** The phone in use changed (or went): the element's forwarder, if it has one, follows it. */
+  follow(el: VcPhone): void {
+    forwarders.get(el)?.follow();
+  },
 
   /** Credentials written as an attribute (removed by the element at once): said in words, never echoed. */
   refuseAuthAttribute(el: VcPhone): void {
     refuseSetting(el, 'auth', 'authAttribute');
   },
 
-  /** What a click-to-dial link dials. */
-  linkRequest,
+  /** A click-to-dial link was clicked (`link`: a copy, as clicked): it is dialled through the field, placed once the phone is there. */
+  dialLink(el: VcPhone, link: Element): Promise<unknown> {
+    const { to, options } = linkRequest(link);
+    return el.call(to, options);
+  },
 
   /** After dialling: focus goes to the new call's box. */
   focusCall(el: VcPhone, callId: string): Promise<void> {
@@ -177,5 +189,5 @@ export const wiring = {
 
 export type PhoneWiring = typeof wiring;
 
-// The key <vc-phone> reads (phone-element.ts); v1: the shape of `wiring` (change both together).
-(globalThis as unknown as Record<symbol, PhoneWiring>)[Symbol.for('vc-phone:phone-wiring:v1')] = wiring;
+// The key <vc-phone> reads (phone-wiring-loader.ts); v2: the shape of `wiring` (change both together).
+(globalThis as unknown as Record<symbol, PhoneWiring>)[Symbol.for('vc-phone:phone-wiring:v2')] = wiring;

@@ -5,33 +5,20 @@ import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
 import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
-import type { VcCallRequestEvent } from '../../events/call-request-event.js';
 import { asked } from '../../phone/request-asked.js';
 import { callerIdChoices } from './caller-id-picker.js';
+import { loadFieldEvents, loadRequestEvent, RequestEvent } from './field-events-loader.js';
 import { phoneStatus } from '../shared/connection.js';
 import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { placeCallStyles } from './place-call.styles.js';
 import { formatAsTyped } from '../shared/format-as-typed.js';
-
-/**
- * The class of the field's `vc-call-request` event: not in the first paint, it comes with the
- * phone's chunk. Taken as soon as the agent focuses the field, so the click on "Call" does not
- * wait on an import.
- */
-let RequestEvent: typeof VcCallRequestEvent | undefined;
-const loadFieldEvents = () => import('./field-events.js');
-const loadRequestEvent = () => loadFieldEvents().then((module) => (RequestEvent = module.VcCallRequestEvent));
+import { checkTarget } from './target-check.js';
 
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
 
-/** Settles only when `signal` aborts (it then rejects with the abort reason). */
-function untilAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
-}
-
-/** Parts of `<vc-place-call>`, for `exportparts` further up. */
+/** Parts of `<vc-place-call>` (phone-desk.ts re-exports them from `<vc-phone>`). */
 export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 'input', 'call-button', 'hint', 'error', 'disabled-reason', 'caller-id-label', 'caller-id'] as const;
 
 /**
@@ -98,20 +85,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** @internal Why the last call could not be placed (until the value changes); put in words when shown. */
   private callError: unknown;
 
-  /**
-   * The phone's verdict on the current value: the target, or why it can't be called. A new value
-   * aborts the check of the previous one (the latest wins). Without a phone yet (it loads
-   * lazily), the check waits for it, so an Enter typed meanwhile dials once it has arrived.
-   */
-  private readonly check = new Task(this, {
-    args: () => [this.phoneConsumer.phone, this.value] as const,
-    task: async ([phone, value], { signal }): Promise<CallTarget> => {
-      if (!phone) return untilAborted(signal);
-      const target = await phone.checkTarget(value);
-      signal.throwIfAborted();
-      return target;
-    },
-  });
+  /** The phone's verdict on the current value (target-check.ts): the latest value wins. */
+  private readonly check = new Task(this, { args: () => [this.phoneConsumer.phone, this.value] as const, task: checkTarget });
 
   /** Places the call; while it is on its way the Call button is off (no second call). */
   private readonly placing = new Task(this, {
@@ -189,9 +164,10 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A value set from outside (a CRM's "click to call") is judged at once; typing waits for a pause.
-    if (changed.has('value') && this.value !== this.typedValue && this.value.trim() !== '') this.showError = true;
-    if (changed.has('value')) this.callError = undefined;
-    if (changed.has('value') && this.requested && this.value !== this.requestedValue) this.requested = undefined;
+    if (!changed.has('value')) return;
+    if (this.value !== this.typedValue && this.value.trim() !== '') this.showError = true;
+    this.callError = undefined;
+    if (this.requested && this.value !== this.requestedValue) this.requested = undefined;
   }
 
   protected override updated(): void {
