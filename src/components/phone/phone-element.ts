@@ -3,19 +3,20 @@ import { PhoneConsumer } from '../../context/phone-context.js';
 import { VcElement } from '../../internal/vc-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
-import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
+import type { BeforeDialHook, CallOptions, CallerIdentity, DtmfMode, LogLevel, PhoneConfig, PhoneLogger, SipCredentials, StatusWebhookConfig } from '../../phone/types.js';
 import type { VcPlaceCall } from '../place-call/place-call.js';
 import { html, nothing } from 'lit';
 import { strings } from '../../i18n/strings.js';
 import { ClickToDial } from './click-to-dial.js';
 import { json, onUnlessFalse } from './phone-settings.js';
-import { PhoneProvider, type PhoneClass } from './phone-provider.js';
+import { PhoneProvider } from './phone-provider.js';
 import { deskTemplate } from './phone-desk.js';
 import { installedWiring, loadWiring } from './phone-wiring-loader.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { phoneStyles } from './phone-element.styles.js';
 
-export type { PhoneClass };
+/** The `Phone` class, as the element needs it to make its own phone. */
+export type PhoneClass = new (config: PhoneConfig) => Phone;
 
 /**
  * The one-tag drop-in: creates a `Phone` (or uses the one given as `.phone`), provides it to

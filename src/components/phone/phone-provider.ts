@@ -10,13 +10,9 @@ import { ContextProvider } from '@lit/context';
 import { phoneContext } from '../../context/phone-context.js';
 import { whenIdle } from '../../internal/when-idle.js';
 import type { Phone } from '../../phone/phone.js';
-import type { PhoneConfig } from '../../phone/types.js';
-import type { VcPhone } from './phone-element.js';
+import type { PhoneClass, VcPhone } from './phone-element.js';
 import type { PhoneWiring } from './phone-wiring.js';
 import { installedWiring, loadWiring } from './phone-wiring-loader.js';
-
-/** The `Phone` class, as the element needs it to make its own phone. */
-export type PhoneClass = new (config: PhoneConfig) => Phone;
 
 /** Events that mean the agent is about to use the element: load the phone now, not at idle time. */
 const INTERACTION_EVENTS = ['pointerover', 'pointerdown', 'focusin', 'keydown', 'touchstart'] as const;

@@ -18,7 +18,7 @@ import { checkTarget } from './target-check.js';
 /** How long typing must pause before an invalid entry is called out. */
 const ERROR_DELAY_MS = 900;
 
-/** Parts of `<vc-place-call>` (phone-desk.ts re-exports them from `<vc-phone>`). */
+/** Parts of `<vc-place-call>`, for `exportparts` further up. */
 export const PLACE_CALL_PARTS = ['base', 'place-call-button', 'panel', 'label', 'input', 'call-button', 'hint', 'error', 'disabled-reason', 'caller-id-label', 'caller-id'] as const;
 
 /**
