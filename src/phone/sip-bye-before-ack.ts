@@ -1,10 +1,15 @@
 /**
- * A far end that answers and hangs up at once: its BYE can overtake the ACK for its 200 OK.
- * sip.js (0.21, `Session.onByeRequest`) drops a BYE while its session is still Establishing
- * (the 200 arrived, its SDP is being applied, the ACK has not gone yet): the far end never gets
- * its answer and the box would say "Connected" on a call that is over. RFC 3261 15.1.2: a BYE on
- * a confirmed dialog MUST be answered 2xx. This answers it, and the session ends as soon as
- * sip.js has sent its ACK (the 2xx still has to be ACKed) and calls it Established.
+ * A far end that answers and hangs up at once: its BYE can overtake the ACK for its 200 OK, or
+ * even the 200 OK itself (a proxy whose parallel workers relay the two in the wrong order).
+ * - sip.js (0.21, `Session.onByeRequest`) drops a BYE while its session is still Establishing
+ *   (the 200 arrived, its SDP is being applied, the ACK has not gone yet): the far end never gets
+ *   its answer and the box would say "Connected" on a call that is over. RFC 3261 15.1.2: a BYE on
+ *   a confirmed dialog MUST be answered 2xx.
+ * - A BYE that arrives before the 200 OK finds no dialog, and sip.js answers it 481: the far end
+ *   is gone, and the 200 OK that follows would still make the call "Connected". RFC 3261 12.2.2
+ *   lets a UAS accept a request whose To tag it knows; the To tag of this BYE is our INVITE's.
+ * Both are answered 200 and the session ends as soon as sip.js has sent its ACK (the 2xx still
+ * has to be ACKed) and calls it Established.
  * @internal
  */
 import { SessionState, type Core, type Inviter } from 'sip.js';
@@ -15,9 +20,35 @@ interface SessionInternals {
   stateTransition(state: SessionState): void;
 }
 
+/** What this needs of sip.js's user agent core beyond its public typings (private there). */
+interface CoreInternals {
+  receiveInsideDialogRequest(message: Core.IncomingRequestMessage): void;
+}
+
+/** Per user agent core: the INVITEs still waiting for their answer (Call-ID + our From tag), and whom to tell of a BYE for one. */
+const awaitingAnswer = new WeakMap<Core.UserAgentCore, Map<string, () => void>>();
+
+/** The INVITEs awaiting an answer on `core`; the first call also starts answering their early BYEs. */
+function invitesAwaitingAnswer(core: Core.UserAgentCore): Map<string, () => void> {
+  const waiting = awaitingAnswer.get(core);
+  if (waiting) return waiting;
+  const invites = new Map<string, () => void>();
+  awaitingAnswer.set(core, invites);
+  const internals = core as unknown as CoreInternals;
+  const ownWay = internals.receiveInsideDialogRequest.bind(core);
+  internals.receiveInsideDialogRequest = (message) => {
+    const known = core.dialogs.has(message.callId + message.toTag + message.fromTag);
+    const arrived = message.method === 'BYE' && !known ? invites.get(message.callId + message.toTag) : undefined;
+    if (!arrived) return ownWay(message);
+    core.replyStateless(message, { statusCode: 200 });
+    arrived();
+  };
+  return invites;
+}
+
 /**
- * From now on a BYE that reaches `inviter` before its ACK is answered 200 and `arrived` is told;
- * a BYE at any other time is left to sip.js. Call it before the INVITE is sent.
+ * From now on a BYE that reaches `inviter` before its ACK (or before its 200 OK) is answered 200
+ * and `arrived` is told; a BYE at any other time is left to sip.js. Call it before the INVITE is sent.
  */
 export function answerByeBeforeAck(inviter: Inviter, arrived: () => void): void {
   const session = inviter as unknown as SessionInternals;
@@ -28,6 +59,15 @@ export function answerByeBeforeAck(inviter: Inviter, arrived: () => void): void 
     request.accept();
     if (inviter.state === SessionState.Establishing) arrived();
   };
+  const invites = invitesAwaitingAnswer(inviter.userAgent.userAgentCore);
+  const key = inviter.request.callId + inviter.request.fromTag;
+  invites.set(key, () => {
+    if (inviter.state === SessionState.Establishing) arrived();
+  });
+  // Once answered (a dialog exists) or over, its BYEs are the dialog's again.
+  inviter.stateChange.addListener((state) => {
+    if (state === SessionState.Established || state === SessionState.Terminated) invites.delete(key);
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 // Far ends that are not polite, on the real stack: each scenario is a sipp UAS of its own
-// (test/e2e/far-ends/*.xml) that Kamailio reaches as sip:<scenario>@127.0.0.1:<51xx>. sipp's
+// (test/e2e/far-ends/*.xml; a small UDP script, *.mjs, where sipp cannot keep to the script on a
+// loaded machine) that Kamailio reaches as sip:<scenario>@127.0.0.1:<51xx>. The far end's
 // exit code says whether the far end saw what it expected (ACK, PRACK, BYE, the SDP directions
 // of the answers); the page says what the agent saw, and the SIP dump what was on the wire.
 import assert from 'node:assert/strict';
@@ -27,13 +28,17 @@ async function farEnd(scenario) {
   const logs = path.join(stackDir, 'logs');
   fs.mkdirSync(logs, { recursive: true });
   const errorFile = path.join(logs, `far-end-${scenario}-errors.log`);
-  const sipp = spawn(
-    'sipp',
-    ['-sf', path.join(root, 'test/e2e/far-ends', `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-mp', String(7000 + (port - 5100) * 10),
-      '-m', '1', '-timeout', '30s', '-timeout_error', '-nostdin',
-      '-trace_msg', '-message_file', path.join(logs, `far-end-${scenario}-messages.log`), '-trace_err', '-error_file', errorFile],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const messageFile = path.join(logs, `far-end-${scenario}-messages.log`);
+  // A far end sipp cannot play on a loaded machine has a script of its own (same exit code and files).
+  const script = path.join(root, 'test/e2e/far-ends', `${scenario}.mjs`);
+  const sipp = fs.existsSync(script)
+    ? spawn(process.execPath, [script, String(port), errorFile, messageFile], { stdio: ['ignore', 'ignore', 'pipe'] })
+    : spawn(
+        'sipp',
+        ['-sf', path.join(root, 'test/e2e/far-ends', `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-mp', String(7000 + (port - 5100) * 10),
+          '-m', '1', '-timeout', '30s', '-timeout_error', '-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
   let stderr = '';
   sipp.stderr.on('data', (chunk) => (stderr += chunk));
   const done = new Promise((resolve) =>

@@ -370,6 +370,30 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     expect(transport().requests('BYE')).to.have.length(0);
   });
 
+  it('answers 200 (not 481) a BYE that overtakes the 200 OK itself (a proxy relaying them out of order), ACKs the 200 that follows and ends as hung up by the far end, with no BYE of its own', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(response(invite(), '100 Trying'));
+    transport().receive(byeFromFarEnd());
+    await until(byeAnswered, 'the BYE answered 200');
+    expect(transport().sent.some((message) => /^SIP\/2\.0 481/.test(message))).to.equal(false);
+    expect(heard.some((line) => line.startsWith('ended'))).to.equal(false);
+    transport().receive(response(invite(), '200 OK', { toTag: 'far', body: SDP }));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.filter((line) => line !== 'invite-sent')).to.deep.equal(['answered', 'forgotten', 'ended remote hangup']);
+    expect(transport().requests('ACK')).to.have.length(1);
+    expect(transport().requests('BYE')).to.have.length(0);
+  });
+
+  it('still answers 481 a BYE whose Call-ID or tag matches no INVITE of its own', async () => {
+    new SipSession(context, request, listener);
+    await until(() => !!invite(), 'the INVITE');
+    transport().receive(byeFromFarEnd().replace(/\r\nCall-ID: .*\r\n/, '\r\nCall-ID: someone-else\r\n'));
+    await until(() => transport().sent.some((message) => /^SIP\/2\.0 481/.test(message)), 'the 481');
+    expect(byeAnswered()).to.equal(false);
+    expect(heard.some((line) => line.startsWith('ended'))).to.equal(false);
+  });
+
   it('a hang-up between that BYE and the ACK throws nothing and ends the call at once, sending nothing more', async () => {
     let applied!: () => void;
     applying = new Promise((resolve) => (applied = resolve));
