@@ -7,9 +7,6 @@
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
 import type { EngineMedia, MergedAudio, OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
 import type { AudioSwitchable } from './sip-audio-choice.js';
-import { whenAudioArrives } from './early-media.js';
-import { ringbackCadenceFor } from './ringback-cadence.js';
-import { RingbackTone } from './ringback-tone.js';
 import type { AudioConference, ConferenceLeg, ConferenceMember } from './sip-conference.js';
 import { conferenceDoor, prefetchCallFeatures, referDoor } from './lazy-call-features.js';
 import { SessionDtmf } from './sip-dtmf.js';
@@ -20,10 +17,12 @@ import { answerByeBeforeAck, endAfterByeBeforeAck } from './sip-bye-before-ack.j
 import { audioDeclined } from './sdp-declined.js';
 import { sendSafely } from './sip-send-safely.js';
 import { describeSipStatus } from './sip-errors.js';
+import { MicrophoneSwitch } from './sip-microphone-switch.js';
+import { RingingSounds } from './sip-ringing-sounds.js';
+import { sessionOutcome } from './sip-session-outcome.js';
+import { RequestDeadline } from './request-deadline.js';
 import type { CallEndReason, MediaStats } from './types.js';
 
-/** RFC 3261's 64*T1: the longest the INVITE waits for a first answer, and a hang-up for its confirmation. */
-const REQUEST_DEADLINE_MS = 32_000;
 /** What a session needs of its engine. */
 export interface SessionContext {
   readonly userAgent: UserAgent;
@@ -40,15 +39,10 @@ export interface SessionContext {
   readonly media?: EngineMedia;
 }
 
-/** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
-const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
-
 export class SipSession implements OutboundSession, AudioSwitchable, ConferenceMember {
   private inviter: Inviter;
   /** The call was tried again with fresh credentials (once at most). */
   private retriedWithFreshCredentials = false;
-  private microphoneEnabled = true;
-  private held = false;
   private heldByRemote = false;
   private finished = false;
   private finalStatus: number | undefined;
@@ -59,20 +53,16 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   private endedBy: 'local' | 'remote' | undefined;
   /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
   private answeredAtAll = false;
-  private deadline: ReturnType<typeof setTimeout> | undefined;
+  private readonly deadline: RequestDeadline;
   /** The signalling connection is down (the call carries on until this fires). */
   private outage: ReturnType<typeof setTimeout> | undefined;
   private readonly dtmf: SessionDtmf;
   private readonly remoteAudio = new RemoteAudio(() => this.context.media?.speakerId() ?? '');
-  /** The local ringback tone (180 without audio), unless switched off. */
-  private readonly ringback: RingbackTone | undefined;
-  /** Stops waiting for early media's first packets. */
-  private stopWaitingForAudio: (() => void) | undefined;
-  /** The merge this call is part of (its microphone switch goes through the mix). */
-  private conference: AudioConference | undefined;
+  private readonly ringing: RingingSounds;
+  private readonly microphone = new MicrophoneSwitch(this, () => this.peerConnection);
   private readonly quality = new QualityWatch({
-    muted: () => !this.microphoneEnabled,
-    held: () => this.held || this.heldByRemote,
+    muted: () => !this.microphone.enabled,
+    held: () => this.microphone.held || this.heldByRemote,
     changed: (change) => this.listener.qualityChanged?.(change),
     talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
   });
@@ -83,7 +73,8 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     private readonly request: OutboundRequest,
     private readonly listener: SessionListener,
   ) {
-    this.ringback = request.ringback === false ? undefined : new RingbackTone(ringbackCadenceFor(request.ringback?.country));
+    this.ringing = new RingingSounds(request.ringback, this.remoteAudio);
+    this.deadline = new RequestDeadline(context.requestDeadlineMs);
     this.dtmf = new SessionDtmf(() => this.inviter, request.dtmf, (digit, method) => this.listener.dtmfSent(digit, method));
     this.inviter = this.newInviter();
     void this.invite();
@@ -128,10 +119,10 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
           return endAfterByeBeforeAck(inviter);
         }
         if (audioDeclined(inviter.dialog?.answer?.content ?? '')) return this.audioRefused();
-        this.stopRingingSounds();
+        this.ringing.stop();
         this.remoteAudio.play(this.peerConnection);
         this.quality.start(this.peerConnection);
-        if (!this.microphoneEnabled || this.held) this.applyMicrophone();
+        if (!this.microphone.enabled || this.microphone.held) this.microphone.apply();
         this.listener.answered();
         prefetchCallFeatures();
       } else if (state === SessionState.Terminated) {
@@ -207,8 +198,8 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   }
 
   setMicrophoneEnabled(enabled: boolean): void {
-    this.microphoneEnabled = enabled;
-    this.applyMicrophone();
+    this.microphone.enabled = enabled;
+    this.microphone.apply();
   }
 
   sendDtmf(digits: string): void {
@@ -221,10 +212,11 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     if (this.finished || !sdh?.peerConnection) return stream.getTracks().forEach((track) => track.stop());
     // Merged, the call sends the mix: the new microphone goes into the mix, not on the wire.
     const track = stream.getAudioTracks()[0];
-    if (this.conference && track) return this.conference.replaceMicrophone(this, track);
+    const conference = this.microphone.conference;
+    if (conference && track) return conference.replaceMicrophone(this, track);
     // sip.js's own way (protected in its typings): replaceTrack, then the old track stops and leaves its local stream.
     await (sdh as unknown as { setLocalMediaStream(stream: MediaStream): Promise<void> }).setLocalMediaStream(stream);
-    this.applyMicrophone();
+    this.microphone.apply();
   }
 
   useSpeaker(): void {
@@ -233,14 +225,14 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
 
   async hold(held: boolean): Promise<void> {
     if (this.inviter.state !== SessionState.Established) throw new Error('The call is not connected.');
-    await offerHold(this.inviter, held, { wasHeld: this.held, deadlineMs: this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS });
-    this.held = held;
-    this.applyMicrophone();
+    await offerHold(this.inviter, held, { wasHeld: this.microphone.held, deadlineMs: this.deadline.ms });
+    this.microphone.held = held;
+    this.microphone.apply();
   }
 
   transfer(to: TransferTo, accepted: () => void): Promise<void> {
     if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('Only a connected call can be transferred.'));
-    const answerMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
+    const answerMs = this.deadline.ms;
     // The REFER code is its own chunk (lazy-call-features.ts): loaded on first use, with a deadline.
     return referDoor.open().then(({ consultDialogOf, sendRefer }) => {
       if (this.inviter.state !== SessionState.Established) throw new Error('Only a connected call can be transferred.');
@@ -290,9 +282,9 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     clearTimeout(this.outage);
     this.outage = undefined;
     this.listener.signallingInterrupted(false);
-    const deadlineMs = this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS;
-    offerHold(this.inviter, this.held, { wasHeld: this.held, deadlineMs, iceRestart: networkChanged }).then(
-      () => this.applyMicrophone(),
+    const held = this.microphone.held;
+    offerHold(this.inviter, held, { wasHeld: held, deadlineMs: this.deadline.ms, iceRestart: networkChanged }).then(
+      () => this.microphone.apply(),
       (error: Error) => {
         // 481: the far end no longer knows the call (it ended while we were away).
         if (/\(481\)/.test(error.message)) this.finish('remote', 'hangup', undefined, 'The call ended while the connection was down.');
@@ -321,9 +313,9 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
             this.gotAnswer();
             const status = response.message.statusCode ?? 0;
             // Early media is audio on the wire: "ringing" until its first packets arrive.
-            const pc = this.peerConnection;
-            if (status >= 180 && response.message.body.length > 0 && pc) this.waitForEarlyMedia(pc, status);
-            else if (status >= 180 && !this.stopWaitingForAudio) this.ringback?.start();
+            this.ringing.progress(status, response.message.body.length > 0, this.peerConnection, () => {
+              if (!this.established && !this.finished) this.listener.progress(status, true);
+            });
             this.listener.progress(status, false);
           },
           onTrying: () => this.gotAnswer(),
@@ -357,7 +349,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   private gotAnswer(): void {
     if (this.answeredAtAll) return;
     this.answeredAtAll = true;
-    if (this.endedBy !== 'local') this.stopDeadline();
+    if (this.endedBy !== 'local') this.deadline.stop();
   }
 
   private noAnswerFromServer(): void {
@@ -366,16 +358,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   }
 
   private startDeadline(expired: () => void): void {
-    this.stopDeadline();
-    this.deadline = setTimeout(() => {
-      this.deadline = undefined;
-      if (!this.finished) expired();
-    }, this.context.requestDeadlineMs ?? REQUEST_DEADLINE_MS);
-  }
-
-  private stopDeadline(): void {
-    clearTimeout(this.deadline);
-    this.deadline = undefined;
+    this.deadline.start(() => !this.finished && expired());
   }
 
   private watchMedia(sdh: Web.SessionDescriptionHandler): void {
@@ -389,26 +372,10 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     });
   }
 
-
-
-  /** The far end's audio plays as it comes; once packets arrive, the call is in early media. */
-  private waitForEarlyMedia(pc: RTCPeerConnection, status: number): void {
-    this.remoteAudio.play(pc);
-    this.stopWaitingForAudio ??= whenAudioArrives(pc, () => {
-      this.ringback?.stop();
-      if (!this.established && !this.finished) this.listener.progress(status, true);
-    });
-  }
-
-  private stopRingingSounds(): void {
-    this.ringback?.stop();
-    this.stopWaitingForAudio?.();
-  }
-
   /** For a merge: the call's audio path, once answered (none while already merged). */
   audioLeg(): ConferenceLeg | undefined {
     const pc = this.peerConnection;
-    if (!pc || !this.established || this.finished || this.conference) return undefined;
+    if (!pc || !this.established || this.finished || this.microphone.conference) return undefined;
     const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
     const incoming = pc.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
     if (!sender?.track || !incoming) return undefined;
@@ -416,8 +383,8 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
   }
 
   joinConference(conference: AudioConference | undefined): void {
-    this.conference = conference;
-    this.applyMicrophone();
+    this.microphone.conference = conference;
+    this.microphone.apply();
   }
 
   async mergeAudio(other: OutboundSession): Promise<MergedAudio> {
@@ -427,49 +394,29 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     return { split: () => conference.end() };
   }
 
-  private applyMicrophone(): void {
-    // Until the offer holds the microphone there is nothing to switch; Established applies it again.
-    // On hold, neither side's audio flows: the microphone is off and so is the far end's audio.
-    // Merged, the track sent is the mix: mute switches the microphone inside it, hold the whole track.
-    this.conference?.setMicrophoneEnabled(this, this.microphoneEnabled);
-    this.peerConnection?.getSenders().forEach((sender) => {
-      if (sender.track?.kind === 'audio') sender.track.enabled = (this.conference ? true : this.microphoneEnabled) && !this.held;
-    });
-    this.peerConnection?.getReceivers().forEach((receiver) => {
-      if (receiver.track.kind === 'audio') receiver.track.enabled = !this.held;
-    });
-  }
-
   private onTerminated(): void {
-    const status = this.finalStatus;
-    const hungUpHere = this.endedBy === 'local';
-    const refresh = this.context.refreshCredentials;
-    if (refresh && status !== undefined && CREDENTIALS_REFUSED.has(status) && !hungUpHere && !this.retriedWithFreshCredentials && !this.finished) {
-      return void this.retryWithFreshCredentials(refresh, status);
-    }
-    if (this.endedBy === 'remote') return this.finish('remote', 'hangup');
-    if (status !== undefined && status >= 300) {
-      if (status === 487 && hungUpHere) return this.finish('local', 'cancelled', 487);
-      return this.finish('remote', 'rejected', status);
-    }
-    if (hungUpHere) return this.finish('local', this.established ? 'hangup' : 'cancelled');
-    if (!this.answeredAtAll) return this.noAnswerFromServer();
-    if (this.accepted && !this.established) {
-      // Answered, but the browser could not use the far end's SDP: sip.js ACKs and sends BYE.
-      return this.finish('system', 'media-failed', undefined, 'The call was answered, but the audio could not be set up.');
-    }
-    this.finish('system', 'connection-lost');
+    const outcome = sessionOutcome({
+      finalStatus: this.finalStatus,
+      endedBy: this.endedBy,
+      answeredAtAll: this.answeredAtAll,
+      accepted: this.accepted,
+      established: this.established,
+      mayRefreshCredentials: !!this.context.refreshCredentials && !this.retriedWithFreshCredentials && !this.finished,
+    });
+    if (outcome.next === 'retry-with-fresh-credentials') return void this.retryWithFreshCredentials(this.context.refreshCredentials!, outcome.status);
+    if (outcome.next === 'no-answer-from-server') return this.noAnswerFromServer();
+    this.finish(outcome.endedBy, outcome.reason, outcome.sipStatus, outcome.message);
   }
 
   private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string): void {
     if (this.finished) return;
     this.finished = true;
-    this.stopDeadline();
+    this.deadline.stop();
     clearTimeout(this.outage);
     this.outage = undefined;
     this.dtmf.stop();
-    this.stopRingingSounds();
-    void this.conference?.end();
+    this.ringing.stop();
+    void this.microphone.conference?.end();
     this.remoteAudio.stop();
     const quality = this.quality.stop();
     if (quality) this.listener.qualitySummary?.(quality);
