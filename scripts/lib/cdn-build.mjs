@@ -39,12 +39,22 @@ export function cdnStaleReason() {
   return newest > stamp.inputs ? 'sources changed since the last build' : undefined;
 }
 
-/** Builds cdn/ with rollup if it is stale (or `force`); returns true when it built. Exits on a failed build. */
+/**
+ * Builds cdn/ with rollup if it is stale (or `force`: from scratch, cdn/ removed first); returns
+ * true when it built. Exits on a failed build. VC_CDN_REUSE=1 turns `force` into "only when
+ * stale": `npm test` sets it for the package suite, whose prepack would otherwise bundle the same
+ * sources again minutes after the run's own build of them.
+ */
 export function buildCdnIfStale({ force = false, log = (message) => console.log(message) } = {}) {
+  if (force && process.env.VC_CDN_REUSE === '1' && !cdnStaleReason()) {
+    log('the CDN bundle is up to date (cdn/, VC_CDN_REUSE=1): not rebuilt');
+    return false;
+  }
   const reason = force ? 'asked to' : cdnStaleReason();
   if (!reason) return false;
   const inputs = Math.max(...INPUTS.map((input) => newestTime(path.join(root, input))));
   log(`building the CDN bundle (rollup: ${reason})…`);
+  if (force) fs.rmSync(path.join(root, 'cdn'), { recursive: true, force: true });
   const build = spawnSync(path.join(root, 'node_modules/.bin/rollup'), ['-c', '--silent'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
   fs.mkdirSync(path.dirname(STAMP), { recursive: true });
@@ -52,7 +62,8 @@ export function buildCdnIfStale({ force = false, log = (message) => console.log(
   return true;
 }
 
-// `node scripts/lib/cdn-build.mjs [--force]`: the build step of `npm run build` (always, --force)
+// `node scripts/lib/cdn-build.mjs [--force]`: the build step of `npm run build` (always, --force,
+// unless VC_CDN_REUSE=1 and cdn/ is up to date)
 // and of the e2e suite (only when stale), so `npm test` does not bundle the same sources twice.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Progress on stderr: `npm pack --json` (whose prepack runs this) keeps stdout for its JSON.

@@ -12,7 +12,14 @@ import { outboundOnly } from '../../scripts/lib/rollup-outbound-only.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-async function bundledSipJs(withStandIns) {
+/** sip.js bundled with or without the stand-ins: each built once (rollup of all of sip.js) and shared by both tests. */
+const bundles = new Map();
+function bundledSipJs(withStandIns) {
+  if (!bundles.has(withStandIns)) bundles.set(withStandIns, bundle(withStandIns));
+  return bundles.get(withStandIns);
+}
+
+async function bundle(withStandIns) {
   const entry = `export { UserAgent, UserAgentState, EmitterImpl, TransportState } from 'sip.js';`;
   const bundle = await rollup({
     input: 'entry',
