@@ -5,6 +5,7 @@ import type { VcPhone } from '../../src/components/phone/phone-element.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { PhoneEventMap } from '../../src/events/index.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
+import { PLACE_CALL_PARTS } from '../../src/components/place-call/place-call.js';
 import { byRole, deepQueryAll, getByRole, settled, textOf, until } from './helpers.js';
 
 const LIFECYCLE: Array<keyof PhoneEventMap> = [
@@ -40,6 +41,14 @@ async function dialThroughTheUi(el: VcPhone, number: string) {
 const boxTop = (el: Element) => Math.round(deepQueryAll(el, 'vc-place-call')[0].getBoundingClientRect().top);
 
 describe('<vc-phone>', () => {
+  it("re-exports every part of its place-call field (the desk's literal list kept in step with PLACE_CALL_PARTS), its base as place-call-base", async () => {
+    const el = await fixture<VcPhone>(html`<vc-phone .phone=${new FakePhone()}></vc-phone>`);
+    await settled(el);
+    const field = deepQueryAll(el, 'vc-place-call')[0];
+    const expected = PLACE_CALL_PARTS.map((part) => (part === 'base' ? 'base: place-call-base' : part));
+    expect(field.getAttribute('exportparts')!.split(', ')).to.deep.equal(expected);
+  });
+
   it('places calls from its field and stacks a box per call, newest first', async () => {
     const phone = new FakePhone();
     const el = await fixture<VcPhone>(html`<vc-phone silent .phone=${phone}></vc-phone>`);

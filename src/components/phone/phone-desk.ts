@@ -18,7 +18,11 @@ import { installedWiring } from './phone-wiring-loader.js';
 const callListParts = (): string =>
   (customElements.get('vc-call-list') as { exportedParts?: readonly string[] } | undefined)?.exportedParts?.join(', ') ?? '';
 
-/** The place-call field's parts (its `@csspart`s, place-call.ts), re-exported; its `base` as `place-call-base`. */
+/**
+ * The place-call field's parts (its `@csspart`s, `PLACE_CALL_PARTS` in place-call.ts), re-exported;
+ * its `base` as `place-call-base`. Written out, as computing it costs first-paint bytes; a test in
+ * test/components/phone.test.ts fails when the two lists differ.
+ */
 const PLACE_CALL_EXPORTS = 'base: place-call-base, place-call-button, panel, label, input, call-button, hint, error, disabled-reason, caller-id-label, caller-id';
 
 /**
