@@ -53,7 +53,7 @@ describe('Firefox ESR against the real stack (ws://, host candidates on loopback
 
     const digits = await rfc4733AtBaresip(page, 'a', ['1', '2', '3', '#']);
     assert.deepEqual(digits, ['1', '2', '3', '#'], 'baresip got the RFC 4733 events in order');
-    assert.deepEqual(relayedDtmf(sipCallId), ['1', '2', '3', '#'], 'rtpengine relayed them');
+    assert.deepEqual(await relayedDtmf(sipCallId, 4), ['1', '2', '3', '#'], 'rtpengine relayed them');
 
     const state = await hangupSeenAtFarEnd(page, 'a', sipCallId);
     assert.equal(state.outcome.endedBy, 'local');

@@ -128,7 +128,7 @@ async function callLinphone(page, dtmf) {
     return t.length >= 3 && t;
   }, 10000);
   assert.deepEqual(tones, ['1', '2', '3'], 'linphone decoded the digits in order');
-  if (dtmf === 'rfc4733') assert.deepEqual(relayedDtmf(sipCallId), ['1', '2', '3']);
+  if (dtmf === 'rfc4733') assert.deepEqual(await relayedDtmf(sipCallId, 3), ['1', '2', '3']);
   else {
     const infos = (await messagesForCallNow(stackDir, sipCallId)).filter((m) => m.direction === 'in' && m.method === 'INFO' && !m.status);
     assert.equal(infos.length, 3);

@@ -56,7 +56,7 @@ for (const browserName of ['chromium', 'firefox']) {
       assert.match(header(invite, 'Via'), /^SIP\/2\.0\/WSS /);
       await new Promise((r) => setTimeout(r, 1500));
       assert.deepEqual(await rfc4733AtBaresip(page, 'w', ['7', '8']), ['7', '8']);
-      assert.deepEqual(relayedDtmf(sipCallId), ['7', '8']);
+      assert.deepEqual(await relayedDtmf(sipCallId, 2), ['7', '8']);
       // (Firefox refreshes its RTP counters in steps: poll, with a deadline)
       const stats = await waitFor(async () => {
         const s = await mediaStats(page, 'w');

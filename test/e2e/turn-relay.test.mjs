@@ -87,7 +87,7 @@ for (const browserName of ['chromium', 'firefox']) {
       const stats = await mediaStats(page, 't');
       assert.ok(stats.sent.packets > 100 && stats.received.packets > 100, `RTP both ways through the relay: ${JSON.stringify(stats)}`);
       assert.deepEqual(await rfc4733AtBaresip(page, 't', ['4', '5', '#']), ['4', '5', '#']);
-      assert.deepEqual(relayedDtmf(sipCallId), ['4', '5', '#']);
+      assert.deepEqual(await relayedDtmf(sipCallId, 3), ['4', '5', '#']);
 
       // coturn: one allocation for the long-term user, a permission for rtpengine on 127.0.0.1
       const sessions = coturnSessions('lt', mark).filter((s) => s.allocated);

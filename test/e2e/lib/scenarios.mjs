@@ -108,8 +108,13 @@ export async function infoAtSipp(page, name, sipCallId, digits) {
   }, 10000);
 }
 
-export function relayedDtmf(sipCallId) {
-  return rtpengineDtmf(stackDir)[sipCallId]?.caller ?? [];
+/**
+ * The digits rtpengine logged as relayed from the caller, once there are `count` of them (or what
+ * there is after 5 s): its DTMF log reaches the stack's log a moment after the far end has them.
+ */
+export async function relayedDtmf(sipCallId, count) {
+  const relayed = () => rtpengineDtmf(stackDir)[sipCallId]?.caller ?? [];
+  return waitFor(() => relayed().length >= count && relayed(), 5000).catch(() => relayed());
 }
 
 /**
