@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { Call } from '../../src/phone/call.js';
-import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { twoConnectedBoxes } from './call-box-fixtures.js';
+import { FakePhone } from '../../src/testing/fake-phone.js';
+import { twoConnectedBoxes, twoConnectedCalls } from './call-box-fixtures.js';
 import { byRole, deepActiveElement, getByRole, isShown, nameOf, settled, textOf, until, mouseClick } from './helpers.js';
 
 /** The shown buttons whose name starts with Merge or Split. */
@@ -84,13 +84,7 @@ describe('<vc-call-box> merge', () => {
 describe('<vc-call-list> merge announcements', () => {
   it('says in its one live region that the calls were merged, and split', async () => {
     await import('../../src/components/call-list/vc-call-list.js');
-    const phone = new FakePhone({ autoHold: false });
-    const alice = await phone.call('+44 20 7946 0958', { label: 'Alice Martin' });
-    await settle();
-    phone.far(alice).answer();
-    const bob = await phone.call('+1 415 555 0132', { label: 'Bob Chen' });
-    await settle();
-    phone.far(bob).answer();
+    const { phone, alice, bob } = await twoConnectedCalls();
     const list = await fixture<HTMLElement>(html`<vc-call-list silent .phone=${phone}></vc-call-list>`);
     const spoken = () => textOf(list.shadowRoot!.querySelector('[role="status"]'));
     await phone.merge(alice, bob);
