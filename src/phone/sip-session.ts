@@ -5,23 +5,20 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { EngineMedia, MergedAudio, OutboundRequest, OutboundSession, SessionListener, TransferTo } from './engine.js';
-import type { AudioSwitchable } from './sip-audio-choice.js';
-import type { AudioConference, ConferenceLeg, ConferenceMember } from './sip-conference.js';
-import { conferenceDoor, prefetchCallFeatures, referDoor } from './lazy-call-features.js';
-import { SessionDtmf } from './sip-dtmf.js';
-import { offerHold, offersHold } from './sip-hold.js';
-import { QualityWatch } from './quality-watch.js';
-import { RemoteAudio, offerOnFirstUsableCandidate, peerConnectionOf, readMediaStats } from './sip-media.js';
+import type { EngineMedia, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import { prefetchCallFeatures } from './lazy-call-features.js';
+import { offersHold } from './sip-hold.js';
+import { offerOnFirstUsableCandidate, peerConnectionOf } from './sip-media.js';
 import { answerByeBeforeAck, endAfterByeBeforeAck } from './sip-bye-before-ack.js';
 import { audioDeclined } from './sdp-declined.js';
 import { sendSafely } from './sip-send-safely.js';
 import { describeSipStatus } from './sip-errors.js';
-import { MicrophoneSwitch } from './sip-microphone-switch.js';
 import { RingingSounds } from './sip-ringing-sounds.js';
 import { sessionOutcome } from './sip-session-outcome.js';
 import { RequestDeadline } from './request-deadline.js';
-import type { CallEndReason, MediaStats } from './types.js';
+import { SipCallOperations } from './sip-call-operations.js';
+import { ConnectionOutage } from './sip-connection-outage.js';
+import type { CallEndReason } from './types.js';
 
 /** What a session needs of its engine. */
 export interface SessionContext {
@@ -39,43 +36,37 @@ export interface SessionContext {
   readonly media?: EngineMedia;
 }
 
-export class SipSession implements OutboundSession, AudioSwitchable, ConferenceMember {
-  private inviter: Inviter;
+/**
+ * The call's INVITE, hang-up and end. What the agent does on the answered call is its base class
+ * (sip-call-operations.ts); what a dropped connection does to it, `ConnectionOutage`.
+ */
+export class SipSession extends SipCallOperations implements OutboundSession {
   /** The call was tried again with fresh credentials (once at most). */
   private retriedWithFreshCredentials = false;
-  private heldByRemote = false;
-  private finished = false;
   private finalStatus: number | undefined;
   private accepted = false;
-  private established = false;
   /** The far end's BYE overtook our ACK (answered and hung up at once). */
   private byeBeforeAck = false;
   private endedBy: 'local' | 'remote' | undefined;
   /** Any response to the INVITE arrived (a call with none failed at the server, not the far end). */
   private answeredAtAll = false;
-  private readonly deadline: RequestDeadline;
-  /** The signalling connection is down (the call carries on until this fires). */
-  private outage: ReturnType<typeof setTimeout> | undefined;
-  private readonly dtmf: SessionDtmf;
-  private readonly remoteAudio = new RemoteAudio(() => this.context.media?.speakerId() ?? '');
-  private readonly ringing: RingingSounds;
-  private readonly microphone = new MicrophoneSwitch(this, () => this.peerConnection);
-  private readonly quality = new QualityWatch({
-    muted: () => !this.microphone.enabled,
-    held: () => this.microphone.held || this.heldByRemote,
-    changed: (change) => this.listener.qualityChanged?.(change),
-    talkingWhileMuted: (talking) => this.listener.talkingWhileMuted?.(talking),
+  /** The signalling connection is down under the call. */
+  private readonly outage = new ConnectionOutage({
+    interrupted: (interrupted) => this.listener.signallingInterrupted(interrupted),
+    cutOff: (message) => this.cutOff('system', 'connection-lost', message),
+    reoffer: (iceRestart) => this.reoffer(iceRestart),
+    endedWhileAway: (message) => this.finish('remote', 'hangup', undefined, message),
   });
+  private readonly ringing: RingingSounds;
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
     private readonly context: SessionContext,
     private readonly request: OutboundRequest,
-    private readonly listener: SessionListener,
+    listener: SessionListener,
   ) {
+    super(listener, request.dtmf, () => context.media?.speakerId() ?? '', new RequestDeadline(context.requestDeadlineMs));
     this.ringing = new RingingSounds(request.ringback, this.remoteAudio);
-    this.deadline = new RequestDeadline(context.requestDeadlineMs);
-    this.dtmf = new SessionDtmf(() => this.inviter, request.dtmf, (digit, method) => this.listener.dtmfSent(digit, method));
     this.inviter = this.newInviter();
     void this.invite();
   }
@@ -165,7 +156,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     if (this.byeBeforeAck) return this.finish('remote', 'hangup');
     this.endedBy ??= 'local';
     // No way to the far end right now: the call ends here, its BYE goes once the connection is back.
-    if (this.outage) return this.cutOff('local', 'hangup');
+    if (this.outage.active) return this.cutOff('local', 'hangup');
     // A far end (or proxy) that never confirms must not keep the box "Hanging up…".
     this.startDeadline(() => this.finish('local', this.established ? 'hangup' : 'cancelled'));
     const inviter = this.inviter;
@@ -197,99 +188,14 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     queueMicrotask(() => sendSafely(() => inviter.bye({ requestOptions: { extraHeaders: ['Reason: SIP;cause=488;text="Not Acceptable Here"'] } })));
   }
 
-  setMicrophoneEnabled(enabled: boolean): void {
-    this.microphone.enabled = enabled;
-    this.microphone.apply();
-  }
-
-  sendDtmf(digits: string): void {
-    this.dtmf.send(digits);
-  }
-
-  /** Another microphone for this call: sip.js puts its track in the sender (`replaceTrack`, no re-INVITE). */
-  async useMicrophone(stream: MediaStream): Promise<void> {
-    const sdh = this.inviter.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
-    if (this.finished || !sdh?.peerConnection) return stream.getTracks().forEach((track) => track.stop());
-    // Merged, the call sends the mix: the new microphone goes into the mix, not on the wire.
-    const track = stream.getAudioTracks()[0];
-    const conference = this.microphone.conference;
-    if (conference && track) return conference.replaceMicrophone(this, track);
-    // sip.js's own way (protected in its typings): replaceTrack, then the old track stops and leaves its local stream.
-    await (sdh as unknown as { setLocalMediaStream(stream: MediaStream): Promise<void> }).setLocalMediaStream(stream);
-    this.microphone.apply();
-  }
-
-  useSpeaker(): void {
-    this.remoteAudio.useOutput();
-  }
-
-  async hold(held: boolean): Promise<void> {
-    if (this.inviter.state !== SessionState.Established) throw new Error('The call is not connected.');
-    await offerHold(this.inviter, held, { wasHeld: this.microphone.held, deadlineMs: this.deadline.ms });
-    this.microphone.held = held;
-    this.microphone.apply();
-  }
-
-  transfer(to: TransferTo, accepted: () => void): Promise<void> {
-    if (this.inviter.state !== SessionState.Established) return Promise.reject(new Error('Only a connected call can be transferred.'));
-    const answerMs = this.deadline.ms;
-    // The REFER code is its own chunk (lazy-call-features.ts): loaded on first use, with a deadline.
-    return referDoor.open().then(({ consultDialogOf, sendRefer }) => {
-      if (this.inviter.state !== SessionState.Established) throw new Error('Only a connected call can be transferred.');
-      const target = 'uri' in to ? to.uri : consultDialogOf(SipSession.inviterOf(to.consult));
-      return sendRefer(this.inviter, target, to.display, { answerMs, outcomeMs: 2 * answerMs }, accepted);
-    });
-  }
-
-  /** The sip.js session behind a session of this engine (an attended transfer names the consult call's dialog). */
-  static inviterOf(session: OutboundSession): Inviter {
-    const inner = (session as { unwrapped?: OutboundSession }).unwrapped ?? session;
-    if (!(inner instanceof SipSession)) throw new Error('The consult call is not connected, so it can not be joined.');
-    return inner.inviter;
-  }
-
-  inputLevel(): number | undefined {
-    return this.quality.inputLevel();
-  }
-
-  async mediaStats(): Promise<MediaStats | undefined> {
-    const pc = this.peerConnection;
-    if (!pc || this.finished) return undefined;
-    return readMediaStats(pc);
-  }
-
-  /**
-   * The signalling connection dropped. The media does not need it: an answered call carries on
-   * ("reconnecting") for up to `windowMs`, then ends in words. A call not answered yet can't
-   * keep its INVITE transaction: it ends now. Either way the far end is told once it is back.
-   */
+  /** The signalling connection dropped: see `ConnectionOutage` for what happens to the call. */
   connectionLost(windowMs: number): void {
-    if (this.finished || this.outage) return;
-    if (this.inviter.state !== SessionState.Established || windowMs <= 0) return this.cutOff('system', 'connection-lost');
-    this.outage = setTimeout(() => {
-      this.outage = undefined;
-      this.cutOff('system', 'connection-lost', `The connection to the SIP server was lost for more than ${Math.round(windowMs / 1000)} s, so the call was ended.`);
-    }, windowMs);
-    this.listener.signallingInterrupted(true);
+    if (!this.finished) this.outage.lost(this.inviter.state === SessionState.Established, windowMs);
   }
 
-  /**
-   * The connection is back: refresh the dialog over it (a re-INVITE carrying the new Contact, so
-   * the far end's requests reach this browser again; an ICE restart when the network changed).
-   */
+  /** The connection is back: a call that waited for it carries on over it. */
   connectionRestored(networkChanged: boolean): void {
-    if (this.finished || !this.outage) return;
-    clearTimeout(this.outage);
-    this.outage = undefined;
-    this.listener.signallingInterrupted(false);
-    const held = this.microphone.held;
-    offerHold(this.inviter, held, { wasHeld: held, deadlineMs: this.deadline.ms, iceRestart: networkChanged }).then(
-      () => this.microphone.apply(),
-      (error: Error) => {
-        // 481: the far end no longer knows the call (it ended while we were away).
-        if (/\(481\)/.test(error.message)) this.finish('remote', 'hangup', undefined, 'The call ended while the connection was down.');
-      },
-    );
+    this.outage.restored(networkChanged);
   }
 
   /** The call ends now; its BYE (or CANCEL) waits for the connection. */
@@ -298,10 +204,6 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     // Stop the media now; the signalling to the far end has to wait for the connection.
     this.inviter.sessionDescriptionHandler?.close();
     this.context.hangUpWhenReconnected(this.inviter);
-  }
-
-  private get peerConnection(): RTCPeerConnection | undefined {
-    return peerConnectionOf(this.inviter.sessionDescriptionHandler);
   }
 
   private async invite(): Promise<void> {
@@ -340,12 +242,6 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     }
   }
 
-  private remoteHold(held: boolean): void {
-    if (held === this.heldByRemote) return;
-    this.heldByRemote = held;
-    this.listener.remoteHoldChanged(held);
-  }
-
   private gotAnswer(): void {
     if (this.answeredAtAll) return;
     this.answeredAtAll = true;
@@ -372,28 +268,6 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     });
   }
 
-  /** For a merge: the call's audio path, once answered (none while already merged). */
-  audioLeg(): ConferenceLeg | undefined {
-    const pc = this.peerConnection;
-    if (!pc || !this.established || this.finished || this.microphone.conference) return undefined;
-    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio');
-    const incoming = pc.getReceivers().find((r) => r.track?.kind === 'audio')?.track;
-    if (!sender?.track || !incoming) return undefined;
-    return { microphone: sender.track, incoming, send: (track) => sender.replaceTrack(track) };
-  }
-
-  joinConference(conference: AudioConference | undefined): void {
-    this.microphone.conference = conference;
-    this.microphone.apply();
-  }
-
-  async mergeAudio(other: OutboundSession): Promise<MergedAudio> {
-    if (!(other instanceof SipSession)) throw new Error('Only two calls of the same phone can be merged.');
-    const { mergeMembers } = await conferenceDoor.open();
-    const conference = await mergeMembers(this, other);
-    return { split: () => conference.end() };
-  }
-
   private onTerminated(): void {
     const outcome = sessionOutcome({
       finalStatus: this.finalStatus,
@@ -412,8 +286,7 @@ export class SipSession implements OutboundSession, AudioSwitchable, ConferenceM
     if (this.finished) return;
     this.finished = true;
     this.deadline.stop();
-    clearTimeout(this.outage);
-    this.outage = undefined;
+    this.outage.stop();
     this.dtmf.stop();
     this.ringing.stop();
     void this.microphone.conference?.end();

@@ -149,6 +149,19 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     expect(heard.some((line) => line.startsWith('ended'))).to.equal(false);
   });
 
+  it('ends a call the far end forgot while the connection was down (481 to the refreshing re-INVITE), in words', async () => {
+    const messages: string[] = [];
+    const session = new SipSession(context, request, { ...listener, ended: (...args: Parameters<SessionListener['ended']>) => (messages.push(args[3] ?? ''), listener.ended(...args)) });
+    await connected();
+    session.connectionLost(30_000);
+    session.connectionRestored(false);
+    await until(() => transport().requests('INVITE').length === 2, 'the refreshing re-INVITE');
+    transport().receive(response(transport().requests('INVITE')[1], '481 Call/Transaction Does Not Exist'));
+    await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
+    expect(heard.filter((line) => line.startsWith('ended'))).to.deep.equal(['ended remote hangup']);
+    expect(messages).to.deep.equal(['The call ended while the connection was down.']);
+  });
+
   it('ends a call whose connection stays lost beyond the window, in words, and leaves its BYE for the reconnect', async () => {
     const messages: string[] = [];
     const quiet = { ...listener, ended: (...args: Parameters<SessionListener['ended']>) => (messages.push(args[3] ?? ''), listener.ended(...args)) };
