@@ -91,6 +91,8 @@ export function historyKey(namespace: unknown, agent: unknown): string {
 export class CallHistory extends EventTarget {
   private _entries: HistoryEntry[] = [];
   private key: string;
+  /** Calls whose entry another tab has written: a follower takes those from that tab only. */
+  private readonly writtenElsewhere = new Set<string>();
 
   /** @internal `writes`: whether this tab writes the history (false while it follows a leader). */
   constructor(
@@ -141,6 +143,9 @@ export class CallHistory extends EventTarget {
 
   /** @internal Adds (or updates) the entry of a finished call. */
   add(call: CallSnapshot): void {
+    // A follower shows a call it mirrors until the leader's write of it arrives; from then on the
+    // leader's copy is the one, so a late update of the mirror can't bring back a cleared entry.
+    if (!this.writes() && this.writtenElsewhere.has(call.id)) return;
     const entry = historyEntry(call);
     const others = this._entries.filter((existing) => existing.id !== entry.id);
     this._entries = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, this.max);
@@ -171,6 +176,7 @@ export class CallHistory extends EventTarget {
     const { key, newValue, storageArea } = event as StorageEvent;
     if (storageArea !== this.storage || (key !== null && key !== this.key)) return;
     this.load(key === null ? undefined : parseStoredJson(newValue));
+    for (const entry of this._entries) this.writtenElsewhere.add(entry.id);
     this.dispatchEvent(new Event('change'));
   };
 

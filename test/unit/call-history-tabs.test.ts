@@ -72,6 +72,17 @@ describe('CallHistory across tabs', () => {
     expect((JSON.parse(localStorage.getItem(key)!) as { id: string }[]).map((e) => e.id)).to.deep.equal(['c', 'b', 'a']);
   });
 
+  it("a follower does not bring back a call the leader wrote once another tab cleared it (the mirror's last update comes late)", async () => {
+    const history = new CallHistory(localStorage, namespace, agent, 200, () => false);
+    opened.push(history);
+    otherTabWrites(JSON.stringify([entry('a', 1)])); // the leader's write of the ended call came first
+    otherTabWrites(null); // the agent cleared the history in a third tab
+    history.add(ended('a', 1)); // then this tab's mirror of the call heard that it ended
+    expect(history.entries).to.deep.equal([]);
+    history.add(ended('b', 2)); // a call the leader has not written yet still shows at once
+    expect(history.entries.map((e) => e.id)).to.deep.equal(['b']);
+  });
+
   it('stops listening once disposed', async () => {
     const history = new CallHistory(localStorage, namespace, agent);
     history.dispose();
