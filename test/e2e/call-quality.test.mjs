@@ -128,7 +128,10 @@ describe('call quality on the real stack', () => {
     assert.match(q.codec, /^(opus|PCMA|PCMU)$/i);
     assert.ok(['host', 'relay'].includes(q.path), `path ${q.path}`);
     assert.ok(q.bytesSent > 10000 && q.bytesReceived > 10000, `bytes each way: ${q.bytesSent} / ${q.bytesReceived}`);
-    assert.ok(q.mos.min > 4 && q.mos.avg <= 4.5, `MOS ${JSON.stringify(q.mos)}`);
+    // Above the low-MOS warning's 3.5 (no warning was raised), at most the E-model's 4.5 (G.711).
+    // Not "above 4": a starved machine adds real delay (rtt up to 221 ms seen beside a busy loop,
+    // MOS 3.98 then), and the figure is meant to say so.
+    assert.ok(q.mos.min >= 3.5 && q.mos.avg <= 4.5 && q.mos.min <= q.mos.avg, `MOS ${JSON.stringify(q.mos)}`);
     assert.ok(q.packetLossPercent < 1, `loss ${q.packetLossPercent}`);
     assert.ok(q.jitterMs.max < 30 && q.rttMs.max < 400, `jitter ${JSON.stringify(q.jitterMs)} rtt ${JSON.stringify(q.rttMs)}`);
     assert.deepEqual(q.warnings, []);
@@ -207,7 +210,12 @@ describe('call quality on the real stack', () => {
     const shownAt = Date.now();
     const delay = warning.at - killedAt;
     console.log(`rtpengine killed: vc-call-quality no-audio-received ${delay} ms after the kill (box text seen ${shownAt - killedAt} ms after); figures ${JSON.stringify(warning.detail.figures)}`);
-    assert.ok(delay >= 3000 && delay <= 4000, `warning ${delay} ms after the kill`);
+    // Within 4 s of the kill, after 3 s without audio by the browser's own count (from the last
+    // packet's arrival). A starved relay can stop a moment before the kill itself (2933 ms after
+    // the kill, 3073 ms of silence, seen beside a busy loop): at most 1 s before it.
+    const silentForMs = warning.detail.figures.silentForMs;
+    assert.ok(silentForMs >= 3000 && delay <= 4000, `warning ${delay} ms after the kill, after ${silentForMs} ms without audio`);
+    assert.ok(silentForMs - delay < 1000, `the silence began with the kill: ${silentForMs} ms of it, ${delay} ms after the kill`);
     const ended = await hangUp(page, box, invite).catch(() => undefined);
     if (ended) assert.ok(ended.detail.quality.warnings.includes('no-audio-received'));
     await context.close();

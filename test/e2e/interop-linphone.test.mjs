@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { header, messagesForCall, messagesForCallNow, waitFor } from './stack/far-end.mjs';
 import { launch } from './lib/browsers.mjs';
 import { numbers, sleep, stackDir, startStaticServer } from './lib/harness.mjs';
-import { hangupSeenAtFarEnd, inviteOf, mediaStats, phonePage, place, relayedDtmf, waitState } from './lib/scenarios.mjs';
+import { answersFromFarEnd, hangupSeenAtFarEnd, inviteOf, mediaStats, phonePage, place, relayedDtmf, waitState } from './lib/scenarios.mjs';
 
 const linphoneOut = () => fs.readFileSync(path.join(stackDir, 'logs', 'linphone.log'), 'latin1');
 const linphoneCore = () => fs.readFileSync(path.join(stackDir, 'logs', 'linphone-core.log'), 'latin1');
@@ -63,7 +63,6 @@ async function holdLinphone(page) {
   const { sipCallId } = await inviteOf(page, 'h');
   const callNo = await waitFor(() => linphoneOut().slice(outMark).match(/Call (\d+) with .* connected\./)?.[1], 8000);
   const fromBrowser = (m) => m.direction === 'in' && m.proto.startsWith('ws') && m.method === 'INVITE' && !m.status;
-  const fromLinphone = (m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq);
   // direction attributes of an SDP body ('' when it has none: sendrecv by default, RFC 3264)
   const dirs = (m) => [...m.body.matchAll(/^a=(sendrecv|sendonly|recvonly|inactive)\r?$/gm)].map((x) => x[1]).join(',');
 
@@ -80,7 +79,7 @@ async function holdLinphone(page) {
 
   const reinvites = messagesForCall(stackDir, sipCallId).filter(fromBrowser).slice(1);
   const answers = await waitFor(() => {
-    const all = messagesForCall(stackDir, sipCallId).filter(fromLinphone);
+    const all = answersFromFarEnd(messagesForCall(stackDir, sipCallId));
     return all.length >= 3 && all;
   }, 8000);
   assert.deepEqual(reinvites.map(dirs), ['sendonly', 'sendrecv'], 'the page re-INVITEd sendonly to hold, sendrecv to resume');

@@ -19,7 +19,7 @@ import {
 } from '../e2e/stack/far-end.mjs';
 import { heardFromCaller, launchBrowser, numbers, openPage, plan, sleep, stackDir, startConnectionCutter, startWebhookReceiver, useBrowserAndServer } from './lib/harness.mjs';
 // Places a call once baresip's recording second is over (its recordings are named by the second).
-import { place } from './lib/scenarios.mjs';
+import { answersFromFarEnd, place } from './lib/scenarios.mjs';
 
 const AOR = `sip:agent@${plan.domain}`;
 const BASE_CONFIG = { server: plan.wsUrl, aor: AOR, displayName: 'E2E Agent' };
@@ -370,7 +370,7 @@ describe('calls against the real stack', () => {
     assert.equal(reinvites.length, 2, 'one re-INVITE to hold, one to resume');
     assert.match(reinvites[0].body, /a=sendonly/);
     assert.match(reinvites[1].body, /a=sendrecv/);
-    const answers = messages.filter((m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq));
+    const answers = answersFromFarEnd(messages);
     assert.match(answers.at(-2).body, /a=recvonly/, 'the far end answered the hold recvonly');
     // What the far end heard while held can't be read here: baresip's recorder stops at the first
     // re-INVITE of a call (its sndfile dump is not re-opened on a stream update). The wire and the

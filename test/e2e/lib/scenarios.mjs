@@ -75,6 +75,15 @@ export async function postDialDelay(page, name, placed) {
 }
 
 /** Browser-side RTP counters after media has run a while. */
+/**
+ * The far end's 200 OKs to a call's INVITEs (initial and re-INVITEs), one per INVITE: a UDP far
+ * end retransmits its 200 OK until the ACK arrives (every 500 ms), so a loaded machine logs one twice.
+ */
+export const answersFromFarEnd = (messages) =>
+  messages
+    .filter((m) => m.direction === 'in' && !m.proto.startsWith('ws') && m.status === 200 && /INVITE/.test(m.cseq))
+    .filter((m, i, answers) => answers.findIndex((other) => other.cseq === m.cseq) === i);
+
 export async function mediaStats(page, name) {
   return page.evaluate((n) => window.calls[n].getMediaStats(), name);
 }
