@@ -45,6 +45,8 @@ export interface OutboxOptions {
   retryMaxMs?: number;
   /** Deliveries older than this are given up (default 24 h). */
   maxAgeMs?: number;
+  /** How long one POST may take before it counts as failed and is retried (default 15 s). */
+  requestTimeoutMs?: number;
   /** Called when an event is given up (receiver refused it for good, or it got too old). */
   onGiveUp?: (delivery: WebhookDelivery, why: string) => void;
 }
@@ -66,6 +68,7 @@ export class StatusWebhookOutbox {
   private readonly retryBaseMs: number;
   private readonly retryMaxMs: number;
   private readonly maxAgeMs: number;
+  private readonly requestTimeoutMs: number;
   private disposed = false;
 
   constructor(
@@ -80,6 +83,7 @@ export class StatusWebhookOutbox {
     this.retryBaseMs = options.retryBaseMs ?? 1000;
     this.retryMaxMs = options.retryMaxMs ?? 60_000;
     this.maxAgeMs = options.maxAgeMs ?? 24 * 60 * 60 * 1000;
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   }
 
   /** Events not delivered yet. */
@@ -177,6 +181,8 @@ export class StatusWebhookOutbox {
         headers,
         body: JSON.stringify(delivery.payload),
         credentials: 'omit',
+        // A receiver that takes the request and never answers must not hold its call's queue for ever.
+        signal: AbortSignal.timeout(this.requestTimeoutMs),
       });
       status = response.status;
       if (response.ok) outcome = 'delivered';

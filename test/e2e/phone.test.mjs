@@ -431,7 +431,12 @@ describe('calls against the real stack', () => {
       for (const event of hook.received) if (event.callId === callId && !seen.has(event.id)) seen.set(event.id, event);
       return seen.size >= expected.length && [...seen.values()];
       // Three refusals and a lost answer cost ~8 s of backoff on an idle machine: a loaded one needs more.
-    }, 60000);
+    }, 60000).catch(async (error) => {
+      // Say what got through and what the page said, so a failure explains itself.
+      const pageEvents = await page.evaluate((id) => window.events.filter((e) => e.callId === id).map((e) => e.type), callId);
+      const got = hook.received.filter((e) => e.callId === callId).map((e) => `${e.sequence}:${e.type}`);
+      throw new Error(`${error.message}: expected ${expected.join(', ')}; the page dispatched ${pageEvents.join(', ')}; the receiver got ${got.join(', ')} (${JSON.stringify(hook.stats)})`);
+    });
     assert.ok(hook.stats.failed >= 3, 'the receiver failed the first attempts');
     assert.ok(hook.stats.dropped >= 1, 'one delivery was processed but its answer lost');
     assert.ok(hook.received.length > unique.length, 'that one came again (at-least-once)');

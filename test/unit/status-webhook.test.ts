@@ -37,6 +37,26 @@ describe('status webhook outbox', () => {
     expect(persisted).to.have.length(0);
   });
 
+  it('a receiver that never answers a POST holds nothing up: past its deadline the event is sent again', async () => {
+    const received: string[] = [];
+    let calls = 0;
+    // The first POST hangs as a silent receiver would: it settles only when its signal aborts, as fetch does.
+    const fakeFetch = ((_url: string, init: RequestInit) => {
+      calls += 1;
+      if (calls === 1) return new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('The deadline passed.', 'TimeoutError'))));
+      received.push(JSON.parse(init.body as string).type);
+      return Promise.resolve(new Response(null, { status: 204 }));
+    }) as typeof fetch;
+    const outbox = new StatusWebhookOutbox([], { persist: () => {}, fetch: fakeFetch, retryBaseMs: 5, requestTimeoutMs: 50 });
+    const hook = { url: 'https://crm.example.com/hook' };
+    outbox.enqueue(hook, 'vc-call-dialing', snapshot('a'));
+    outbox.enqueue(hook, 'vc-call-answered', snapshot('a'));
+    for (let i = 0; i < 300 && received.length < 2; i++) await tick(10);
+    outbox.dispose();
+    expect(received).to.deep.equal(['vc-call-dialing', 'vc-call-answered']);
+    expect(calls).to.equal(3);
+  });
+
   it('resumes a persisted outbox only once the webhook (and its credentials) is configured again', async () => {
     const bodies: string[] = [];
     const fakeFetch = (async (_url: string, init: RequestInit) => {
