@@ -421,7 +421,8 @@ describe('calls against the real stack', () => {
       window.calls.w.mute();
       window.calls.w.setColor('green');
     });
-    await sleep(500);
+    // The digit's event comes once its tone has started; a hang-up before that would drop it.
+    await page.waitForFunction(() => window.events.some((e) => e.type === 'vc-call-dtmf'), null, { timeout: 10000 });
     await page.evaluate(() => window.calls.w.hangup());
     await waitState(page, 'w', 'ended');
     const callId = await page.evaluate(() => window.calls.w.id);
