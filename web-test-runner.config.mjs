@@ -1,7 +1,7 @@
 // Unit and element tests in Debian's Chromium (never a downloaded browser).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, EVERY_STORAGE_TYPE } from './scripts/lib/chromium.mjs';
 
 /**
  * One browser context for every test file instead of a new one per file (the launcher's
@@ -31,7 +31,7 @@ function sharedBrowserContext() {
       },
       async close() {
         for (const origin of origins) {
-          await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,shared_storage,storage_buckets' });
+          await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: EVERY_STORAGE_TYPE });
         }
         await page?.close();
       },

@@ -14,3 +14,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Everything a page can store for an origin, for CDP's `Storage.clearDataForOrigin`: what pages
+ * that share one browser context (wtr's test files, Storybook's stories) clear between them.
+ */
+export const EVERY_STORAGE_TYPE = 'cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,shared_storage,storage_buckets';

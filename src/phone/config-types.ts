@@ -1,5 +1,5 @@
 /**
- * What a page configures the phone with (\`new Phone(config)\`, the element's settings): the
+ * What a page configures the phone with (`new Phone(config)`, the element's settings): the
  * server, credentials, policies and logging. Re-exported by types.ts with the other public types.
  */
 import type { CallerIdentity, CallOptions, CallRecord, CallTarget } from './types.js';

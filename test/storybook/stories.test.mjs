@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { EVERY_STORAGE_TYPE } from '../../scripts/lib/chromium.mjs';
 import { launchChromium, serveDir } from '../package/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -86,7 +87,7 @@ after(async () => {
 async function freshPage(context) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const clear = () => cdp.send('Storage.clearDataForOrigin', { origin: web.origin, storageTypes: 'cookies,file_systems,indexeddb,local_storage,websql,service_workers,cache_storage,shared_storage,storage_buckets' });
+  const clear = () => cdp.send('Storage.clearDataForOrigin', { origin: web.origin, storageTypes: EVERY_STORAGE_TYPE });
   return {
     page,
     clear,

@@ -358,7 +358,8 @@ export class VcPhone extends VcElement {
   private readonly focusCall = (callId: string): Promise<void> => installedWiring()?.focusCall(this, callId) ?? Promise.resolve();
 }
 
-// Watched only to be refused (outside `properties`, so the manifest does not list it).
+// Declared outside `properties`, so the manifest does not list them: the audio panel's state, and
+// the `auth` attribute, watched only to be refused.
 VcPhone.createProperty('audioOpen', { state: true });
 VcPhone.createProperty('authAttribute', { attribute: 'auth', noAccessor: true });
 VcPhone.createProperty('audioCode', { state: true });

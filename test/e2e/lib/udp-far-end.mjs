@@ -17,7 +17,6 @@ export const method = (text) => {
   const status = /^SIP\/2\.0 (\d{3})/.exec(start)?.[1];
   return status ? Number(status) : start.split(' ')[0];
 };
-export const branch = (text) => /branch=([^;,\s]+)/.exec(one(text, 'Via'))?.[1];
 
 /** An audio answer: PCMU and telephone-event, like the sipp far ends. */
 export function audioAnswer(port) {
