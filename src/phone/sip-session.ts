@@ -190,10 +190,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
     if (this.earlyAnswer.withheld) void this.reoffer(false).catch(() => undefined);
   }
 
-  /**
-   * The far end answered but declined the audio (port 0 on its m-line, RFC 3264 section 6), or
-   * removed it later (section 8.2): no audio can flow, so the call cannot go on. Hung up, saying why.
-   */
+  /** No audio can flow (port 0 in the answer, RFC 3264 section 6, or in a re-INVITE, 8.2): hung up, saying why. */
   private audioRefused(words = describeSipStatus(488).message): void {
     this.finish('remote', 'media-not-acceptable', undefined, words);
     byeForNoAudio(this.inviter);
