@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
 import { minify } from 'terser';
 import config from '../rollup.config.mjs';
-import { NOT_FOR_FIRST_CALL } from './lib/chunk-classes.mjs';
+import { firstCallFiles } from './lib/first-call.mjs';
 import { bytesBySource, originOf } from './lib/minified-origins.mjs';
 import { privateMemberNames } from './lib/private-members.mjs';
 
@@ -44,20 +44,7 @@ async function build(manualChunks) {
 }
 
 /** The chunks a first call loads (as bench/size.mjs counts them), leaving out `skip`. */
-function firstCallChunks(chunks, skip = () => false) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file) || skip(file)) return;
-    seen.add(file);
-    const chunk = chunks.get(file);
-    for (const next of chunk.imports) visit(next);
-    for (const next of chunk.dynamicImports) if (!NOT_FOR_FIRST_CALL.some((re) => re.test(next))) visit(next);
-  };
-  visit('vc-phone.js');
-  const zones = [...chunks.keys()].filter((file) => /^chunks\/zone-\d-/.test(file));
-  const heaviest = zones.sort((a, b) => gzip(chunks.get(b).code) - gzip(chunks.get(a).code))[0];
-  return [...seen, heaviest].filter(Boolean).map((file) => chunks.get(file));
-}
+const firstCallChunks = (chunks, skip) => [...firstCallFiles(chunks, 'vc-phone.js', skip)].map((file) => chunks.get(file));
 
 const sum = (values) => values.reduce((total, value) => total + value, 0);
 const chunks = await build();
