@@ -5,7 +5,7 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { EngineMedia, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
 import { prefetchCallFeatures } from './lazy-call-features.js';
 import { offersHold } from './sip-hold.js';
 import { offerOnFirstUsableCandidate, peerConnectionOf } from './sip-media.js';
@@ -20,22 +20,9 @@ import { RequestDeadline } from './request-deadline.js';
 import { SipCallOperations } from './sip-call-operations.js';
 import { ConnectionOutage } from './sip-connection-outage.js';
 import type { CallEndReason } from './types.js';
+import type { SessionContext } from './sip-session-context.js';
 
-/** What a session needs of its engine. */
-export interface SessionContext {
-  readonly userAgent: UserAgent;
-  readonly iceServers: RTCIceServer[];
-  /** The session is over (the engine forgets it). */
-  sessionEnded(session: SipSession): void;
-  /** The connection dropped under the call: the far end is told once it is back. */
-  hangUpWhenReconnected(inviter: Inviter): void;
-  /** Overrides the 32 s request deadline (tests). */
-  readonly requestDeadlineMs?: number;
-  /** With short-lived credentials: fetches fresh ones (the call's were refused). */
-  readonly refreshCredentials?: () => Promise<void>;
-  /** The agent's audio choice (phone.audio). */
-  readonly media?: EngineMedia;
-}
+export type { SessionContext } from './sip-session-context.js';
 
 /**
  * The call's INVITE, hang-up and end. What the agent does on the answered call is its base class
