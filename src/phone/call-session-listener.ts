@@ -67,14 +67,14 @@ export function sessionListener(call: ListeningCall): SessionListener {
     qualitySummary: (summary) => {
       if (!call.isFinal()) quality.summary = summary;
     },
-    ended: (endedBy, reason, sipStatus, message) => {
+    ended: (endedBy, reason, sipStatus, message, cause) => {
       if (call.isFinal()) return;
       const wasAnswered = progress.answeredAt !== undefined;
       let result: CallOutcome;
       if (sipStatus !== undefined && sipStatus >= 300 && !(reason === 'cancelled' && endedBy === 'local')) {
         result = outcomeForStatus(sipStatus);
       } else {
-        result = makeOutcome(endedBy, reason, sipStatus, message);
+        result = makeOutcome(endedBy, reason, sipStatus, message, cause);
       }
       // A call the agent cancelled, or one that was answered, "ended"; anything else "failed".
       const state: CallState = wasAnswered || (endedBy === 'local' && (reason === 'cancelled' || reason === 'hangup')) ? 'ended' : 'failed';

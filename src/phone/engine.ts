@@ -7,7 +7,7 @@
  * @internal
  */
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
-import type { CallEndReason, ConnectionReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
+import type { CallEndCause, CallEndReason, ConnectionReason, ConnectionState, DtmfMode, EndedBy, LogLevel, MediaStats, PhoneLogger, SipCredentials, SipCredentialsSource } from './types.js';
 
 /** What the engine needs to know about the account. */
 export interface EngineConfig {
@@ -57,7 +57,7 @@ export interface SessionListener {
   signallingInterrupted(interrupted: boolean): void;
   /** The other party put the call on hold (re-INVITE `a=sendonly`/`a=inactive`), or took it back. */
   remoteHoldChanged(held: boolean): void;
-  ended(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string): void;
+  ended(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string, cause?: CallEndCause): void;
   /** A quality warning was raised or cleared (call-quality.ts). */
   qualityChanged?(change: QualityChange): void;
   /** The agent talks while muted (the microphone's level), or stopped. */

@@ -1,5 +1,5 @@
 /** Maps SIP final responses and other endings of a call to a reason code and words for the agent. */
-import type { CallEndReason, CallOutcome, EndedBy } from './types.js';
+import type { CallEndCause, CallEndReason, CallOutcome, EndedBy } from './types.js';
 
 interface Reason {
   reason: CallEndReason;
@@ -50,10 +50,12 @@ const OTHER_REASONS: Partial<Record<CallEndReason, string>> = {
   error: 'The call failed.',
 };
 
-/** Builds the outcome of a call from a reason code (and an optional SIP status). */
-export function outcome(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string): CallOutcome {
+/** Builds the outcome of a call from a reason code (and an optional SIP status, words, cause). */
+export function outcome(endedBy: EndedBy, reason: CallEndReason, sipStatus?: number, message?: string, cause?: CallEndCause): CallOutcome {
   const text = message ?? (sipStatus ? describeSipStatus(sipStatus).message : OTHER_REASONS[reason]) ?? OTHER_REASONS.error!;
-  return sipStatus === undefined ? { endedBy, reason, message: text } : { endedBy, reason, message: text, sipStatus };
+  const result: CallOutcome = sipStatus === undefined ? { endedBy, reason, message: text } : { endedBy, reason, message: text, sipStatus };
+  if (cause) result.cause = cause;
+  return result;
 }
 
 /** The outcome for a SIP final status. */

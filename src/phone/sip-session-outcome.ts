@@ -3,7 +3,8 @@
  * status and how far the call got. Kept apart from the session so the rules read in one place.
  * @internal
  */
-import type { CallEndReason } from './types.js';
+import { ANSWER_UNUSABLE_WORDS } from './sip-audio-port-zero.js';
+import type { CallEndCause, CallEndReason } from './types.js';
 
 /** Answers that mean the credentials were refused: with fresh ones the call is tried once more. */
 const CREDENTIALS_REFUSED = new Set([401, 403, 407]);
@@ -25,7 +26,7 @@ export interface SessionFacts {
 export type SessionOutcome =
   | { readonly next: 'retry-with-fresh-credentials'; readonly status: number }
   | { readonly next: 'no-answer-from-server' }
-  | { readonly next: 'end'; readonly endedBy: 'local' | 'remote' | 'system'; readonly reason: CallEndReason; readonly sipStatus?: number; readonly message?: string };
+  | { readonly next: 'end'; readonly endedBy: 'local' | 'remote' | 'system'; readonly reason: CallEndReason; readonly sipStatus?: number; readonly message?: string; readonly cause?: CallEndCause };
 
 export function sessionOutcome(facts: SessionFacts): SessionOutcome {
   const { finalStatus: status, endedBy, established } = facts;
@@ -42,7 +43,7 @@ export function sessionOutcome(facts: SessionFacts): SessionOutcome {
   if (!facts.answeredAtAll) return { next: 'no-answer-from-server' };
   if (facts.accepted && !established) {
     // Answered, but the browser could not use the far end's SDP: sip.js ACKs and sends BYE.
-    return { next: 'end', endedBy: 'system', reason: 'media-failed', message: 'The call was answered, but the audio could not be set up.' };
+    return { next: 'end', endedBy: 'system', reason: 'media-failed', message: ANSWER_UNUSABLE_WORDS, cause: 'answer-unusable' };
   }
   return { next: 'end', endedBy: 'system', reason: 'connection-lost' };
 }

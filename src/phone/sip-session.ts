@@ -19,7 +19,7 @@ import { sessionOutcome } from './sip-session-outcome.js';
 import { RequestDeadline } from './request-deadline.js';
 import { SipCallOperations } from './sip-call-operations.js';
 import { ConnectionOutage } from './sip-connection-outage.js';
-import type { CallEndReason } from './types.js';
+import type { CallEndCause, CallEndReason } from './types.js';
 import type { SessionContext } from './sip-session-context.js';
 
 export type { SessionContext } from './sip-session-context.js';
@@ -82,7 +82,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
         onSessionDescriptionHandler: (sdh) => this.watchMedia(sdh as Web.SessionDescriptionHandler),
         onInvite: (request, _response, statusCode) => {
           // A re-INVITE from the other party (answered by sip.js): audio removed (port 0), on hold or back?
-          if (audioDeclined(request.body)) return this.audioRefused(AUDIO_REMOVED_WORDS);
+          if (audioDeclined(request.body)) return this.audioRefused(AUDIO_REMOVED_WORDS, 'audio-removed');
           if (statusCode === 200 && request.body) this.remoteHold(offersHold(request.body));
         },
       },
@@ -166,7 +166,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
   /** Answered: connected with audio, or hung up saying why (no audio, or none the browser could use). */
   private answeredWith(answer: FinalAnswer): void {
     if (this.finished || this.inviter.state !== SessionState.Established) return;
-    if (answer !== 'applied') return this.audioRefused(answer === 'failed' ? ANSWER_UNUSABLE_WORDS : undefined);
+    if (answer !== 'applied') return answer === 'failed' ? this.audioRefused(ANSWER_UNUSABLE_WORDS, 'answer-unusable') : this.audioRefused();
     this.ringing.stop();
     this.remoteAudio.play(this.peerConnection);
     this.quality.start(this.peerConnection);
@@ -178,8 +178,8 @@ export class SipSession extends SipCallOperations implements OutboundSession {
   }
 
   /** No audio can flow (port 0 in the answer, RFC 3264 section 6, or in a re-INVITE, 8.2): hung up, saying why. */
-  private audioRefused(words = describeSipStatus(488).message): void {
-    this.finish('remote', 'media-not-acceptable', undefined, words);
+  private audioRefused(words = describeSipStatus(488).message, cause?: CallEndCause): void {
+    this.finish('remote', 'media-not-acceptable', undefined, words, cause);
     byeForNoAudio(this.inviter);
   }
 
@@ -245,7 +245,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
   }
 
   private noAnswerFromServer(): void {
-    this.finish('system', 'no-answer', undefined, 'The SIP server did not answer the call within 32 s. Check the connection, then call again.');
+    this.finish('system', 'no-answer', undefined, 'The SIP server did not answer the call within 32 s. Check the connection, then call again.', 'server-timeout');
     sendSafely(() => this.inviter.cancel());
   }
 
@@ -276,10 +276,10 @@ export class SipSession extends SipCallOperations implements OutboundSession {
     });
     if (outcome.next === 'retry-with-fresh-credentials') return void this.retryWithFreshCredentials(this.context.refreshCredentials!, outcome.status);
     if (outcome.next === 'no-answer-from-server') return this.noAnswerFromServer();
-    this.finish(outcome.endedBy, outcome.reason, outcome.sipStatus, outcome.message);
+    this.finish(outcome.endedBy, outcome.reason, outcome.sipStatus, outcome.message, outcome.cause);
   }
 
-  private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string): void {
+  private finish(endedBy: 'local' | 'remote' | 'system', reason: CallEndReason, sipStatus?: number, message?: string, cause?: CallEndCause): void {
     if (this.finished) return;
     this.finished = true;
     this.deadline.stop();
@@ -291,6 +291,6 @@ export class SipSession extends SipCallOperations implements OutboundSession {
     const quality = this.quality.stop();
     if (quality) this.listener.qualitySummary?.(quality);
     this.context.sessionEnded(this);
-    this.listener.ended(endedBy, reason, sipStatus, message);
+    this.listener.ended(endedBy, reason, sipStatus, message, cause);
   }
 }

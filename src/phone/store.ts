@@ -46,7 +46,8 @@ function isOutcome(value: unknown): boolean {
     isText(value.endedBy) &&
     isText(value.reason) &&
     isText(value.message) &&
-    optional(value.sipStatus, isFiniteNumber)
+    optional(value.sipStatus, isFiniteNumber) &&
+    optional(value.cause, isText)
   );
 }
 

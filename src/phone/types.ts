@@ -35,10 +35,28 @@ export type CallEndReason =
   | 'transferred'
   | 'error';
 
+/**
+ * What exactly ended a call, where one `reason` covers situations the agent must tell apart
+ * (`CallOutcome.cause`). More may be added in a minor release: treat an unknown one as absent.
+ * - `answer-unusable`: the far end answered (200 OK), but with no audio the browser could use
+ *   (reason `media-failed`: an answer without SDP, or SDP the browser refused; reason
+ *   `media-not-acceptable`: the answer after a ringing that declined the audio), so it was hung up.
+ * - `audio-removed`: reason `media-not-acceptable`: the far end removed the audio from the
+ *   answered call (a re-INVITE with audio port 0), so it was hung up.
+ * - `server-timeout`: reason `no-answer`: the SIP server itself sent nothing back to the INVITE
+ *   for 32 s (check the connection), rather than the person called not picking up.
+ */
+export type CallEndCause = 'answer-unusable' | 'audio-removed' | 'server-timeout';
+
 /** How a call ended: who, why (code and words), and the SIP status when there was one. */
 export interface CallOutcome {
   endedBy: EndedBy;
   reason: CallEndReason;
+  /**
+   * The situation within `reason`, where the reason alone would mislead (see `CallEndCause`);
+   * absent otherwise. Translations key their words by `reason:cause` (`OutcomeStrings`).
+   */
+  cause?: CallEndCause;
   /** A sentence for the agent, e.g. "The line is busy." */
   message: string;
   /** The final SIP status that ended the call, if any (486, 404...). */

@@ -5,6 +5,7 @@
 import type { OutboundRequest, SessionListener } from '../phone/engine.js';
 import { referRefused, targetFailed, type ConsultDialog } from '../phone/transfer-refer.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
+import { AUDIO_REMOVED_WORDS } from '../phone/sip-audio-port-zero.js';
 import { settle } from './settle.js';
 
 /**
@@ -113,6 +114,16 @@ export class FakeFarEnd {
     this.over = true;
     this.reportQuality();
     this.listener.ended('remote', 'hangup');
+  }
+  /**
+   * The far end removes the audio from the answered call (a re-INVITE with audio port 0): the call
+   * ends as the real phone ends it (`media-not-acceptable`, cause `audio-removed`).
+   */
+  removeAudio(): void {
+    if (this.over || !this.answered) return;
+    this.over = true;
+    this.reportQuality();
+    this.listener.ended('remote', 'media-not-acceptable', undefined, AUDIO_REMOVED_WORDS, 'audio-removed');
   }
   /** The caller's connection to the server drops and comes back (`true`, then `false`): the call carries on. */
   signallingInterrupted(interrupted: boolean): void {

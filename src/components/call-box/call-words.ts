@@ -1,6 +1,7 @@
 /** What a call box says about its call, in the words of the strings table. */
 import { format } from '../../i18n/strings.js';
 import { currentScope } from '../../i18n/locale-scope.js';
+import { outcomeWords } from '../../i18n/outcome-words.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
 import type { CallEndReason, CallOutcome } from '../../phone/types.js';
@@ -60,10 +61,8 @@ export function announcementFor(call: Call): string {
   return stateText(call);
 }
 
-/** The outcome's words: a translation from the strings table, else the phone's own. */
-export function outcomeText(outcome: CallOutcome): string {
-  return strings.outcomes[outcome.reason] ?? outcome.message;
-}
+/** The outcome's words: a translation from the strings table, else the phone's own (`outcome-words.ts`). */
+export const outcomeText: (outcome: CallOutcome) => string = outcomeWords;
 
 /** The time of day, as hours and minutes in the locale being rendered (the browser's when the page names none). */
 export function clockTime(epochMs: number): string {

@@ -5,6 +5,7 @@ import { VcCallRequestEvent } from '../../events/user-events.js';
 import { crmStrings as strings } from '../../i18n/crm-later-strings.js';
 import { currentScope } from '../../i18n/locale-scope.js';
 import { format } from '../../i18n/strings.js';
+import { outcomeWords } from '../../i18n/outcome-words.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { HistoryEntry } from '../../phone/call-history.js';
 import type { Phone } from '../../phone/phone.js';
@@ -89,9 +90,9 @@ export class VcCallHistory extends VcPhoneConsumerElement {
   }
 
   private row(entry: HistoryEntry) {
-    // The date in the list's locale; how an unanswered call ended in its words (by the outcome's reason code), else the phone's own.
+    // The date in the list's locale; how an unanswered call ended in its words (outcome-words.ts).
     const when = new Date(entry.startedAt).toLocaleString(currentScope().lang, { dateStyle: 'short', timeStyle: 'short' });
-    const how = entry.answeredAt !== undefined ? format(strings.historyAnswered, { duration: talkTime(entry.durationMs) }) : (entry.outcome ? strings.outcomes[entry.outcome.reason] ?? entry.outcome.message : strings.historyNotAnswered);
+    const how = entry.answeredAt !== undefined ? format(strings.historyAnswered, { duration: talkTime(entry.durationMs) }) : (entry.outcome ? outcomeWords(entry.outcome) : strings.historyNotAnswered);
     const number = entry.label ? entry.target.display : '';
     return html`<li part="entry" class="entry" data-color=${entry.color ?? nothing}>
       <span class="stripe" aria-hidden="true"></span>

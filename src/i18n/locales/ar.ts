@@ -1,5 +1,6 @@
 /** Arabic (ar), written right to left. */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './ar-outcome-causes.js';
 
 export default {
   placeCall: 'إجراء مكالمة',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "ردّ خادم TURN: يمكن ترحيل الصوت (عناوين الترحيل: {count}).",
   checkTurnNone: "لم يعطِ خادم TURN ‏({server}) أي عنوان ترحيل: إما أنه لا يمكن الوصول إليه، أو رفض بيانات الاعتماد.",
   fixTurnNone: "تحقّق من عنوان TURN ومنفذه، ومن أن الشبكة تسمح به، ومن أن بيانات الاعتماد سارية.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'انتهت المكالمة.',
     cancelled: 'أُلغيت المكالمة قبل الرد عليها.',
     busy: 'الخط مشغول.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'تعذّر إتمام المكالمة.',
     'connection-lost': 'انقطع الاتصال بخادم SIP.',
     'media-failed': 'انقطع الاتصال الصوتي.',
-    'microphone-denied':
-      'الوصول إلى الميكروفون محظور. اسمح باستخدام الميكروفون لهذا الموقع (الرمز في شريط العنوان)؛ وإن كانت الصفحة مضمّنة فيجب أن يحمل إطارها allow="microphone".',
+    'microphone-denied': 'الوصول إلى الميكروفون محظور. اسمح باستخدام الميكروفون لهذا الموقع (الرمز في شريط العنوان)؛ وإن كانت الصفحة مضمّنة فيجب أن يحمل إطارها allow="microphone".',
     'no-microphone': 'لم يُعثر على ميكروفون. وصّل ميكروفوناً أو سماعة رأس، ثم اتصل مجدداً.',
     'insecure-context': 'لا يسمح المتصفح بالميكروفون إلا في الصفحات الآمنة: افتح هذه الصفحة عبر https.',
     reload: 'أُعيد تحميل الصفحة أثناء المكالمة.',

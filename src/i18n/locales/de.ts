@@ -1,5 +1,6 @@
 /** German (de). */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './de-outcome-causes.js';
 
 export default {
   placeCall: 'Neuer Anruf',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "Der TURN-Server hat geantwortet: Der Ton kann weitergeleitet werden (Relay-Adressen: {count}).",
   checkTurnNone: "Der TURN-Server ({server}) hat keine Relay-Adresse geliefert: Er ist nicht erreichbar oder hat die Zugangsdaten abgelehnt.",
   fixTurnNone: "Prüfen Sie TURN-Adresse und Port, ob das Netzwerk sie zulässt und ob die Zugangsdaten aktuell sind.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'Anruf beendet.',
     cancelled: 'Der Anruf wurde abgebrochen, bevor er angenommen wurde.',
     busy: 'Die Leitung ist besetzt.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'Der Anruf konnte nicht zustande kommen.',
     'connection-lost': 'Die Verbindung zum SIP-Server ist abgebrochen.',
     'media-failed': 'Die Audioverbindung ist abgebrochen.',
-    'microphone-denied':
-      'Der Zugriff auf das Mikrofon ist blockiert. Erlauben Sie das Mikrofon für diese Website (Symbol in der Adressleiste); ist die Seite eingebettet, braucht ihr iframe allow="microphone".',
+    'microphone-denied': 'Der Zugriff auf das Mikrofon ist blockiert. Erlauben Sie das Mikrofon für diese Website (Symbol in der Adressleiste); ist die Seite eingebettet, braucht ihr iframe allow="microphone".',
     'no-microphone': 'Kein Mikrofon gefunden. Schließen Sie ein Mikrofon oder Headset an und rufen Sie erneut an.',
     'insecure-context': 'Der Browser erlaubt das Mikrofon nur auf sicheren Seiten: Öffnen Sie diese Seite über https.',
     reload: 'Die Seite wurde während des Anrufs neu geladen.',

@@ -1,5 +1,6 @@
 /** Spanish (es). */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './es-outcome-causes.js';
 
 export default {
   placeCall: 'Realizar llamada',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "El servidor TURN respondió: el audio se puede retransmitir (direcciones de relé: {count}).",
   checkTurnNone: "El servidor TURN ({server}) no dio ninguna dirección de relé: no se puede contactar o rechazó las credenciales.",
   fixTurnNone: "Compruebe la dirección y el puerto TURN, que la red los permita y que sus credenciales estén vigentes.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'Llamada finalizada.',
     cancelled: 'La llamada se canceló antes de ser contestada.',
     busy: 'La línea está ocupada.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'No se pudo completar la llamada.',
     'connection-lost': 'Se perdió la conexión con el servidor SIP.',
     'media-failed': 'Se perdió la conexión de audio.',
-    'microphone-denied':
-      'El acceso al micrófono está bloqueado. Permita el micrófono para este sitio (el icono de la barra de direcciones); si esta página está incrustada, su iframe necesita allow="microphone".',
+    'microphone-denied': 'El acceso al micrófono está bloqueado. Permita el micrófono para este sitio (el icono de la barra de direcciones); si esta página está incrustada, su iframe necesita allow="microphone".',
     'no-microphone': 'No se encontró ningún micrófono. Conecte un micrófono o unos auriculares y vuelva a llamar.',
     'insecure-context': 'El navegador solo permite el micrófono en páginas seguras: abra esta página con https.',
     reload: 'La página se recargó durante la llamada.',

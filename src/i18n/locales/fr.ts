@@ -1,5 +1,6 @@
 /** French (fr). */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './fr-outcome-causes.js';
 
 export default {
   placeCall: 'Passer un appel',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "Le serveur TURN a répondu : l’audio peut être relayé (adresses de relais : {count}).",
   checkTurnNone: "Le serveur TURN ({server}) n’a donné aucune adresse de relais : il est injoignable, ou il a refusé les identifiants.",
   fixTurnNone: "Vérifiez l’adresse et le port TURN, que le réseau les autorise, et que les identifiants sont à jour.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'Appel terminé.',
     cancelled: 'L’appel a été annulé avant la réponse.',
     busy: 'La ligne est occupée.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'L’appel n’a pas pu aboutir.',
     'connection-lost': 'La connexion au serveur SIP a été perdue.',
     'media-failed': 'La connexion audio a été perdue.',
-    'microphone-denied':
-      'L’accès au micro est bloqué. Autorisez le micro pour ce site (icône dans la barre d’adresse) ; si la page est intégrée, son iframe doit avoir allow="microphone".',
+    'microphone-denied': 'L’accès au micro est bloqué. Autorisez le micro pour ce site (icône dans la barre d’adresse) ; si la page est intégrée, son iframe doit avoir allow="microphone".',
     'no-microphone': 'Aucun micro détecté. Branchez un micro ou un casque, puis rappelez.',
     'insecure-context': 'Le navigateur n’autorise le micro que sur les pages sécurisées : ouvrez cette page en https.',
     reload: 'La page a été rechargée pendant l’appel.',

@@ -1,5 +1,6 @@
 /** Italian (it). */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './it-outcome-causes.js';
 
 export default {
   placeCall: 'Effettua chiamata',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "Il server TURN ha risposto: l’audio può essere inoltrato (indirizzi di relay: {count}).",
   checkTurnNone: "Il server TURN ({server}) non ha fornito alcun indirizzo di relay: non è raggiungibile oppure ha rifiutato le credenziali.",
   fixTurnNone: "Controlla indirizzo e porta TURN, che la rete li consenta e che le credenziali siano aggiornate.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'Chiamata terminata.',
     cancelled: 'La chiamata è stata annullata prima della risposta.',
     busy: 'La linea è occupata.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'Non è stato possibile completare la chiamata.',
     'connection-lost': 'La connessione al server SIP si è interrotta.',
     'media-failed': 'La connessione audio si è interrotta.',
-    'microphone-denied':
-      'L’accesso al microfono è bloccato. Consenti il microfono per questo sito (l’icona nella barra degli indirizzi); se la pagina è incorporata, il suo iframe richiede allow="microphone".',
+    'microphone-denied': 'L’accesso al microfono è bloccato. Consenti il microfono per questo sito (l’icona nella barra degli indirizzi); se la pagina è incorporata, il suo iframe richiede allow="microphone".',
     'no-microphone': 'Nessun microfono trovato. Collega un microfono o delle cuffie, poi richiama.',
     'insecure-context': 'Il browser consente il microfono solo nelle pagine sicure: apri questa pagina in https.',
     reload: 'La pagina è stata ricaricata durante la chiamata.',

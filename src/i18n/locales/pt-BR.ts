@@ -1,5 +1,6 @@
 /** Portuguese, Brazil (pt-BR); also used for `pt`. */
 import type { LocaleStrings } from '../locale-types.js';
+import { outcomeCauses } from './pt-BR-outcome-causes.js';
 
 export default {
   placeCall: 'Fazer ligação',
@@ -238,7 +239,7 @@ export default {
   checkTurnOk: "O servidor TURN respondeu: o áudio pode ser retransmitido (endereços de relay: {count}).",
   checkTurnNone: "O servidor TURN ({server}) não deu nenhum endereço de relay: está inacessível ou recusou as credenciais.",
   fixTurnNone: "Verifique o endereço e a porta TURN, se a rede os permite e se as credenciais estão em dia.",
-  outcomes: {
+  outcomes: { ...outcomeCauses,
     hangup: 'Ligação encerrada.',
     cancelled: 'A ligação foi cancelada antes de ser atendida.',
     busy: 'A linha está ocupada.',
@@ -252,8 +253,7 @@ export default {
     rejected: 'Não foi possível completar a ligação.',
     'connection-lost': 'A conexão com o servidor SIP caiu.',
     'media-failed': 'A conexão de áudio caiu.',
-    'microphone-denied':
-      'O acesso ao microfone está bloqueado. Permita o microfone para este site (o ícone na barra de endereço); se esta página estiver incorporada, o iframe precisa de allow="microphone".',
+    'microphone-denied': 'O acesso ao microfone está bloqueado. Permita o microfone para este site (o ícone na barra de endereço); se esta página estiver incorporada, o iframe precisa de allow="microphone".',
     'no-microphone': 'Nenhum microfone encontrado. Conecte um microfone ou headset e ligue de novo.',
     'insecure-context': 'O navegador só permite o microfone em páginas seguras: abra esta página com https.',
     reload: 'A página foi recarregada durante a ligação.',
