@@ -5,7 +5,7 @@
 import type { OutboundRequest, SessionListener } from '../phone/engine.js';
 import { referRefused, targetFailed, type ConsultDialog } from '../phone/transfer-refer.js';
 import type { CallQualitySummary, QualityFigures, QualityWarning } from '../phone/call-quality.js';
-import { AUDIO_REMOVED_WORDS } from '../phone/sip-audio-port-zero.js';
+import { ANSWER_UNUSABLE_WORDS, AUDIO_REMOVED_WORDS } from '../phone/sip-audio-port-zero.js';
 import { settle } from './settle.js';
 
 /**
@@ -114,6 +114,15 @@ export class FakeFarEnd {
     this.over = true;
     this.reportQuality();
     this.listener.ended('remote', 'hangup');
+  }
+  /**
+   * The far end answers with no audio the browser can use (a 200 OK without SDP): the call fails
+   * as the real phone's does (`media-failed`, cause `answer-unusable`), never connected.
+   */
+  answerWithoutAudio(): void {
+    if (this.over || this.answered) return;
+    this.over = true;
+    this.listener.ended('system', 'media-failed', undefined, ANSWER_UNUSABLE_WORDS, 'answer-unusable');
   }
   /**
    * The far end removes the audio from the answered call (a re-INVITE with audio port 0): the call

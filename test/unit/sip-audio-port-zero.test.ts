@@ -113,8 +113,8 @@ describe('SipSession and a far end that sets the audio port to 0 (real sip.js, s
       dtmfSent: () => undefined,
       remoteHoldChanged: (held) => heard.push(held ? 'held by remote' : 'resumed by remote'),
       signallingInterrupted: () => undefined,
-      ended: (endedBy, reason, status, message) => {
-        heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}`);
+      ended: (endedBy, reason, status, message, cause) => {
+        heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}${cause ? ` (${cause})` : ''}`);
         words.push(message ?? '');
       },
     };
@@ -152,7 +152,7 @@ describe('SipSession and a far end that sets the audio port to 0 (real sip.js, s
     await until(() => transport().requests('BYE').length === 1, 'the BYE');
     expect(transport().sent.some((message) => /^SIP\/2\.0 200 OK\r\n[\s\S]*CSeq: 1 INVITE/.test(message))).to.equal(true, 'the removal was accepted (RFC 3264 section 8.2)');
     expect(transport().requests('BYE')[0]).to.match(/\r\nReason: SIP;cause=488;text="Not Acceptable Here"\r\n/);
-    expect(heard).to.deep.equal(['invite-sent', 'answered', 'forgotten', 'ended remote media-not-acceptable']);
+    expect(heard).to.deep.equal(['invite-sent', 'answered', 'forgotten', 'ended remote media-not-acceptable (audio-removed)']);
     expect(words).to.deep.equal([AUDIO_REMOVED_WORDS]);
   });
 
@@ -197,7 +197,7 @@ describe('SipSession and a far end that sets the audio port to 0 (real sip.js, s
     transport().receive(response(invite(), '183 Session Progress', { toTag: 'far', body: DECLINED }));
     transport().receive(response(invite(), '200 OK', { toTag: 'far', body: OTHER }));
     await until(() => transport().requests('BYE').length === 1, 'the BYE');
-    expect(heard).to.deep.equal(['invite-sent', 'progress 183', 'forgotten', 'ended remote media-not-acceptable']);
+    expect(heard).to.deep.equal(['invite-sent', 'progress 183', 'forgotten', 'ended remote media-not-acceptable (answer-unusable)']);
     expect(words).to.deep.equal([ANSWER_UNUSABLE_WORDS]);
   });
 });

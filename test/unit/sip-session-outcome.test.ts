@@ -1,6 +1,7 @@
 // How a call ended once sip.js says its session is over: the rules as one table.
 import { expect } from '@open-wc/testing';
 import { sessionOutcome, type SessionFacts } from '../../src/phone/sip-session-outcome.js';
+import { ANSWER_UNUSABLE_WORDS } from '../../src/phone/sip-audio-port-zero.js';
 
 const facts = (over: Partial<SessionFacts>): SessionFacts => ({
   finalStatus: undefined,
@@ -38,7 +39,7 @@ describe('sessionOutcome', () => {
 
   it('no answer at all is the server not answering; an answer whose audio could not be used is media-failed; anything else is a lost connection', () => {
     expect(sessionOutcome(facts({ answeredAtAll: false }))).to.deep.equal({ next: 'no-answer-from-server' });
-    expect(sessionOutcome(facts({ accepted: true }))).to.include({ next: 'end', endedBy: 'system', reason: 'media-failed' });
+    expect(sessionOutcome(facts({ accepted: true }))).to.include({ next: 'end', endedBy: 'system', reason: 'media-failed', cause: 'answer-unusable', message: ANSWER_UNUSABLE_WORDS });
     expect(sessionOutcome(facts({ accepted: true, established: true }))).to.deep.equal({ next: 'end', endedBy: 'system', reason: 'connection-lost' });
   });
 });

@@ -40,7 +40,7 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
       dtmfSent: (digit, method) => heard.push(`dtmf ${digit} ${method}`),
       remoteHoldChanged: (held) => heard.push(held ? 'held by remote' : 'resumed by remote'),
       signallingInterrupted: (interrupted) => heard.push(interrupted ? 'reconnecting' : 'reconnected'),
-      ended: (endedBy, reason, status) => heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}`),
+      ended: (endedBy, reason, status, _message, cause) => heard.push(`ended ${endedBy} ${reason}${status ? ` ${status}` : ''}${cause ? ` (${cause})` : ''}`),
     };
     context = { userAgent: ua, iceServers: [], sessionEnded: () => heard.push('forgotten'), hangUpWhenReconnected: () => heard.push('bye when reconnected') };
   });
@@ -345,7 +345,7 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     new SipSession({ ...context, requestDeadlineMs: 300 }, request, quiet);
     await until(() => !!invite(), 'the INVITE');
     await until(() => heard.some((entry) => entry.startsWith('ended')), 'the deadline');
-    expect(heard.at(-1)).to.equal('ended system no-answer');
+    expect(heard.at(-1)).to.equal('ended system no-answer (server-timeout)', 'the server, not the person called');
     expect(messages[0]).to.match(/SIP server did not answer/);
   });
 
@@ -443,7 +443,7 @@ describe('SipSession (real sip.js, stand-in transport)', () => {
     await until(() => !!invite(), 'the INVITE');
     transport().receive(response(invite(), '200 OK', { toTag: 'far' }));
     await until(() => heard.some((line) => line.startsWith('ended')), 'the end');
-    expect(heard.at(-1)).to.equal('ended system media-failed');
+    expect(heard.at(-1)).to.equal('ended system media-failed (answer-unusable)');
     expect(messages.at(-1)).to.equal('The call was answered, but the audio could not be set up.');
     expect(transport().requests('ACK')).to.have.length(1);
     expect(transport().requests('BYE')).to.have.length(1);
