@@ -29,6 +29,7 @@ export {
   type CheckOptions,
   type CheckReport,
   type CheckStatus,
+  type CallEndCause,
   type CallEndReason,
   type CallQualitySummary,
   type MediaPath,
@@ -97,4 +98,4 @@ export {
 // Words: the shipped locales follow the page's lang; add one with registerLocale(), change words with setStrings().
 export { defaultStrings, setStrings, type InputErrorStrings, type OutcomeStrings, type VcStrings } from './i18n/strings.js';
 export { registerLocale, SHIPPED_LOCALES } from './i18n/locales.js';
-export type { LocaleStrings } from './i18n/locale-types.js';
+export type { DetailedOutcomeKey, LocaleStrings } from './i18n/locale-types.js';

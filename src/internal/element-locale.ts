@@ -20,8 +20,8 @@ export interface LocaleState {
   scope: LocaleScope;
   /** What the first render waits for: the runtime, then the table (each with a deadline). */
   pending?: Promise<void>;
-  /** The first render waited for its table already (it never waits twice). */
-  waited?: boolean;
+  /** The first render's wait for its table (`true` once over: it never waits twice). */
+  waited?: Promise<void> | true;
   /** The `dir` the element set on itself (its locale is right-to-left and the page says nothing). */
   ownDir?: 'rtl';
 }

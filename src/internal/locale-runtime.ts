@@ -72,10 +72,12 @@ export function localeChanged(host: LocaleHost): void {
     else if (host.getAttribute('dir') === state.ownDir) host.removeAttribute('dir');
     state.ownDir = ownDir;
   }
-  if (pending && !host.hasUpdated && !state.waited) {
-    // The first render waits for the table (no flash of English on a French page).
-    state.waited = true;
-    state.pending = withDeadline(pending, TABLE_DEADLINE_MS);
+  const wait = state.waited;
+  if (pending && !host.hasUpdated && wait !== true) {
+    // The first render waits for the table (no flash of English on a French page), once. The same
+    // wait is handed over again until it settles: an element that was waiting for the runtime lets
+    // go of its `pending` when the runtime arrives, after the runtime has set this one.
+    state.pending = state.waited = wait ?? withDeadline(pending, TABLE_DEADLINE_MS).then(() => void (state.waited = true));
   }
   const old = state.scope;
   if (old.tag === scope.tag && old.lang === scope.lang && old.table === scope.table && old.dir === scope.dir) return;

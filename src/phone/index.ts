@@ -15,6 +15,7 @@ export { CallHistory, type HistoryEntry } from './call-history.js';
 export type { BeforeDialHook, BeforeDialRequest, BeforeDialVerdict, LogLevel, PhoneLogger, WrapUp, WrapUpInput } from './types.js';
 export type { CallQualitySummary, MediaPath, QualityChange, QualityFigures, QualityWarning } from './call-quality.js';
 export type {
+  CallEndCause,
   CallEndReason,
   CallOptions,
   CallOutcome,

@@ -12,7 +12,7 @@ import type { VcPlaceCall } from '../../src/components/place-call/place-call.js'
 import type { VcPhone } from '../../src/components/phone/phone-element.js';
 import { defaultStrings } from '../../src/i18n/strings.js';
 import { registerLocale, SHIPPED_LOCALES } from '../../src/i18n/locales.js';
-import type { LocaleStrings } from '../../src/i18n/locale-types.js';
+import type { DetailedOutcomeKey, LocaleStrings } from '../../src/i18n/locale-types.js';
 import type { InputErrorCode } from '../../src/phone/errors.js';
 import type { CallEndReason } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
@@ -23,6 +23,10 @@ const REASONS: Record<CallEndReason, true> = {
   hangup: true, cancelled: true, busy: true, declined: true, 'not-found': true, 'no-answer': true, unavailable: true, 'auth-failed': true,
   'media-not-acceptable': true, 'server-error': true, rejected: true, 'connection-lost': true, 'media-failed': true, 'microphone-denied': true,
   'no-microphone': true, 'insecure-context': true, reload: true, transferred: true, error: true,
+};
+/** Every `reason:cause` a locale must put in words too (its general words would mislead the agent). */
+const DETAILED: Record<DetailedOutcomeKey, true> = {
+  'media-failed:answer-unusable': true, 'media-not-acceptable:answer-unusable': true, 'media-not-acceptable:audio-removed': true, 'no-answer:server-timeout': true,
 };
 /**
  * Codes whose words are still English in every locale (the phone's own message shows), e.g. just
@@ -101,6 +105,7 @@ describe('locales', () => {
       }
       for (const key of Object.keys(table)) if (!(key in english) && key !== 'outcomes' && key !== 'inputErrors') problems.push(`${tag}: unknown key ${key}`);
       for (const reason of Object.keys(REASONS)) if (!table.outcomes?.[reason as CallEndReason]?.trim()) problems.push(`${tag}: missing outcomes.${reason}`);
+      for (const key of Object.keys(DETAILED)) if (!table.outcomes?.[key as DetailedOutcomeKey]?.trim()) problems.push(`${tag}: missing outcomes['${key}']`);
       for (const code of Object.keys(CODES)) if (!table.inputErrors?.[code as InputErrorCode]?.trim()) problems.push(`${tag}: missing inputErrors.${code}`);
     }
     for (const key of AWAITING_TRANSLATION) {

@@ -28,6 +28,7 @@ const CONTROLLER = {
     'CheckOptions',
     'CheckReport',
     'CheckStatus',
+    'CallEndCause',
     'CallEndReason',
     'CallOptions',
     'CallQualitySummary',
@@ -105,7 +106,7 @@ const ELEMENTS = {
   values: ['COLOR_TAGS', 'DIALPAD_KEYS', 'VcAudioSettings', 'VcCallBox', 'VcCallList', 'VcColorTag', 'VcDialpad', 'VcMuteButton', 'VcPhone', 'VcPhoneStatus', 'VcPlaceCall', 'VcTransfer', 'VcWrapUp', 'VcCallHistory', 'colorLabel', 'formatDuration', 'phoneContext'],
   types: [],
 };
-const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
+const WORDS = { values: ['SHIPPED_LOCALES', 'defaultStrings', 'registerLocale', 'setStrings'], types: ['DetailedOutcomeKey', 'InputErrorStrings', 'LocaleStrings', 'OutcomeStrings', 'VcStrings'] };
 const MAIN_ENTRY = [CONTROLLER, EVENTS, ELEMENTS, WORDS];
 
 /** The seam between the Phone and its signalling engine: for test doubles, never for a host page. */
