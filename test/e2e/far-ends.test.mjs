@@ -106,6 +106,8 @@ async function boxScenario(name, words) {
     return {
       events: await page.evaluate(() => window.events.map((e) => e.type).filter((type) => /^vc-call-(dialing|answered|ended|failed)$/.test(type))),
       hangUpButtons: await page.getByRole('button', { name: 'Hang up' }).count(),
+      // The end's `outcome.cause` as the page's listeners got it (null: none).
+      causes: await page.evaluate(() => window.events.filter((e) => /^vc-call-(ended|failed)$/.test(e.type)).map((e) => e.detail.outcome.cause ?? null)),
     };
   } finally {
     far.stop();
@@ -368,11 +370,13 @@ describe('far ends that are not polite', () => {
   it('in the drop-in element: a 200 OK without SDP ends in the words for "answered, but no audio", never "Connected"', async () => {
     const seen = await boxScenario('answer-without-sdp', 'The call was answered, but the audio could not be set up.');
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.deepEqual(seen.causes, ['answer-unusable'], 'outcome.cause: what a translation words it by');
   });
 
   it('in the drop-in element: an answer declining the audio (port 0) ends in words, never "Connected"', async () => {
     const seen = await boxScenario('audio-declined', 'The far end could not accept the audio format (media not acceptable).');
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.deepEqual(seen.causes, [null], 'the general case of its reason: no cause');
     assert.equal(seen.hangUpButtons, 0);
   });
 
@@ -380,5 +384,6 @@ describe('far ends that are not polite', () => {
     const seen = await boxScenario('reinvite-audio-removed', 'Ended: The other party removed the audio from the call.');
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
     assert.equal(seen.hangUpButtons, 0);
+    assert.deepEqual(seen.causes, ['audio-removed'], 'outcome.cause: what a translation words it by');
   });
 });
