@@ -168,6 +168,22 @@ describe('one phone across tabs', () => {
     expect(mirror.qualityWarnings).to.deep.equal([]);
   });
 
+  it('an outcome\'s cause reaches a follower: its mirror and its vc-call-ended', async () => {
+    const open = tabsOf();
+    const [leader, follower] = await leaderAndFollower(open);
+    opened.push(follower, leader);
+    const causes: (string | undefined)[] = [];
+    follower.addEventListener('vc-call-ended', (event) => causes.push(event.detail.outcome.cause));
+    const call = await leader.callInState('connected');
+    await until(() => follower.getCall(call.id)?.state === 'connected', 'connected in the follower');
+    leader.far(call).removeAudio();
+    await until(() => follower.getCall(call.id)?.state === 'ended', 'ended in the follower');
+    expect(follower.getCall(call.id)?.outcome).to.deep.equal(call.outcome);
+    expect(call.outcome?.cause).to.equal('audio-removed');
+    await until(() => causes.length === 1, 'the follower\'s vc-call-ended');
+    expect(causes).to.deep.equal(['audio-removed']);
+  });
+
   it('two accounts on one storage key never share a connection', async () => {
     const storage = memoryStorage();
     const storageKey = `tabs-accounts-${Date.now()}`;
