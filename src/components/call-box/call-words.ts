@@ -61,8 +61,10 @@ export function announcementFor(call: Call): string {
   return stateText(call);
 }
 
-/** The outcome's words: a translation from the strings table, else the phone's own (`outcome-words.ts`). */
-export const outcomeText: (outcome: CallOutcome) => string = outcomeWords;
+/** The outcome's words: a translation from the strings table, else the phone's own. */
+export function outcomeText(outcome: CallOutcome): string {
+  return outcomeWords(outcome);
+}
 
 /** The time of day, as hours and minutes in the locale being rendered (the browser's when the page names none). */
 export function clockTime(epochMs: number): string {
