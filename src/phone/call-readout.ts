@@ -28,6 +28,8 @@ export class CallReadout extends EventTarget {
   readonly restored: boolean;
   /** What the call shows that changes as it goes on (call-progress.ts). */
   protected readonly v: CallProgress;
+  /** What the phone checks a transfer's target with (a new call's; a restored call has none). */
+  protected readonly transferChecks: TransferChecks | undefined;
 
   constructor(init: CallInit) {
     super();
@@ -48,6 +50,7 @@ export class CallReadout extends EventTarget {
       this.label = init.label;
       this.record = init.record;
       this.v = dialingProgress(init.color);
+      this.transferChecks = init.transferChecks;
       this.startedAt = Date.now();
       this.restored = false;
     }

@@ -15,7 +15,7 @@ import { checkColorName } from './color-name.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
-import { transferCall, type TransferChecks } from './call-transfer.js';
+import { transferCall } from './call-transfer.js';
 import type { CallEndReason, CallOutcome, CallSnapshot, MediaStats, WrapUp } from './types.js';
 import { mirroredProgress, snapshotOf } from './call-progress.js';
 import { CallReadout, type CallInit } from './call-readout.js';
@@ -33,14 +33,12 @@ export class Call extends CallReadout {
   private _hangingUp = false;
   private readonly holds: HoldChanges;
   private readonly listener: SessionListener;
-  private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
   private readonly quality = new CallQualityState();
 
   /** @internal Use `phone.call()`. */
   constructor(init: CallInit) {
     super(init);
-    if (!('snapshot' in init)) this.transferChecks = init.transferChecks;
     // What the session's reports and the hold changes move (call-session-listener.ts, call-hold.ts).
     const inside: ListeningCall & HoldingCall = {
       progress: this.v,
