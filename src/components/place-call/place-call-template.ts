@@ -2,7 +2,8 @@
  * What `<vc-place-call>` shows: the "Place call" button (or why calling is off), and when open
  * the number field, its "Call" button, the caller-ID picker and the line under the field (the
  * error, why the phone is offline, or the hint). The element keeps the state and the handlers;
- * Lit calls each handler with the element as `this`.
+ * Lit calls each handler with the element as `this`. An `aria-*` bound to a boolean is written
+ * `"true"`/`"false"` by Lit, as the strings would be (fewer first-paint bytes).
  * @internal
  */
 import { TaskStatus } from '@lit/task';
@@ -29,7 +30,7 @@ export function placeCallTemplate(el: VcPlaceCall, phone: Phone | undefined): Te
       part="place-call-button"
       class="button primary toggle"
       type="button"
-      aria-expanded=${open ? 'true' : 'false'}
+      aria-expanded=${open}
       aria-controls="panel"
       aria-describedby=${reason ? 'disabled-reason' : nothing}
       ?disabled=${!enabled}
@@ -53,7 +54,7 @@ export function placeCallTemplate(el: VcPlaceCall, phone: Phone | undefined): Te
               autocapitalize="off"
               spellcheck="false"
               placeholder=${strings.phoneNumberPlaceholder}
-              aria-invalid=${message ? 'true' : 'false'}
+              aria-invalid=${!!message}
               aria-describedby="help"
               .value=${el.value}
               @input=${el.onInput}

@@ -4,9 +4,9 @@ import { inputErrorText } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
-import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
+import type { CallOptions, CallTarget } from '../../phone/types.js';
 import { asked } from '../../phone/request-asked.js';
-import { callerIdChoices } from './caller-id-picker.js';
+import { pickedCallerId } from './caller-id-picker.js';
 import { loadFieldEvents, loadRequestEvent, RequestEvent } from './field-events-loader.js';
 import { phoneStatus } from '../shared/connection.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
@@ -88,7 +88,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** The phone's verdict on the current value (target-check.ts): the latest value wins. */
   private readonly check = new Task(this, { args: () => [this.phoneConsumer.phone, this.value] as const, task: checkTarget });
 
-  /** Places the call; while it is on its way the Call button is off (no second call). */
+  /** @internal Places the call; while it is on its way the Call button is off (no second call). */
   readonly placing = new Task(this, {
     autoRun: false,
     task: ([phone, to, options]: readonly [Phone, string, CallOptions]) => phone.call(to, asked(options)),
@@ -106,12 +106,12 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** The last value that came from the field itself (typed or formatted). */
   private typedValue = '';
 
-  /** The target the current value resolves to, when the check found it valid. */
+  /** @internal The target the current value resolves to, when the check found it valid. */
   get target(): CallTarget | undefined {
     return this.check.status === TaskStatus.COMPLETE ? this.check.value : undefined;
   }
 
-  /** Why the current value can't be called (words from the strings table where translated). */
+  /** @internal Why the current value can't be called (words from the strings table where translated). */
   get error(): string | undefined {
     if (this.callError !== undefined) return inputErrorText(this.callError);
     return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
@@ -152,7 +152,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus(options);
   }
 
-  /** The phone is offline: no call can go out (the words say so). */
+  /** @internal The phone is offline: no call can go out (the words say so). */
   get offline(): boolean {
     return phoneStatus(this.phoneConsumer.phone) === 'offline';
   }
@@ -193,12 +193,6 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** @internal The agent picked a caller ID. */
   onCallerId(event: Event): void {
     this.callerIdIndex = Number((event.target as HTMLSelectElement).value) || 0;
-  }
-
-  /** The caller ID picked in the field, when the phone has a choice. */
-  private get pickedFrom(): CallerIdentity | string | undefined {
-    const choices = callerIdChoices(this.phoneConsumer.phone);
-    return choices.length > 1 ? (choices[this.callerIdIndex] ?? choices[0]).from : undefined;
   }
 
   /** @internal Focus in the field warms the phone up. */
@@ -273,7 +267,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
       return undefined;
     }
     const to = this.value;
-    const from = this.requested?.from ?? this.pickedFrom;
+    const from = this.requested?.from ?? pickedCallerId(this.phoneConsumer.phone, this.callerIdIndex);
     const options: CallOptions = { ...this.requested, ...(from !== undefined ? { from } : {}) };
     const request = new CallRequestEvent({ to, target, ...options });
     this.dispatchEvent(request);
