@@ -33,7 +33,8 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * and read to screen readers), a short state chip ("Ringing", "Connected", "On hold", "Busy",
  * "Ended"...) with a muted detail line (how it ended, the SIP code), and the talk time. The
  * controls row reads in the order it is tabbed: Mute, Hold/Resume, Merge/Split (when another
- * call is connected; a merged call shows "Merged with …"), a red Hang up, Keypad (the
+ * call is connected; a merged call shows "Merged with …"), Transfer (its form opens under the
+ * row), a red Hang up, Keypad (the
  * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
  * a confirmation the agent can turn off); once the call is over the bin replaces the X. The row
  * is one line down to a 290 px box, with Hang up and what follows it at the end edge, so Hang up
@@ -240,14 +241,13 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </span>
         </div>
       </div>
-      ${this.controls.render(call)}
+      ${this.controls.render(call, connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing)}
       ${connected
         ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
             <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
             <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
           </div>`
         : nothing}
-      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
       ${this.controls.renderProblems(call)}

@@ -1,5 +1,12 @@
 import { css } from 'lit';
 
+/**
+ * `.base > :not(.toggle)`: in a call box the base is `display: contents`, so "Transfer" is one of
+ * the box's row of controls and the rest (the field's panel, what is under way, why it failed)
+ * goes on a line of its own under that row (call-box-controls.styles.ts). In the element's own
+ * column (alone on a page) the rule changes nothing. (Comments stay out of the template: they
+ * would ship.)
+ */
 export const transferStyles = css`
   :host {
     display: block;
@@ -12,6 +19,10 @@ export const transferStyles = css`
   .toggle {
     align-self: flex-start;
     min-height: 36px;
+  }
+  .base > :not(.toggle) {
+    flex: 1 1 100%;
+    order: 1;
   }
   .panel {
     display: flex;
