@@ -9,14 +9,15 @@ import { css } from 'lit';
  *
  * Transfer is `<vc-transfer>` (or its stand-in until it has loaded) with `display: contents`: its
  * button is one of the row's controls, and its form and words (order: 1, a whole line) open
- * under the row, before the keypad.
+ * under the row, before the keypad. Its arrow points the way the text reads (to the left in Arabic).
  *
  * As the box narrows, labels give way to icons (their names stay for screen readers and
- * tooltips): every button but Hang up at 820 px (the longest words of the seven locales, German,
- * need 818 px), Hang up too at 440 px (44 px wide, the others 36 px squares), then 32 px squares
- * (40 px Hang up) at 360 px and 28 px squares (36 px Hang up) under 320 px, so the row stays one
- * line down to a 288 px box. Narrower, the row wraps between its two groups: the call's controls
- * on the first line, Hang up to the X at the end of the second.
+ * tooltips): every button but Hang up at 840 px (the longest words of the seven locales, German,
+ * need 818 px), Hang up too at 460 px (French needs 439 px with it), then 44 px Hang up and 36 px
+ * squares down to 361 px, 32 px squares (40 px Hang up) down to 320 px and 28 px squares (36 px
+ * Hang up) under 320 px, so the row stays one line down to a 281 px box, with a gap of 8 px or
+ * more between Transfer and Hang up. Narrower, the row wraps between its two groups: the call's
+ * controls on the first line, Hang up to the X at the end of the second.
  * (Comments stay out of the template: they would ship.)
  */
 export const callBoxControlsStyles = css`
@@ -31,7 +32,6 @@ export const callBoxControlsStyles = css`
     align-items: center;
     gap: inherit;
     margin-inline-start: auto;
-    padding-inline-start: 6px;
   }
   vc-transfer,
   vc-transfer::part(base),
@@ -41,6 +41,9 @@ export const callBoxControlsStyles = css`
   .transfer-door > :not(.transfer-toggle) {
     flex: 1 1 100%;
     order: 1;
+  }
+  .transfer-toggle svg:dir(rtl) {
+    transform: scaleX(-1);
   }
   .controls .button,
   vc-transfer::part(transfer-button) {
@@ -88,7 +91,7 @@ export const callBoxControlsStyles = css`
   }
   @container vc-call-box (max-width: 460px) {
     .controls {
-      gap: 4px;
+      column-gap: 4px;
     }
     .hangup .label {
       position: absolute;
@@ -104,7 +107,7 @@ export const callBoxControlsStyles = css`
   }
   @container vc-call-box (max-width: 360px) {
     .controls {
-      gap: 3px;
+      column-gap: 3px;
     }
     .controls .button,
     vc-mute-button::part(base),
