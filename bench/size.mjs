@@ -15,17 +15,13 @@ import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import config from '../rollup.config.mjs';
-import { AFTER_CONNECT, LOCALE_TABLE, NOT_FOR_FIRST_CALL } from './lib/chunk-classes.mjs';
+import { AFTER_CONNECT, LOCALE_TABLE } from './lib/chunk-classes.mjs';
+import { firstCallFiles, heaviestZone, NUMBER_ZONE, reachable } from './lib/first-call.mjs';
 import { bytesBySource, originOf } from './lib/minified-origins.mjs';
 
 const BUDGET_GZIP = 15 * 1024;
 /** Goal for everything a first call loads (issue 15); printed, not enforced. */
 const FIRST_CALL_GOAL_GZIP = 100 * 1024;
-/**
- * The phone-number metadata's parts (src/phone/number-metadata.ts): a call loads the one part for
- * the number's first digit after +. The first-call figure counts the heaviest part (worst case).
- */
-const NUMBER_ZONE = /^chunks\/zone-(\d)-/;
 
 const measure = (code) => {
   const buffer = Buffer.from(code);
@@ -70,25 +66,9 @@ const t0 = Date.now();
 const chunks = await build(config, !process.argv.includes('--no-write'));
 const entry = chunks.get('vc-phone.js');
 
-/** Files reachable from `start` through static imports only, or through static and dynamic ones. */
-function closure(start, withDynamic) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const chunk = chunks.get(file);
-    for (const next of chunk.imports) visit(next);
-    if (withDynamic) for (const next of chunk.dynamicImports) if (!NOT_FOR_FIRST_CALL.some((re) => re.test(next))) visit(next);
-  };
-  visit(start);
-  return seen;
-}
-
-const initial = closure(entry.fileName, false);
-const firstCall = closure(entry.fileName, true);
-const zones = [...chunks.keys()].filter((file) => NUMBER_ZONE.test(file));
-const heaviestZone = zones.sort((a, b) => measure(chunks.get(b).code).gzip - measure(chunks.get(a).code).gzip)[0];
-if (heaviestZone) firstCall.add(heaviestZone);
+const initial = reachable(chunks, entry.fileName, false);
+const firstCall = firstCallFiles(chunks, entry.fileName);
+const heaviest = heaviestZone(chunks);
 const sizeOf = (files) => [...files].map((file) => measure(chunks.get(file).code)).reduce(add, ZERO);
 const loadedBy = (file) =>
   [...chunks.values()].filter((chunk) => chunk.dynamicImports.includes(file)).map((chunk) => chunk.fileName).join(', ');
@@ -110,7 +90,7 @@ for (const file of [...chunks.keys()].sort((a, b) => order(a) - order(b))) {
   if (initial.has(file) || file === 'index.js' && !firstCall.has(file)) continue;
   const zone = NUMBER_ZONE.exec(file)?.[1];
   const note = zone
-    ? `numbers +${zone}…${file === heaviestZone ? ', heaviest: counted for a first call' : ''}`
+    ? `numbers +${zone}…${file === heaviest ? ', heaviest: counted for a first call' : ''}`
     : firstCall.has(file) ? 'first call' : LOCALE_TABLE.test(file) ? 'that language only' : AFTER_CONNECT.some((re) => re.test(file)) ? 'only if needed; prefetched once a call connects' : 'only if needed';
   console.log(row(`  ${file}`, measure(chunks.get(file).code)) + `   <- ${loadedBy(file)} (${note})`);
 }
