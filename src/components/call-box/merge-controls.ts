@@ -12,7 +12,6 @@ import type { MergeProblem } from '../../phone/types.js';
 import { mergeIcon } from '../shared/icons.js';
 import { partyName } from './call-features.js';
 
-
 /** The call this one could be merged with: the only other connected call, neither merged yet. */
 export function mergeCandidate(phone: Phone | undefined, call: Call): Call | undefined {
   if (!phone || call.state !== 'connected' || call.mergedWith || call.hangingUp) return undefined;
