@@ -5,12 +5,13 @@
  * @internal
  */
 import { Inviter, SessionState, UserAgent, type Web } from 'sip.js';
-import type { EngineMedia, OutboundRequest, OutboundSession, SessionListener } from './engine.js';
+import type { OutboundRequest, OutboundSession, SessionListener } from './engine.js';
 import { prefetchCallFeatures } from './lazy-call-features.js';
 import { offersHold } from './sip-hold.js';
 import { offerOnFirstUsableCandidate, peerConnectionOf } from './sip-media.js';
 import { answerByeBeforeAck, endAfterByeBeforeAck } from './sip-bye-before-ack.js';
 import { audioDeclined } from './sdp-declined.js';
+import { ANSWER_UNUSABLE_WORDS, AUDIO_REMOVED_WORDS, EarlyAnswerWithheld, bringsAudio, byeForNoAudio, type FinalAnswer } from './sip-audio-port-zero.js';
 import { sendSafely } from './sip-send-safely.js';
 import { describeSipStatus } from './sip-errors.js';
 import { RingingSounds } from './sip-ringing-sounds.js';
@@ -19,22 +20,9 @@ import { RequestDeadline } from './request-deadline.js';
 import { SipCallOperations } from './sip-call-operations.js';
 import { ConnectionOutage } from './sip-connection-outage.js';
 import type { CallEndReason } from './types.js';
+import type { SessionContext } from './sip-session-context.js';
 
-/** What a session needs of its engine. */
-export interface SessionContext {
-  readonly userAgent: UserAgent;
-  readonly iceServers: RTCIceServer[];
-  /** The session is over (the engine forgets it). */
-  sessionEnded(session: SipSession): void;
-  /** The connection dropped under the call: the far end is told once it is back. */
-  hangUpWhenReconnected(inviter: Inviter): void;
-  /** Overrides the 32 s request deadline (tests). */
-  readonly requestDeadlineMs?: number;
-  /** With short-lived credentials: fetches fresh ones (the call's were refused). */
-  readonly refreshCredentials?: () => Promise<void>;
-  /** The agent's audio choice (phone.audio). */
-  readonly media?: EngineMedia;
-}
+export type { SessionContext } from './sip-session-context.js';
 
 /**
  * The call's INVITE, hang-up and end. What the agent does on the answered call is its base class
@@ -58,6 +46,8 @@ export class SipSession extends SipCallOperations implements OutboundSession {
     endedWhileAway: (message) => this.finish('remote', 'hangup', undefined, message),
   });
   private readonly ringing: RingingSounds;
+  /** An early answer (183) that declined the audio, kept from the peer connection. */
+  private readonly earlyAnswer = new EarlyAnswerWithheld();
 
   /** Sends the INVITE at once; the answer comes to `listener`. */
   constructor(
@@ -91,7 +81,8 @@ export class SipSession extends SipCallOperations implements OutboundSession {
         },
         onSessionDescriptionHandler: (sdh) => this.watchMedia(sdh as Web.SessionDescriptionHandler),
         onInvite: (request, _response, statusCode) => {
-          // A re-INVITE from the other party (answered by sip.js): on hold or back?
+          // A re-INVITE from the other party (answered by sip.js): audio removed (port 0), on hold or back?
+          if (audioDeclined(request.body)) return this.audioRefused(AUDIO_REMOVED_WORDS);
           if (statusCode === 200 && request.body) this.remoteHold(offersHold(request.body));
         },
       },
@@ -109,13 +100,8 @@ export class SipSession extends SipCallOperations implements OutboundSession {
           if (!this.finished) this.listener.answered();
           return endAfterByeBeforeAck(inviter);
         }
-        if (audioDeclined(inviter.dialog?.answer?.content ?? '')) return this.audioRefused();
-        this.ringing.stop();
-        this.remoteAudio.play(this.peerConnection);
-        this.quality.start(this.peerConnection);
-        if (!this.microphone.enabled || this.microphone.held) this.microphone.apply();
-        this.listener.answered();
-        prefetchCallFeatures();
+        // After a 183 whose SDP declined the audio, the 200 OK's own SDP decides (onAccept brings it).
+        if (!this.earlyAnswer.withheld) this.answeredWith(audioDeclined(inviter.dialog?.answer?.content ?? '') ? 'declined' : 'applied');
       } else if (state === SessionState.Terminated) {
         // A 2xx was taken (a confirmed dialog), even one sip.js could not use: it hangs up before
         // it tells onAccept, so this is the place to know the call was answered.
@@ -177,15 +163,24 @@ export class SipSession extends SipCallOperations implements OutboundSession {
     if (!sent) this.finish('local', this.established ? 'hangup' : 'cancelled');
   }
 
-  /**
-   * The far end answered but declined the audio (port 0 on its m-line, RFC 3264 section 6): no
-   * audio can flow, so the call is not "connected". It is hung up, saying why.
-   */
-  private audioRefused(): void {
-    this.finish('remote', 'media-not-acceptable', undefined, describeSipStatus(488).message);
-    const inviter = this.inviter;
-    // After sip.js has finished announcing Established (its BYE moves the state on).
-    queueMicrotask(() => sendSafely(() => inviter.bye({ requestOptions: { extraHeaders: ['Reason: SIP;cause=488;text="Not Acceptable Here"'] } })));
+  /** Answered: connected with audio, or hung up saying why (no audio, or none the browser could use). */
+  private answeredWith(answer: FinalAnswer): void {
+    if (this.finished || this.inviter.state !== SessionState.Established) return;
+    if (answer !== 'applied') return this.audioRefused(answer === 'failed' ? ANSWER_UNUSABLE_WORDS : undefined);
+    this.ringing.stop();
+    this.remoteAudio.play(this.peerConnection);
+    this.quality.start(this.peerConnection);
+    if (!this.microphone.enabled || this.microphone.held) this.microphone.apply();
+    this.listener.answered();
+    prefetchCallFeatures();
+    // The relays on the way took the 183's answer (no audio, RFC 3261 section 13.2.1): a new offer brings it back.
+    if (this.earlyAnswer.withheld) void this.reoffer(false).catch(() => undefined);
+  }
+
+  /** No audio can flow (port 0 in the answer, RFC 3264 section 6, or in a re-INVITE, 8.2): hung up, saying why. */
+  private audioRefused(words = describeSipStatus(488).message): void {
+    this.finish('remote', 'media-not-acceptable', undefined, words);
+    byeForNoAudio(this.inviter);
   }
 
   /** The signalling connection dropped: see `ConnectionOutage` for what happens to the call. */
@@ -215,15 +210,16 @@ export class SipSession extends SipCallOperations implements OutboundSession {
             this.gotAnswer();
             const status = response.message.statusCode ?? 0;
             // Early media is audio on the wire: "ringing" until its first packets arrive.
-            this.ringing.progress(status, response.message.body.length > 0, this.peerConnection, () => {
+            this.ringing.progress(status, bringsAudio(response.message.body), this.peerConnection, () => {
               if (!this.established && !this.finished) this.listener.progress(status, true);
             });
             this.listener.progress(status, false);
           },
           onTrying: () => this.gotAnswer(),
-          onAccept: () => {
+          onAccept: (response) => {
             this.gotAnswer();
             this.accepted = true;
+            if (this.earlyAnswer.withheld && this.established) void this.earlyAnswer.final(response.message.body).then((answer) => this.answeredWith(answer));
           },
           onRedirect: (response) => {
             this.gotAnswer();
@@ -259,6 +255,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
 
   private watchMedia(sdh: Web.SessionDescriptionHandler): void {
     offerOnFirstUsableCandidate(sdh, this.context.iceServers);
+    this.earlyAnswer.watch(sdh, () => !this.inviter.dialog);
     const pc = peerConnectionOf(sdh);
     pc?.addEventListener('connectionstatechange', () => {
       if (pc.connectionState === 'failed' && !this.finished) {

@@ -22,7 +22,7 @@ function udpBound(port) {
 }
 
 /** Starts the scenario's sipp for one call; `done` resolves with its exit code and its error log. */
-async function farEnd(scenario) {
+async function farEnd(scenario, { echo = false } = {}) {
   const port = nextPort;
   nextPort += 2;
   const logs = path.join(stackDir, 'logs');
@@ -36,7 +36,8 @@ async function farEnd(scenario) {
     : spawn(
         'sipp',
         ['-sf', path.join(root, 'test/e2e/far-ends', `${scenario}.xml`), '-i', '127.0.0.1', '-p', String(port), '-mp', String(7000 + (port - 5100) * 10),
-          '-m', '1', '-timeout', '30s', '-timeout_error', '-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile],
+          '-m', '1', '-timeout', '30s', '-timeout_error', '-nostdin', '-trace_msg', '-message_file', messageFile, '-trace_err', '-error_file', errorFile,
+          ...(echo ? ['-rtp_echo'] : [])],
         { stdio: ['ignore', 'ignore', 'pipe'] },
       );
   let stderr = '';
@@ -70,8 +71,8 @@ async function waitState(page, states, timeout = 15000) {
 const eventTypes = (page) => page.evaluate(() => window.events.filter((e) => e.callId === window.calls.call?.id).map((e) => e.type));
 
 /** Runs one scenario: the far end must finish as scripted, and the page must say what it saw. */
-async function scenario(name, drive, config) {
-  const far = await farEnd(name);
+async function scenario(name, drive, config, farEndOptions) {
+  const far = await farEnd(name, farEndOptions);
   const { page, context, consoleLines } = await phonePage(config);
   try {
     await place(page, far.uri);
@@ -285,6 +286,79 @@ describe('far ends that are not polite', () => {
     assert.match(header(bye, 'reason') ?? '', /cause=488/, 'the BYE says why (Reason: SIP;cause=488)');
   });
 
+  it('a re-INVITE that removes the audio (port 0, RFC 3264 section 8.2) is accepted with port 0, then hung up with a BYE saying why; the call ends as "media not acceptable"', async () => {
+    const seen = await scenario('reinvite-audio-removed', async (page) => {
+      await waitState(page, ['connected']);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page), live: await page.evaluate(() => window.phone.calls.filter((c) => c.isLive).length) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['ended', 'remote', 'media-not-acceptable']);
+    assert.equal(seen.state.outcome.message, 'The other party removed the audio from the call.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
+    assert.equal(seen.live, 0, 'no live call left');
+    const wire = await messagesForCallNow(stackDir, seen.state.sipCallId);
+    const fromBrowser = wire.filter((m) => m.direction === 'in' && m.proto.startsWith('ws'));
+    const reinviteAnswers = fromBrowser.filter((m) => m.method === 'INVITE' && m.status !== undefined && header(m, 'cseq')?.startsWith('2 '));
+    assert.deepEqual(reinviteAnswers.map((m) => m.status), [200], 'the re-INVITE was answered 200 once (no 488, no 500)');
+    assert.match(reinviteAnswers[0].body, /^m=audio 0 /m, 'the answer removes the audio too (RFC 3264 section 6)');
+    const bye = fromBrowser.find((m) => m.method === 'BYE' && m.status === undefined);
+    assert.match(header(bye, 'reason') ?? '', /cause=488/, 'the BYE says why (Reason: SIP;cause=488)');
+  });
+
+  it('a 183 whose SDP declines the audio (port 0) keeps the call ringing with the local ringback; the 200 OK with audio then connects with audio both ways', async () => {
+    const seen = await scenario(
+      'early-media-port0',
+      async (page) => {
+        await page.evaluate(() => {
+          window.oscillatorStarts = 0;
+          const { start } = OscillatorNode.prototype;
+          OscillatorNode.prototype.start = function (...args) {
+            window.oscillatorStarts += 1;
+            return start.apply(this, args);
+          };
+        });
+        const ringing = await waitState(page, ['ringing', 'early-media', 'connected', 'ended', 'failed']);
+        await page.waitForFunction(() => window.oscillatorStarts > 0, null, { timeout: 5000 }).catch(() => undefined);
+        const ringback = await page.evaluate(() => window.oscillatorStarts);
+        await waitState(page, ['connected']);
+        // sipp echoes what it gets (-rtp_echo): packets back mean audio went both ways.
+        const audioBothWays = (s) => s?.sent.packets > 20 && s?.received.packets > 20;
+        let stats = await page.evaluate(() => window.calls.call.getMediaStats());
+        for (const deadline = Date.now() + 10000; !audioBothWays(stats) && Date.now() < deadline; await sleep(250)) {
+          stats = await page.evaluate(() => window.calls.call.getMediaStats());
+        }
+        await page.evaluate(() => window.calls.call.hangup());
+        const state = await waitState(page, ['ended', 'failed']);
+        return { ringing, ringback, stats, state, events: await eventTypes(page), earlyMedia: await page.evaluate(() => window.events.filter((e) => e.type === 'vc-call-ringing').map((e) => e.detail.earlyMedia)) };
+      },
+      undefined,
+      { echo: true },
+    );
+    assert.equal(seen.ringing.state, 'ringing', 'ringing on the 183 (no early media to play)');
+    assert.ok(seen.ringback > 0, 'the local ringback tone played');
+    assert.deepEqual(seen.earlyMedia, [false], 'never "early media"');
+    assert.ok(seen.stats.sent.packets > 20 && seen.stats.received.packets > 20, `audio both ways after the answer: ${JSON.stringify(seen.stats)}`);
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['ended', 'local', 'hangup']);
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-answered', 'vc-call-ended']);
+    const wire = await messagesForCallNow(stackDir, seen.state.sipCallId);
+    const early = wire.find((m) => m.direction === 'out' && m.proto.startsWith('ws') && m.status === 183);
+    assert.match(early?.body ?? '', /^m=audio 0 /m, 'the browser was given the 183 with the audio declined, as the far end sent it');
+    const offers = wire.filter((m) => m.direction === 'in' && m.proto.startsWith('ws') && m.method === 'INVITE' && m.status === undefined);
+    assert.equal(offers.length, 2, 'the INVITE, then one re-INVITE');
+    assert.match(offers[1].body, /^m=audio [1-9]\d* /m, 'the re-INVITE offers the audio again');
+  });
+
+  it('a 183 declining the audio (port 0), then a 200 OK declining it too: ringing, then hung up as an answer declining the audio', async () => {
+    const seen = await scenario('early-media-port0-declined', async (page) => {
+      await waitState(page, ['ringing', 'early-media', 'connected', 'ended', 'failed']);
+      const state = await waitState(page, ['ended', 'failed']);
+      return { state, events: await eventTypes(page) };
+    });
+    assert.deepEqual([seen.state.state, seen.state.outcome.endedBy, seen.state.outcome.reason], ['failed', 'remote', 'media-not-acceptable']);
+    assert.equal(seen.state.outcome.message, 'The far end could not accept the audio format (media not acceptable).');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-ringing', 'vc-call-failed']);
+  });
+
   it('in the drop-in element: answered and hung up before the ACK, the box ends at once saying the other party hung up', async () => {
     const seen = await boxScenario('bye-before-ack', 'Ended: The other party hung up.');
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
@@ -299,6 +373,12 @@ describe('far ends that are not polite', () => {
   it('in the drop-in element: an answer declining the audio (port 0) ends in words, never "Connected"', async () => {
     const seen = await boxScenario('audio-declined', 'The far end could not accept the audio format (media not acceptable).');
     assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-failed']);
+    assert.equal(seen.hangUpButtons, 0);
+  });
+
+  it('in the drop-in element: a re-INVITE removing the audio (port 0) ends the box in words, with no live call left to hang up', async () => {
+    const seen = await boxScenario('reinvite-audio-removed', 'Ended: The other party removed the audio from the call.');
+    assert.deepEqual(seen.events, ['vc-call-dialing', 'vc-call-answered', 'vc-call-ended']);
     assert.equal(seen.hangUpButtons, 0);
   });
 });
