@@ -64,12 +64,12 @@ const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
 const { browser, page } = await openScenePage({ work, entry, html, scriptName: 'desk.js', pageOptions: { viewport: { width: 1000, height: 900 }, deviceScaleFactor: 2, reducedMotion: 'reduce' } });
 try {
   await page.waitForTimeout(300); // let every element upgrade and render (a screenshot, not a test)
-  // Keyboard focus: Tab from the Alice box's Mute (through Hold and Merge) to Hang up, with the keypad open.
+  // Keyboard focus: Tab from the Alice box's Mute (through Hold, Merge and Transfer) to Hang up, with the keypad open.
   const keyboard = page.locator('#keyboard');
   const alice = keyboard.getByRole('group', { name: 'Call with Alice Martin' });
   await alice.getByRole('button', { name: 'Keypad' }).click();
   await alice.getByRole('button', { name: 'Mute' }).focus();
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
   for (const [id, file] of [['light', 'desk-light'], ['dark', 'desk-dark'], ['narrow', 'desk-320'], ['five', 'desk-five-calls'], ['keyboard', 'desk-keyboard-focus']]) {
     await page.locator(`#${id}`).screenshot({ path: join(docs, `${file}.png`) });
   }

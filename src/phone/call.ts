@@ -2,7 +2,8 @@
  * One outbound call: its state machine, mute, DTMF, colour tag, timer and outcome. Placed by a
  * `Phone`, which hands it the engine to dial through; the engine's session reports back to the
  * call, and the call tells the world by events (each life-cycle fact, and `change`). A call
- * restored from storage after a reload has no session and is already final.
+ * restored from storage after a reload has no session and is already final. What it shows
+ * (identity, state, times, hold, transfer) is read through its base, `CallReadout` (call-readout.ts).
  */
 import { factEvent, type CallFact } from './call-facts.js';
 import type { CallQualitySummary, QualityChange } from './call-quality.js';
@@ -14,69 +15,30 @@ import { checkColorName } from './color-name.js';
 import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
-import { transferCall, type TransferChecks } from './call-transfer.js';
-import type { CallEndReason, CallRecord, CallerIdentity, CallOutcome, CallSnapshot, CallState, CallTarget, MediaStats, TransferSnapshot, WrapUp } from './types.js';
-import { dialingProgress, mirroredProgress, snapshotOf, storedProgress, type CallProgress } from './call-progress.js';
+import { transferCall } from './call-transfer.js';
+import type { CallEndReason, CallOutcome, CallSnapshot, MediaStats, WrapUp } from './types.js';
+import { mirroredProgress, snapshotOf } from './call-progress.js';
+import { CallReadout, type CallInit } from './call-readout.js';
 
 export type { TransferChecks } from './call-transfer.js';
 export { checkColorName } from './color-name.js';
-
-const FINAL_STATES: ReadonlySet<CallState> = new Set(['ended', 'failed']);
 
 /**
  * A call. Listen for `change` to re-render. Each life-cycle fact is dispatched on the call as its
  * `vc-call-*` event too (and re-dispatched by its `Phone`, which is where a page listens).
  * @fires change - any property of the call changed
  */
-export class Call extends EventTarget {
-  readonly id: string;
-  readonly target: CallTarget;
-  readonly from?: CallerIdentity;
-  /** The contact's name (the box title); never sent on the wire. */
-  readonly label?: string;
-  /** The CRM's own data for this call, carried in every event; never sent on the wire. */
-  readonly record?: CallRecord;
-  readonly startedAt: number;
-  /** True for a box restored from storage after a reload. */
-  readonly restored: boolean;
-  /** What the call shows that changes as it goes on (call-progress.ts). */
-  private readonly v: CallProgress;
+export class Call extends CallReadout {
   private session: OutboundSession | undefined;
   private _hangingUp = false;
   private readonly holds: HoldChanges;
   private readonly listener: SessionListener;
-  private readonly transferChecks: TransferChecks | undefined;
   private _mergedWith: string | undefined;
   private readonly quality = new CallQualityState();
 
   /** @internal Use `phone.call()`. */
-  constructor(
-    init:
-      | { id: string; target: CallTarget; from?: CallerIdentity; color?: string; label?: string; record?: CallRecord; transferChecks?: TransferChecks }
-      | { snapshot: CallSnapshot; restored?: boolean },
-  ) {
-    super();
-    if ('snapshot' in init) {
-      const s = init.snapshot;
-      this.id = s.id;
-      this.target = s.target;
-      this.from = s.from;
-      this.label = typeof s.label === 'string' ? s.label : undefined;
-      this.record = s.record;
-      this.startedAt = s.startedAt;
-      this.v = storedProgress(s);
-      this.restored = init.restored ?? true;
-    } else {
-      this.id = init.id;
-      this.target = init.target;
-      this.from = init.from;
-      this.label = init.label;
-      this.record = init.record;
-      this.v = dialingProgress(init.color);
-      this.transferChecks = init.transferChecks;
-      this.startedAt = Date.now();
-      this.restored = false;
-    }
+  constructor(init: CallInit) {
+    super(init);
     // What the session's reports and the hold changes move (call-session-listener.ts, call-hold.ts).
     const inside: ListeningCall & HoldingCall = {
       progress: this.v,
@@ -90,49 +52,11 @@ export class Call extends EventTarget {
     this.holds = new HoldChanges(inside);
   }
 
-  get state(): CallState {
-    return this.v.state;
-  }
-  /** The call is over (ended or failed). */
-  get isFinal(): boolean {
-    return FINAL_STATES.has(this.v.state);
-  }
-  /** Dialing, ringing or connected: hanging up would end something. */
-  get isLive(): boolean {
-    return !this.isFinal;
-  }
-  get muted(): boolean {
-    return this.v.muted;
-  }
-  get color(): string | undefined {
-    return this.v.color;
-  }
-  get answeredAt(): number | undefined {
-    return this.v.answeredAt;
-  }
-  get endedAt(): number | undefined {
-    return this.v.endedAt;
-  }
-  get outcome(): CallOutcome | undefined {
-    return this.v.outcome;
-  }
-  get sipCallId(): string | undefined {
-    return this.v.sipCallId;
-  }
-  /** The agent's after-call work (notes, disposition), once done: `phone.wrapUp()`. */
-  get wrapUp(): WrapUp | undefined {
-    return this.v.wrapUp;
-  }
   /** @internal Records the checked wrap-up (`phone.wrapUp()`), with its `vc-call-wrapped-up`. */
   recordWrapUp(wrapUp: WrapUp): void {
     if (!this.isFinal || this.v.wrapUp) return;
     this.v.wrapUp = wrapUp;
     this.changed({ type: 'wrapped-up', wrapUp });
-  }
-  /** Talk time in ms: from the answer to the end (or to now while connected). */
-  get durationMs(): number {
-    if (this.v.answeredAt === undefined) return 0;
-    return (this.v.endedAt ?? Date.now()) - this.v.answeredAt;
   }
 
   /** The agent hung up and the far end has not confirmed yet (BYE or CANCEL under way). */
@@ -154,26 +78,6 @@ export class Call extends EventTarget {
     if (!this.isFinal) this.changed();
   }
 
-  /**
-   * The connection to the SIP server dropped under this connected call: its audio flows on, and
-   * the phone is reconnecting (the call ends in words if that takes longer than the window).
-   */
-  get reconnecting(): boolean {
-    return this.v.reconnecting && !this.isFinal;
-  }
-
-  /** This side put the call on hold. */
-  get held(): boolean {
-    return this.v.held;
-  }
-  /** The other party put the call on hold. */
-  get heldByRemote(): boolean {
-    return this.v.heldByRemote;
-  }
-  /** Since when the call is on hold (either side), for the box's hold timer. */
-  get holdStartedAt(): number | undefined {
-    return this.v.holdStartedAt;
-  }
   /** The id of the call this one is merged with (one conversation, see `phone.merge`). */
   get mergedWith(): string | undefined {
     return this.isFinal ? undefined : this._mergedWith;
@@ -206,19 +110,6 @@ export class Call extends EventTarget {
   /** Takes a held call back. Resolves once the other side accepted; rejects with words otherwise. */
   resume(): Promise<void> {
     return this.holds.set(false);
-  }
-
-  /** The latest transfer of this call (where to, how far it got, why it failed). */
-  get transferStatus(): TransferSnapshot | undefined {
-    return this.v.transfer;
-  }
-  /** A transfer was asked for and has not succeeded or failed yet. */
-  get transferring(): boolean {
-    return !this.isFinal && (this.v.transfer?.state === 'requested' || this.v.transfer?.state === 'accepted');
-  }
-  /** For a consult call: the id of the call it may be joined with (attended transfer). */
-  get consultFor(): string | undefined {
-    return this.v.consultFor;
   }
 
   /**

@@ -1,17 +1,19 @@
 // The call box's layout, measured in the real browser at the widths an agent's desk uses: the
-// controls stay on one row (the close X and the colour tag do not wrap away), the Hang up button
-// stays where the hand expects it from dialing to connected, and what the agent reads (warnings,
-// "You're muted", why a hold was refused) never pushes what the agent clicks.
+// controls stay on one row (Transfer among them; the close X and the colour tag do not wrap away),
+// the Hang up button stays where the hand expects it from dialing to connected, and what the agent
+// reads (warnings, "You're muted", why a hold was refused) never pushes what the agent clicks.
+// (test/components/call-box-row.test.ts: Transfer's place, Arabic, and the wrap of a narrower box.)
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { Call } from '../../src/phone/call.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
-import { deepActiveElement, getByRole, nameOf, settled } from './helpers.js';
+import { deepActiveElement, deepQueryAll, getByRole, nameOf, settled } from './helpers.js';
 import { until } from '../support/until.js';
 
-const WIDTHS = [290, 320, 400, 420, 620, 621, 900];
+/** Each side of where the row changes (call-box-controls.styles.ts), the 420 and 320 px desks, and the narrowest box with one row. */
+const WIDTHS = [290, 320, 360, 361, 420, 460, 461, 840, 841];
 
 async function boxAt(width: number, call: Call, phone: FakePhone): Promise<VcCallBox> {
   const wrap = await fixture<HTMLDivElement>(html`<div style="width: ${width}px"><vc-call-box silent .call=${call} .phone=${phone}></vc-call-box></div>`);
@@ -29,9 +31,11 @@ function placeOf(el: VcCallBox, target: Element) {
 }
 
 const part = (el: VcCallBox, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)!;
-/** The controls row's children an agent can press, in document (= tab) order. */
+/** The controls row's children an agent can press (Transfer inside <vc-transfer> too), in document (= tab) order. */
 const controlsOf = (el: VcCallBox) =>
-  [...part(el, 'controls').querySelectorAll<HTMLElement>('button, vc-mute-button, vc-color-tag')].filter((c) => c.getClientRects().length > 0);
+  deepQueryAll<HTMLElement>(part(el, 'controls'), 'button, vc-mute-button, vc-color-tag').filter(
+    (c) => c.getClientRects().length > 0 && !(c.getRootNode() as ShadowRoot).host?.matches('vc-mute-button, vc-color-tag'),
+  );
 
 /** Two connected calls, so that the box shows Merge too (the widest controls row). */
 async function connectedWithMerge(width: number, label?: string) {
@@ -57,7 +61,7 @@ describe('<vc-call-box> layout', () => {
       expect(Math.abs(middle(close) - middle(hangUp)), 'the X on the row of Hang up').to.be.at.most(1);
       const base = part(el, 'base').getBoundingClientRect();
       const controls = controlsOf(el);
-      expect(controls.length).to.equal(7);
+      expect(controls.length).to.equal(8);
       for (const control of controls) {
         const place = placeOf(el, control);
         const name = control.getAttribute('part');
@@ -70,12 +74,12 @@ describe('<vc-call-box> layout', () => {
       // Tab walks the row from the start edge to the end edge.
       getByRole(el, 'button', 'Mute').focus();
       const seen: { name: string; left: number }[] = [];
-      for (let i = 0; i < 7; i++) {
+      for (let i = 0; i < 8; i++) {
         const focused = deepActiveElement()!;
         seen.push({ name: nameOf(focused), left: placeOf(el, focused).left });
         await sendKeys({ press: 'Tab' });
       }
-      expect(seen.map((s) => s.name)).to.deep.equal(['Mute', 'Hold', 'Merge with Bob Chen', 'Hang up', 'Keypad', 'Colour tag: No colour', 'Close']);
+      expect(seen.map((s) => s.name)).to.deep.equal(['Mute', 'Hold', 'Merge with Bob Chen', 'Transfer', 'Hang up', 'Keypad', 'Colour tag: No colour', 'Close']);
       for (let i = 1; i < seen.length; i++) expect(seen[i].left, `${seen[i].name} right of ${seen[i - 1].name}`).to.be.greaterThan(seen[i - 1].left);
     });
 

@@ -61,18 +61,18 @@ describe('<vc-call-box>', () => {
     expect(stateWords(el)).to.equal('Ended: You hung up.');
   });
 
-  it('has a red Hang up button (36 px or more) in the controls, in the tab order Mute, Hold, Hang up, Keypad, Colour, Close', async () => {
+  it('has a red Hang up button (36 px or more) in the controls, in the tab order Mute, Hold, Transfer, Hang up, Keypad, Colour, Close', async () => {
     const { el, phone, call } = await boxInState('connected');
     const hangUp = getByRole(el, 'button', 'Hang up');
     expect(hangUp.getBoundingClientRect().height).to.be.at.least(36);
     expect(hangUp.getBoundingClientRect().width).to.be.at.least(36);
     const names: string[] = [];
     getByRole(el, 'button', 'Mute').focus();
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 7; i++) {
       names.push(nameOf(deepActiveElement()!));
       await sendKeys({ press: 'Tab' });
     }
-    expect(names).to.deep.equal(['Mute', 'Hold', 'Hang up', 'Keypad', 'Colour tag: No colour', 'Close']);
+    expect(names).to.deep.equal(['Mute', 'Hold', 'Transfer', 'Hang up', 'Keypad', 'Colour tag: No colour', 'Close']);
     const closed = oneEvent(el, 'vc-box-close');
     await mouseClick(getByRole(el, 'button', 'Hang up'));
     expect(((await closed) as unknown as VcBoxCloseEvent).detail).to.deep.equal({ callId: call.id, hangup: true });

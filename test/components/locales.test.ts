@@ -255,7 +255,12 @@ describe('locales', () => {
     const party = el.shadowRoot!.querySelector('[part="party"]')!.getBoundingClientRect();
     const status = el.shadowRoot!.querySelector('[part="status"]')!.getBoundingClientRect();
     expect(party.left, 'the party (start) is right of the state chip (end)').to.be.above(status.right);
-    const controls = [...el.shadowRoot!.querySelectorAll('[part="controls"] > :not(.spacer)')].map((c) => c.getBoundingClientRect().left);
+    // What can be pressed on the row (Transfer in <vc-transfer>'s shadow root too), in tab order.
+    const pressable = deepQueryAll(el.shadowRoot!.querySelector('[part="controls"]')!, 'button, vc-mute-button, vc-color-tag').filter(
+      (c) => c.getClientRects().length > 0 && !(c.getRootNode() as ShadowRoot).host?.matches('vc-mute-button, vc-color-tag'),
+    );
+    expect(pressable.map((c) => c.getAttribute('part'))).to.deep.equal(['mute-button', 'hold-button', 'transfer-button', 'hangup-button', 'keypad-button', 'color-tag', 'close-button']);
+    const controls = pressable.map((c) => c.getBoundingClientRect().left);
     expect(controls, 'the controls run right to left (Mute first, at the right)').to.deep.equal([...controls].sort((a, b) => b - a));
     expect(textOf(el.shadowRoot!.querySelector('[part="hangup-button"]'))).to.equal('إنهاء المكالمة');
     // The keypad: not mirrored, and ArrowRight goes to the key on the right.

@@ -4,13 +4,14 @@
  * confirmation dialog) or, once the call is over, the bin; and the words of a refused hold or
  * merge. No telephony of its own: the call's and the phone's methods do the work.
  *
- * The row reads in the order it is tabbed: the call's own controls at the start edge, then Hang
- * up, Keypad, the colour tag and the X or bin at the end edge. Before the call is answered, an
- * invisible stand-in holds the Keypad's place, so Hang up is where the hand left it when the call
- * connects (call-box-controls.styles.ts keeps the row on one line).
+ * The row reads in the order it is tabbed: the call's own controls (Mute, Hold, Merge, Transfer:
+ * its form opens under the row) at the start edge, then, kept together at the end edge, Hang up,
+ * Keypad, the colour tag and the X or bin. Before the call is answered, an invisible stand-in
+ * holds the Keypad's place, so Hang up is where the hand left it when the call connects
+ * (call-box-controls.styles.ts keeps the row on one line).
  * @internal
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { VcBoxCloseEvent, VcBoxRemoveEvent } from '../../events/user-events.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
@@ -52,16 +53,16 @@ export class CallBoxControls {
     host.addEventListener('keydown', this.onKeyDown);
   }
 
-  /** The controls row of `call`. */
-  render(call: Call) {
+  /** The controls row of `call`, with `transfer` (the box's transfer control: its form opens under the row). */
+  render(call: Call, transfer: TemplateResult | typeof nothing = nothing) {
     const live = call.isLive;
     const connected = call.state === 'connected';
     return html`<div part="controls" class="controls">
       ${connected ? html`<vc-mute-button part="mute-button" .call=${call} aria-keyshortcuts="M"></vc-mute-button>` : nothing}
       ${canHold(call) ? this.holdButton(call) : nothing}
       ${connected ? this.mergeControl(call) : nothing}
-      <span class="spacer"></span>
-      ${live
+      ${transfer}
+      <div class="end">${live
         ? html`<button part="hangup-button" class="button danger hangup" type="button" title=${strings.hangUp} aria-disabled=${call.hangingUp ? 'true' : 'false'} @click=${this.onHangUpButton}>
             ${phoneDownIcon}<span class="label">${strings.hangUp}</span>
           </button>`
@@ -76,7 +77,7 @@ export class CallBoxControls {
       <vc-color-tag part="color-tag" exportparts="trigger: color-tag-trigger, menu: color-tag-menu" .call=${call}></vc-color-tag>
       ${live
         ? html`<button part="close-button" class="button icon-button close" type="button" aria-label=${strings.close} title=${strings.close} @click=${this.onCloseClick}>${closeIcon}</button>`
-        : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}
+        : html`<button part="remove-button" class="button icon-button remove" type="button" aria-label=${strings.remove} title=${strings.remove} @click=${this.onRemoveClick}>${binIcon}</button>`}</div>
     </div>`;
   }
 

@@ -285,14 +285,4 @@ export const callBoxStyles = css`
     gap: 8px;
     margin-top: 16px;
   }
-  /* The "Transfer" stand-in until <vc-transfer> has loaded (lazy-transfer.ts). */
-  .transfer-door {
-    display: flex;
-    flex-direction: column;
-    gap: 8px;
-  }
-  .transfer-toggle {
-    align-self: flex-start;
-    min-height: 36px;
-  }
 `;

@@ -33,9 +33,10 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * and read to screen readers), a short state chip ("Ringing", "Connected", "On hold", "Busy",
  * "Ended"...) with a muted detail line (how it ended, the SIP code), and the talk time. The
  * controls row reads in the order it is tabbed: Mute, Hold/Resume, Merge/Split (when another
- * call is connected; a merged call shows "Merged with …"), a red Hang up, Keypad (the
- * dialpad, with a readout of the digits sent), the colour swatch and the close X (hangs up after
- * a confirmation the agent can turn off); once the call is over the bin replaces the X. The row
+ * call is connected; a merged call shows "Merged with …"), Transfer (its form opens under the
+ * row), a red Hang up, Keypad (the dialpad, with a readout of the digits sent), the colour
+ * swatch and the close X (hangs up after a confirmation the agent can turn off), those four kept
+ * together at the end edge; once the call is over the bin replaces the X. The row
  * is one line down to a 290 px box, with Hang up and what follows it at the end edge, so Hang up
  * stays in one place from dialing to the end of the call; the detail line, warnings and refusals
  * come under the buttons and never move them.
@@ -76,7 +77,7 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * @csspart merge-problem - Why a merge or split was refused.
  * @csspart hangup-button - The red Hang up button of the controls row (36 px or more).
  * @csspart keypad-button - The Keypad toggle.
- * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`).
+ * @csspart transfer - The `<vc-transfer>` (Transfer, its number field, consult; its parts are exported as `transfer-*`), `display: contents` in the controls row: its button is one of the row's controls, its form opens under the row.
  * @csspart transfer-problem - Why the transfer form could not be loaded (shown under "Transfer"; pressing it again tries again).
  * @csspart keypad - The panel with the readout and the dialpad.
  * @csspart readout - The digits sent on the call.
@@ -240,14 +241,13 @@ export class VcCallBox extends VcPhoneConsumerElement {
           </span>
         </div>
       </div>
-      ${this.controls.render(call)}
+      ${this.controls.render(call, connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing)}
       ${connected
         ? html`<div part="keypad" class="keypad" id="keypad" ?hidden=${!this.keypadOpen}>
             <p part="readout" class="readout">${this.sent ? format(strings.digitsSent, { digits: this.sent.length > 24 ? `…${this.sent.slice(-24)}` : this.sent }) : strings.noDigitsSent}</p>
             <vc-dialpad part="dialpad" exportparts="key" .call=${call} ?silent=${this.silent}></vc-dialpad>
           </div>`
         : nothing}
-      ${connected ? this.transfer.render(this.phoneConsumer.phone, call) : nothing}
       ${detail ? html`<p part="detail" class="detail">${detail}</p>` : nothing}
       ${connected ? mergedLine(mergedPartner(this.phoneConsumer.phone, call)) : nothing}
       ${this.controls.renderProblems(call)}

@@ -13,6 +13,7 @@ import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import { whenIdle } from '../../internal/when-idle.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
+import { transferIcon } from '../shared/icons.js';
 import type { VcTransfer } from '../transfer/transfer.js';
 import { TRANSFER_PARTS } from '../transfer/transfer.parts.js';
 
@@ -91,7 +92,7 @@ export class LazyTransfer implements ReactiveController {
     });
   }
 
-  /** The transfer control of a connected `call`. */
+  /** The transfer control of a connected `call`: one of the box's row of controls (the form and its words go under the row). */
   render(phone: Phone | undefined, call: Call) {
     if (defined()) return html`<vc-transfer part="transfer" exportparts=${TRANSFER_EXPORTS} .phone=${phone} .call=${call}></vc-transfer>`;
     if (!prefetchScheduled) {
@@ -105,12 +106,13 @@ export class LazyTransfer implements ReactiveController {
         part="transfer-button"
         class="button transfer-toggle"
         type="button"
+        title=${strings.transfer}
         aria-expanded="false"
         aria-busy=${this.loading ? 'true' : 'false'}
         ?disabled=${call.transferring}
         @click=${this.onPress}
       >
-        ${strings.transfer}
+        ${transferIcon}<span part="transfer-button-label" class="label">${strings.transfer}</span>
       </button>
       ${this.failed ? html`<p part="transfer-problem" class="detail" role="alert">${strings.transferUnavailable}</p>` : nothing}
     </div>`;

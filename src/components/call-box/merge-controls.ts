@@ -3,15 +3,14 @@
  * "Merged with …" line and "Split". The telephony is the phone's (`phone.merge`/`phone.split`);
  * this only decides what to offer and says what went wrong, in words.
  */
-import { html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import { format, inputErrorText } from '../../i18n/strings.js';
 import { callStrings as strings } from '../../i18n/call-box-strings.js';
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 import type { MergeProblem } from '../../phone/types.js';
+import { mergeIcon } from '../shared/icons.js';
 import { partyName } from './call-features.js';
-
-const mergeIcon = svg`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M8 3v5a4 4 0 0 0 4 4 4 4 0 0 1 4 4v5"/><path d="M16 3v5a4 4 0 0 1-4 4"/></svg>`;
 
 /** The call this one could be merged with: the only other connected call, neither merged yet. */
 export function mergeCandidate(phone: Phone | undefined, call: Call): Call | undefined {

@@ -18,3 +18,9 @@ export function callerIdChoices(phone: Phone | undefined): CallerIdChoice[] {
   if (config.allowAnonymous) choices.push({ from: 'anonymous', text: strings.callerIdWithheld });
   return choices;
 }
+
+/** The caller ID picked in the field (`index` in the choices), when the phone has a choice. */
+export function pickedCallerId(phone: Phone | undefined, index: number): CallerIdentity | string | undefined {
+  const choices = callerIdChoices(phone);
+  return choices.length > 1 ? (choices[index] ?? choices[0]).from : undefined;
+}

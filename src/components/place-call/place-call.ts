@@ -1,17 +1,17 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { inputErrorText, strings } from '../../i18n/strings.js';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { inputErrorText } from '../../i18n/strings.js';
 import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element.js';
 import type { Phone } from '../../phone/phone.js';
 import type { Call } from '../../phone/call.js';
-import type { CallOptions, CallTarget, CallerIdentity } from '../../phone/types.js';
+import type { CallOptions, CallTarget } from '../../phone/types.js';
 import { asked } from '../../phone/request-asked.js';
-import { callerIdChoices } from './caller-id-picker.js';
+import { pickedCallerId } from './caller-id-picker.js';
 import { loadFieldEvents, loadRequestEvent, RequestEvent } from './field-events-loader.js';
 import { phoneStatus } from '../shared/connection.js';
-import { alertIcon, phoneIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { placeCallStyles } from './place-call.styles.js';
+import { placeCallTemplate } from './place-call-template.js';
 import { formatAsTyped } from '../shared/format-as-typed.js';
 import { checkTarget } from './target-check.js';
 
@@ -81,20 +81,20 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   afterDial?: (callId: string) => Promise<void>;
 
   /** @internal The error is shown (after a pause, on blur or Enter). */
-  private showError = false;
+  showError = false;
   /** @internal Why the last call could not be placed (until the value changes); put in words when shown. */
   private callError: unknown;
 
   /** The phone's verdict on the current value (target-check.ts): the latest value wins. */
   private readonly check = new Task(this, { args: () => [this.phoneConsumer.phone, this.value] as const, task: checkTarget });
 
-  /** Places the call; while it is on its way the Call button is off (no second call). */
-  private readonly placing = new Task(this, {
+  /** @internal Places the call; while it is on its way the Call button is off (no second call). */
+  readonly placing = new Task(this, {
     autoRun: false,
     task: ([phone, to, options]: readonly [Phone, string, CallOptions]) => phone.call(to, asked(options)),
   });
-  /** The caller ID picked (its index in the choices). */
-  private callerIdIndex = 0;
+  /** @internal The caller ID picked (its index in the choices). */
+  callerIdIndex = 0;
   /** Label and record of a call asked for by code or a link (`dialTo`), until the value changes. */
   private requested: Pick<CallOptions, 'label' | 'record' | 'from'> | undefined;
 
@@ -106,13 +106,13 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /** The last value that came from the field itself (typed or formatted). */
   private typedValue = '';
 
-  /** The target the current value resolves to, when the check found it valid. */
-  private get target(): CallTarget | undefined {
+  /** @internal The target the current value resolves to, when the check found it valid. */
+  get target(): CallTarget | undefined {
     return this.check.status === TaskStatus.COMPLETE ? this.check.value : undefined;
   }
 
-  /** Why the current value can't be called (words from the strings table where translated). */
-  private get error(): string | undefined {
+  /** @internal Why the current value can't be called (words from the strings table where translated). */
+  get error(): string | undefined {
     if (this.callError !== undefined) return inputErrorText(this.callError);
     return this.check.status === TaskStatus.ERROR ? inputErrorText(this.check.error) : undefined;
   }
@@ -152,8 +152,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.toggle')?.focus(options);
   }
 
-  /** The phone is offline: no call can go out (the words say so). */
-  private get offline(): boolean {
+  /** @internal The phone is offline: no call can go out (the words say so). */
+  get offline(): boolean {
     return phoneStatus(this.phoneConsumer.phone) === 'offline';
   }
 
@@ -181,104 +181,34 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   }
 
   override render() {
-    const phone = this.phoneConsumer.phone;
-    const enabled = phone ? phone.enabled : this.pending === true;
-    const reason = phone ? (phone.enabled ? '' : phone.config.disabledReason || strings.phoneOff) : typeof this.pending === 'string' ? this.pending : this.pending ? '' : strings.noPhone;
-    const open = this.open && enabled;
-    const message = this.showError ? this.error : undefined;
-    const offline = this.offline;
-    const callerIds = callerIdChoices(phone);
-    return html`<div part="base" class="base">
-      <button
-        part="place-call-button"
-        class="button primary toggle"
-        type="button"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="panel"
-        aria-describedby=${reason ? 'disabled-reason' : nothing}
-        ?disabled=${!enabled}
-        @click=${this.onToggle}
-      >
-        ${phoneIcon}<span>${strings.placeCall}</span>
-      </button>
-      ${reason ? html`<p part="disabled-reason" id="disabled-reason" class="disabled-reason">${reason}</p>` : nothing}
-      ${open
-        ? html`<div part="panel" id="panel" class="panel" @keydown=${this.onPanelKeyDown}>
-            <label part="label" for="number">${strings.phoneNumber}</label>
-            <div class="row">
-              <input
-                part="input"
-                class="input"
-                id="number"
-                type="text"
-                dir="ltr"
-                inputmode="tel"
-                autocomplete="off"
-                autocapitalize="off"
-                spellcheck="false"
-                placeholder=${strings.phoneNumberPlaceholder}
-                aria-invalid=${message ? 'true' : 'false'}
-                aria-describedby="help"
-                .value=${this.value}
-                @input=${this.onInput}
-                @focus=${this.onFocus}
-                @blur=${this.onBlur}
-              />
-              <button
-                part="call-button"
-                class="button primary call-button"
-                type="button"
-                aria-describedby=${offline ? 'help' : nothing}
-                ?disabled=${!this.target || offline || this.placing.status === TaskStatus.PENDING}
-                @click=${this.dial}
-              >
-                ${strings.call}
-              </button>
-            </div>
-            ${callerIds.length > 1
-              ? html`<div class="caller-id">
-                  <label part="caller-id-label" for="caller-id">${strings.callFrom}</label>
-                  <select part="caller-id" id="caller-id" class="input" @change=${this.onCallerId}>
-                    ${callerIds.map((choice, index) => html`<option value=${index} ?selected=${index === this.callerIdIndex}>${choice.text}</option>`)}
-                  </select>
-                </div>`
-              : nothing}
-            ${message
-              ? html`<p part="error" id="help" class="help error">${alertIcon}<span>${message}</span></p>`
-              : offline
-                ? html`<p part="hint" id="help" class="help">${strings.offlineReason}</p>`
-                : html`<p part="hint" id="help" class="help">${strings.phoneNumberHint}</p>`}
-          </div>`
-        : nothing}
-    </div>`;
+    return placeCallTemplate(this, this.phoneConsumer.phone);
   }
 
-  private onToggle(): void {
+  /** @internal The "Place call" button opens or closes the field. */
+  onToggle(): void {
     if (this.open) void this.closeField();
     else void this.openField();
   }
 
-  private onCallerId(event: Event): void {
+  /** @internal The agent picked a caller ID. */
+  onCallerId(event: Event): void {
     this.callerIdIndex = Number((event.target as HTMLSelectElement).value) || 0;
   }
 
-  /** The caller ID picked in the field, when the phone has a choice. */
-  private get pickedFrom(): CallerIdentity | string | undefined {
-    const choices = callerIdChoices(this.phoneConsumer.phone);
-    return choices.length > 1 ? (choices[this.callerIdIndex] ?? choices[0]).from : undefined;
-  }
-
-  private onFocus(): void {
+  /** @internal Focus in the field warms the phone up. */
+  onFocus(): void {
     this.warmed = this.phoneConsumer.phone;
     void this.warmed?.prewarm();
     if (!RequestEvent) void loadRequestEvent().catch(() => undefined);
   }
 
-  private onBlur(): void {
+  /** @internal Leaving the field shows why its entry can't be called. */
+  onBlur(): void {
     if (this.value.trim() !== '') this.revealError();
   }
 
-  private onInput(event: InputEvent): void {
+  /** @internal Typing: formatted as typed; the error waits for a pause. */
+  onInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     this.value = this.typedValue = input.value;
     this.showError = false;
@@ -293,7 +223,8 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
     this.showError = true;
   }
 
-  private onPanelKeyDown(event: KeyboardEvent): void {
+  /** @internal Escape closes the field; Enter in it dials. */
+  onPanelKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.preventDefault();
       void this.closeField();
@@ -315,8 +246,9 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   /**
    * One dial at a time: a second click or Enter while one is on its way (until the field has
    * closed after it) is the same dial, so a double click places one call.
+   * @internal The "Call" button.
    */
-  private dial(): Promise<Call | undefined> {
+  dial(): Promise<Call | undefined> {
     this.dialing ??= this.dialNow().finally(() => (this.dialing = undefined));
     return this.dialing;
   }
@@ -335,7 +267,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
       return undefined;
     }
     const to = this.value;
-    const from = this.requested?.from ?? this.pickedFrom;
+    const from = this.requested?.from ?? pickedCallerId(this.phoneConsumer.phone, this.callerIdIndex);
     const options: CallOptions = { ...this.requested, ...(from !== undefined ? { from } : {}) };
     const request = new CallRequestEvent({ to, target, ...options });
     this.dispatchEvent(request);

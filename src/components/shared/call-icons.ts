@@ -32,3 +32,7 @@ export const pauseIcon = /* @__PURE__ */ icon(
 );
 export const playIcon = /* @__PURE__ */ icon(() => svg`<path d="M7 4v16l13-8z"/>`);
 export const redialIcon = /* @__PURE__ */ icon(() => svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8"/><path d="M3 3v5h5"/>`);
+/** Two lines joining into one (Lucide "merge", ISC): merge two calls into one conversation. */
+export const mergeIcon = /* @__PURE__ */ icon(() => svg`<path d="m8 6 4-4 4 4"/><path d="M12 2v10.3a4 4 0 0 1-1.172 2.872L4 22"/><path d="m20 22-5-5"/>`);
+/** An arrow sent on (Lucide "forward", ISC): hand the call over to someone else. */
+export const transferIcon = /* @__PURE__ */ icon(() => svg`<path d="m15 17 5-5-5-5"/><path d="M4 18v-2a4 4 0 0 1 4-4h12"/>`);

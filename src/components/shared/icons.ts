@@ -6,7 +6,7 @@
 import { svg } from 'lit';
 import { icon } from './icon.js';
 
-export { closeIcon, binIcon, micIcon, micOffIcon, chevronIcon, checkIcon, phoneDownIcon, keypadIcon, pauseIcon, playIcon, redialIcon } from './call-icons.js';
+export { closeIcon, binIcon, micIcon, micOffIcon, chevronIcon, checkIcon, phoneDownIcon, keypadIcon, pauseIcon, playIcon, redialIcon, mergeIcon, transferIcon } from './call-icons.js';
 
 export const phoneIcon = /* @__PURE__ */ icon(
   () =>

@@ -1,5 +1,13 @@
 import { css } from 'lit';
 
+/**
+ * The arrow of "Transfer" points the way the text reads (to the left in Arabic).
+ * `.base > :not(.toggle)`: in a call box the base is `display: contents`, so "Transfer" is one of
+ * the box's row of controls and the rest (the field's panel, what is under way, why it failed)
+ * goes on a line of its own under that row (call-box-controls.styles.ts). In the element's own
+ * column (alone on a page) the rule changes nothing. (Comments stay out of the template: they
+ * would ship.)
+ */
 export const transferStyles = css`
   :host {
     display: block;
@@ -12,6 +20,17 @@ export const transferStyles = css`
   .toggle {
     align-self: flex-start;
     min-height: 36px;
+  }
+  .toggle[aria-expanded='true'] {
+    background: var(--_surface-alt);
+    border-color: var(--_accent);
+  }
+  .toggle svg:dir(rtl) {
+    transform: scaleX(-1);
+  }
+  .base > :not(.toggle) {
+    flex: 1 1 100%;
+    order: 1;
   }
   .panel {
     display: flex;

@@ -7,7 +7,7 @@ import { VcPhoneConsumerElement } from '../../internal/vc-phone-consumer-element
 import type { Call } from '../../phone/call.js';
 import type { Phone } from '../../phone/phone.js';
 import type { CallTarget } from '../../phone/types.js';
-import { alertIcon } from '../shared/icons.js';
+import { alertIcon, transferIcon } from '../shared/icons.js';
 import { buttons, tokens } from '../shared/tokens.styles.js';
 import { transferFailureWords } from './transfer-failure-words.js';
 import { transferStyles } from './transfer.styles.js';
@@ -36,6 +36,7 @@ export function consultCallOf(phone: Phone | undefined, call: Call): Call | unde
  *
  * @csspart base - The wrapper.
  * @csspart transfer-button - "Transfer" (opens and closes the field).
+ * @csspart transfer-button-label - The word "Transfer" in it (a call box hides it, keeping the name, when it is narrow).
  * @csspart panel - The box around the field.
  * @csspart label - The "Transfer to" label.
  * @csspart input - The number field.
@@ -149,10 +150,11 @@ export class VcTransfer extends VcPhoneConsumerElement {
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
+        title=${strings.transfer}
         ?disabled=${call.transferring}
         @click=${() => (this.open ? this.closeField() : this.openField())}
       >
-        ${strings.transfer}
+        ${transferIcon}<span part="transfer-button-label" class="label">${strings.transfer}</span>
       </button>
       ${this.open
         ? html`<div part="panel" id="panel" class="panel" @keydown=${this.onPanelKeyDown}>
