@@ -11,7 +11,8 @@ export { FakePhone, settle };
 
 /** One call per entry, placed in that order (the newest is shown first). */
 export interface CallSpec {
-  state: CallState | 'muted' | 'mic-denied' | 'on-hold' | 'held-by-remote' | 'hanging-up';
+  /** `audio-removed` / `answer-unusable`: ended in the way `outcome.cause` names. */
+  state: CallState | 'muted' | 'mic-denied' | 'on-hold' | 'held-by-remote' | 'hanging-up' | 'audio-removed' | 'answer-unusable';
   to?: string;
   /** The CRM's contact name (the box's title). */
   label?: string;
@@ -48,6 +49,10 @@ export async function phoneWithCalls(
       if (spec.state === 'on-hold') await holdable.hold?.call(call).catch(() => undefined);
       if (spec.state === 'held-by-remote') far.hold?.();
       if (spec.state === 'hanging-up') call.hangup();
+    } else if (spec.state === 'audio-removed' || spec.state === 'answer-unusable') {
+      call = await phone.callInState(spec.state === 'audio-removed' ? 'connected' : 'ringing', to);
+      if (spec.state === 'audio-removed') phone.far(call).removeAudio();
+      else phone.far(call).answerWithoutAudio();
     } else {
       call = await phone.callInState(spec.state, to, spec.failStatus);
     }

@@ -38,6 +38,10 @@ export const HeldByRemote: Story = { name: 'Held by the other party', args: { ca
 export const HangingUp: Story = { name: 'Hanging up', args: { call: { state: 'hanging-up' } } };
 export const Declined: Story = { args: { call: { state: 'failed', failStatus: 603 } } };
 export const NoAnswer: Story = { name: 'No answer', args: { call: { state: 'failed', failStatus: 480 } } };
+/** The far end removed the audio mid-call (a re-INVITE with port 0): `outcome.cause` `audio-removed`. */
+export const AudioRemoved: Story = { name: 'Ended (the other party removed the audio)', args: { call: { state: 'audio-removed' } } };
+/** Answered without audio the browser could use: `outcome.cause` `answer-unusable`. */
+export const AnsweredWithoutAudio: Story = { name: 'Failed (answered, but no audio)', args: { call: { state: 'answer-unusable' } } };
 export const LongName: Story = {
   name: 'Long name (label and number)',
   args: { call: { state: 'connected', label: 'Alexandra Konstantinopoulou-Featherstonehaugh, Acme Logistics', to: 'sip:alexandra.konstantinopoulou@very-long-customer-domain.example.com' } },
