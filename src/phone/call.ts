@@ -16,7 +16,8 @@ import { DTMF_DIGITS } from './dtmf-queue.js';
 import { inputError } from './errors.js';
 import { outcome as makeOutcome } from './sip-errors.js';
 import { transferCall } from './call-transfer.js';
-import type { CallEndReason, CallOutcome, CallSnapshot, MediaStats, WrapUp } from './types.js';
+import type { CallEndCause, CallEndReason, CallOutcome, CallSnapshot, MediaStats, WrapUp } from './types.js';
+import type { CallCut } from './tabs/tab-protocol.js';
 import { mirroredProgress, snapshotOf } from './call-progress.js';
 import { CallReadout, type CallInit } from './call-readout.js';
 
@@ -219,16 +220,16 @@ export class Call extends CallReadout {
     this.session = engine.placeCall(request, this.listener);
   }
 
-  /** @internal The page is going away: the call ends "by the reload" (or in `words`), and the far end is told. */
-  cutByPageUnload(words?: string): void {
-    this.endHere('system', 'reload', words);
+  /** @internal The page is going away: the call ends "by the reload" (or as `cut` says), and the far end is told. */
+  cutByPageUnload(cut?: CallCut): void {
+    this.endHere('system', 'reload', cut?.message, cut?.cause);
   }
 
   /** This side ends the call (for `reason`, in `words`), and the far end is told. */
-  private endHere(endedBy: CallOutcome['endedBy'], reason: CallEndReason, words: string | undefined): void {
+  private endHere(endedBy: CallOutcome['endedBy'], reason: CallEndReason, words: string | undefined, cause?: CallEndCause): void {
     if (this.isFinal) return;
     const session = this.session;
-    this.finish('ended', makeOutcome(endedBy, reason, undefined, words));
+    this.finish('ended', makeOutcome(endedBy, reason, undefined, words, cause));
     try {
       session?.hangup();
     } catch {

@@ -23,7 +23,7 @@ import type { PhoneOptions } from './phone-options.js';
 import { PhoneSaving, type RestoreRules } from './phone-saving.js';
 import { PhoneStore, defaultStorage } from './store.js';
 import { PhoneAudio } from './audio-devices.js';
-import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
+import { LEADER_CLOSED } from './tabs/tab-protocol.js';
 import { canShareTabs, type LazyTabs } from './tabs/lazy-tabs.js';
 import { CallHistory, DEFAULT_MAX_HISTORY } from './call-history.js';
 import { makeLog } from './logger.js';
@@ -257,7 +257,7 @@ export abstract class PhoneCore extends TypedEventTarget<PhoneEventMap> {
   private readonly onPageHide = (): void => {
     // Each live call ends as "cut by the reload" (and is saved so); its BYE still goes out.
     // Shared with other tabs, they are told at once, in their words (a follower's mirrors are not cut).
-    for (const call of this.calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED_WORDS : undefined);
+    for (const call of this.calls) call.cutByPageUnload(this.tabs?.shared ? LEADER_CLOSED : undefined);
     this.saving.now();
     this.tabs?.flush();
   };

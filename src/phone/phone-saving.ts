@@ -8,7 +8,7 @@ import type { CallRoster } from './call-roster.js';
 import type { LazyOutbox } from './lazy-outbox.js';
 import { restoreCalls, withMirrors } from './restored-calls.js';
 import type { PersistedState, PhonePrefs, PhoneStore } from './store.js';
-import { LEADER_CLOSED_WORDS } from './tabs/tab-protocol.js';
+import { LEADER_CLOSED, type CallCut } from './tabs/tab-protocol.js';
 import type { CallSnapshot, StatusWebhookConfig } from './types.js';
 
 /** How stored calls come back: at most `maxFinished` finished ones, the cut ones' end posted to `webhook`. */
@@ -58,11 +58,11 @@ export class PhoneSaving {
 
   /**
    * Takes the stored calls and outbox: finished calls come back as they were, live ones (cut by a
-   * reload, or by their tab closing: `cutWords`) end, and their end is posted to the webhook.
+   * reload, or by their tab closing: `cut`) end, and their end is posted to the webhook.
    * Calls already shown stay as they are.
    */
-  restore(saved: PersistedState, rules: RestoreRules, cutWords?: string): void {
-    const { calls, cut } = restoreCalls(saved.calls, { maxFinished: rules.maxFinished, savedAt: saved.savedAt, cutWords, skip: (id) => !!this.roster.get(id) });
+  restore(saved: PersistedState, rules: RestoreRules, cutBy?: CallCut): void {
+    const { calls, cut } = restoreCalls(saved.calls, { maxFinished: rules.maxFinished, savedAt: saved.savedAt, cut: cutBy, skip: (id) => !!this.roster.get(id) });
     this.roster.adopt(calls);
     this.outbox.adopt(saved.outbox);
     const { webhook } = rules;
@@ -84,6 +84,6 @@ export class PhoneSaving {
    */
   takeOver(mirrors: readonly CallSnapshot[], rules: RestoreRules): void {
     const saved = this.load();
-    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, rules, mirrors.length ? LEADER_CLOSED_WORDS : undefined);
+    this.restore({ ...saved, calls: withMirrors(saved.calls, mirrors), savedAt: Date.now() }, rules, mirrors.length ? LEADER_CLOSED : undefined);
   }
 }

@@ -8,6 +8,7 @@ import { Call } from './call.js';
 import { withoutOldestFinished } from './finished-calls.js';
 import { outcome } from './sip-errors.js';
 import type { CallSnapshot } from './types.js';
+import type { CallCut } from './tabs/tab-protocol.js';
 
 const isFinal = (call: Pick<CallSnapshot, 'state'>) => call.state === 'ended' || call.state === 'failed';
 
@@ -18,8 +19,8 @@ export interface RestoreOptions {
   savedAt: number;
   /** Only the finished calls (what any tab may show before it knows whether it leads). */
   finishedOnly?: boolean;
-  /** Words for the live calls cut (default: the reload's). */
-  cutWords?: string;
+  /** How the live calls cut end (default: in the reload's words, with no cause). */
+  cut?: CallCut;
   /** Calls already shown, left out. */
   skip?: (id: string) => boolean;
 }
@@ -34,7 +35,7 @@ export function restoreCalls(stored: readonly CallSnapshot[], options: RestoreOp
     const final = isFinal(snapshot);
     if ((options.finishedOnly && !final) || options.skip?.(snapshot.id)) continue;
     const restored = new Call({
-      snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: options.savedAt, outcome: outcome('system', 'reload', undefined, options.cutWords) },
+      snapshot: final ? snapshot : { ...snapshot, state: 'ended', endedAt: options.savedAt, outcome: outcome('system', 'reload', undefined, options.cut?.message, options.cut?.cause) },
     });
     if (!final) cut.push(restored);
     calls.push(restored);

@@ -45,8 +45,10 @@ export type CallEndReason =
  *   answered call (a re-INVITE with audio port 0), so it was hung up.
  * - `server-timeout`: reason `no-answer`: the SIP server itself sent nothing back to the INVITE
  *   for 32 s (check the connection), rather than the person called not picking up.
+ * - `tab-closed`: reason `reload`: with tabs shared, the browser tab that held the call was closed
+ *   or reloaded (seen from another tab of the phone), rather than this page reloading.
  */
-export type CallEndCause = 'answer-unusable' | 'audio-removed' | 'server-timeout';
+export type CallEndCause = 'answer-unusable' | 'audio-removed' | 'server-timeout' | 'tab-closed';
 
 /** How a call ended: who, why (code and words), and the SIP status when there was one. */
 export interface CallOutcome {

@@ -8,6 +8,8 @@ import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import type { VcCallHistory } from '../../src/components/call-history/call-history.js';
 import type { DetailedOutcomeKey } from '../../src/i18n/locale-types.js';
 import { ANSWER_UNUSABLE_WORDS, AUDIO_REMOVED_WORDS } from '../../src/phone/sip-audio-port-zero.js';
+import { restoreCalls } from '../../src/phone/restored-calls.js';
+import { LEADER_CLOSED } from '../../src/phone/tabs/tab-protocol.js';
 import type { CallOutcome } from '../../src/phone/types.js';
 import { FakePhone, settle } from '../../src/testing/fake-phone.js';
 import { LOCALE_TABLES, settled, textOf, until } from './helpers.js';
@@ -36,6 +38,18 @@ describe('words for an end that its cause tells apart', () => {
     await until(() => textOf(box).includes(fr['media-not-acceptable:audio-removed']!), 'the French words for it');
     expect(textOf(box)).not.to.contain(fr['media-not-acceptable']);
     expect(textOf(box)).not.to.contain(AUDIO_REMOVED_WORDS);
+    await expect(box).to.be.accessible();
+  });
+
+  it('a French box of a live call whose tab closed (as another tab takes over) says so, not "the page was reloaded"', async () => {
+    const fr = (await LOCALE_TABLES.fr()).default.outcomes!;
+    const phone = new FakePhone();
+    const live = await phone.callInState('connected');
+    const [call] = restoreCalls([live.toJSON()], { maxFinished: 10, savedAt: Date.now(), cut: LEADER_CLOSED }).calls;
+    expect(call.outcome).to.deep.include({ reason: 'reload', cause: 'tab-closed', message: LEADER_CLOSED.message });
+    const box = await fixture<VcCallBox>(html`<vc-call-box lang="fr" silent .call=${call} .phone=${phone}></vc-call-box>`);
+    await until(() => textOf(box).includes(fr['reload:tab-closed']!), 'the French words for it');
+    expect(textOf(box)).not.to.contain(fr.reload);
     await expect(box).to.be.accessible();
   });
 

@@ -158,6 +158,7 @@ describe('one phone across tabs (real stack, three pages of one context)', () =>
     await leader.close({ runBeforeUnload: false });
     const ended = await waitCallState(other, first, 'ended', 10000);
     assert.match(ended.outcome.message, /tab that held the call was closed/, 'the closed leader\'s call ends in words');
+    assert.equal(ended.outcome.cause, 'tab-closed', 'with a cause a program (and a translation) can read');
     const bye = await waitFor(() => messagesForCall(stackDir, firstSip).find((m) => m.method === 'BYE' && !m.status && m.direction === 'out' && !m.proto.startsWith('ws')), 8000);
     assert.ok(bye, 'the far end got a BYE for the closed page\'s call');
     await waitFor(async () => (await Promise.all([follower, other].map(roleOf))).includes('leader'), 5000);

@@ -108,6 +108,7 @@ describe('one phone across tabs', () => {
     window.dispatchEvent(new PageTransitionEvent('pagehide'));
     await leader.dispose();
     await until(() => follower.getCall(call.id)?.state === 'ended', 'the call ended after the leader went');
+    expect(follower.getCall(call.id)?.outcome).to.deep.include({ reason: 'reload', cause: 'tab-closed' });
     expect(follower.getCall(call.id)?.outcome?.message).to.match(/tab that held the call was closed/);
     const next = await follower.call('+44 20 7946 0959');
     expect(follower.connections).to.have.length(1); // it holds the connection now

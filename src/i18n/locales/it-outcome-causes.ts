@@ -8,4 +8,5 @@ export const outcomeCauses: Record<DetailedOutcomeKey, string> = {
   'media-not-acceptable:answer-unusable': answerUnusable,
   'media-not-acceptable:audio-removed': 'L’altra parte ha rimosso l’audio dalla chiamata.',
   'no-answer:server-timeout': 'Il server SIP non ha risposto alla chiamata entro 32 s. Controlla la connessione, poi richiama.',
+  'reload:tab-closed': 'La scheda del browser che gestiva la chiamata è stata chiusa o ricaricata, quindi la chiamata è terminata.',
 };

@@ -6,7 +6,7 @@
  */
 import type { CallEventDetail } from '../../events/call-lifecycle-events.js';
 import type { CallQualitySummary, QualityChange } from '../call-quality.js';
-import type { CallSnapshot, ConnectionReason, ConnectionState } from '../types.js';
+import type { CallEndCause, CallSnapshot, ConnectionReason, ConnectionState } from '../types.js';
 
 /** A call as the leader sees it, with what its snapshot leaves out. */
 export interface CallView {
@@ -57,7 +57,12 @@ export function tabNames(storageKey = 'default', aor = ''): { channel: string; l
   return { channel: `vc-phone:tabs:v1:${scope}`, lock: `vc-phone:leader:v1:${scope}` };
 }
 
-/** Words for a call whose tab went away while it was live (the far end was sent a BYE if the tab could). */
-export const LEADER_CLOSED_WORDS = 'The browser tab that held the call was closed or reloaded, so the call ended.';
+/** How live calls end when their page goes away other than by a plain reload: in words, with a cause. */
+export interface CallCut {
+  message: string;
+  cause: CallEndCause;
+}
+/** A call whose tab went away while it was live (the far end was sent a BYE if the tab could). */
+export const LEADER_CLOSED: CallCut = { message: 'The browser tab that held the call was closed or reloaded, so the call ended.', cause: 'tab-closed' };
 /** Words for a command no leader answered in time. */
 export const NO_LEADER_WORDS = 'The browser tab that holds the phone did not answer. Try again in a moment.';
