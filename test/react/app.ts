@@ -1,7 +1,7 @@
 // Rendered by react.test.mjs: the wrappers from src/react with React 19 (no JSX, no transform).
 import React from 'react';
 import { createRoot } from 'react-dom/client';
-import { VcMuteButton, VcPhone } from '../../src/react/index.js';
+import { VcMuteButton, VcPhone, VcPlaceCall } from '../../src/react/index.js';
 import { FakePhone } from '../../src/testing/fake-phone.js';
 
 declare global {
@@ -10,6 +10,16 @@ declare global {
     reactReady: Promise<void>;
   }
 }
+
+// Typed, not rendered: React's own event props keep React's types on a wrapped element (a public
+// member named like one, e.g. an `onFocus` handler, would take the prop over: npm run typecheck fails).
+export const placeCallWithReactEvents = React.createElement(VcPlaceCall, {
+  onFocus: (event: React.FocusEvent) => void event,
+  onBlur: (event: React.FocusEvent) => void event,
+  onInput: (event: React.FormEvent) => void event,
+  onToggle: (event: React.SyntheticEvent) => void event,
+  onKeyDown: (event: React.KeyboardEvent) => void event,
+});
 
 window.seen = [];
 const record = (event: Event & { detail: unknown }): void => void window.seen.push({ type: event.type, detail: JSON.parse(JSON.stringify(event.detail)) });

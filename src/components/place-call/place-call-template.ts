@@ -34,13 +34,13 @@ export function placeCallTemplate(el: VcPlaceCall, phone: Phone | undefined): Te
       aria-controls="panel"
       aria-describedby=${reason ? 'disabled-reason' : nothing}
       ?disabled=${!enabled}
-      @click=${el.onToggle}
+      @click=${el.toggle}
     >
       ${phoneIcon}<span>${strings.placeCall}</span>
     </button>
     ${reason ? html`<p part="disabled-reason" id="disabled-reason" class="disabled-reason">${reason}</p>` : nothing}
     ${open
-      ? html`<div part="panel" id="panel" class="panel" @keydown=${el.onPanelKeyDown}>
+      ? html`<div part="panel" id="panel" class="panel" @keydown=${el.panelKey}>
           <label part="label" for="number">${strings.phoneNumber}</label>
           <div class="row">
             <input
@@ -57,9 +57,9 @@ export function placeCallTemplate(el: VcPlaceCall, phone: Phone | undefined): Te
               aria-invalid=${!!message}
               aria-describedby="help"
               .value=${el.value}
-              @input=${el.onInput}
-              @focus=${el.onFocus}
-              @blur=${el.onBlur}
+              @input=${el.formatTyped}
+              @focus=${el.warmUp}
+              @blur=${el.revealOnLeave}
             />
             <button
               part="call-button"
@@ -75,7 +75,7 @@ export function placeCallTemplate(el: VcPlaceCall, phone: Phone | undefined): Te
           ${callerIds.length > 1
             ? html`<div class="caller-id">
                 <label part="caller-id-label" for="caller-id">${strings.callFrom}</label>
-                <select part="caller-id" id="caller-id" class="input" @change=${el.onCallerId}>
+                <select part="caller-id" id="caller-id" class="input" @change=${el.pickCallerId}>
                   ${callerIds.map((choice, index) => html`<option value=${index} ?selected=${index === el.callerIdIndex}>${choice.text}</option>`)}
                 </select>
               </div>`

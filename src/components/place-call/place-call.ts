@@ -173,7 +173,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   protected override updated(): void {
     // A phone that arrives (lazily loaded) while the agent is already typing is warmed up at once.
     const phone = this.phoneConsumer.phone;
-    if (phone && phone !== this.warmed && this.input && this.shadowRoot?.activeElement === this.input) this.onFocus();
+    if (phone && phone !== this.warmed && this.input && this.shadowRoot?.activeElement === this.input) this.warmUp();
   }
 
   private get input(): HTMLInputElement | null {
@@ -185,30 +185,30 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   }
 
   /** @internal The "Place call" button opens or closes the field. */
-  onToggle(): void {
+  toggle(): void {
     if (this.open) void this.closeField();
     else void this.openField();
   }
 
   /** @internal The agent picked a caller ID. */
-  onCallerId(event: Event): void {
+  pickCallerId(event: Event): void {
     this.callerIdIndex = Number((event.target as HTMLSelectElement).value) || 0;
   }
 
   /** @internal Focus in the field warms the phone up. */
-  onFocus(): void {
+  warmUp(): void {
     this.warmed = this.phoneConsumer.phone;
     void this.warmed?.prewarm();
     if (!RequestEvent) void loadRequestEvent().catch(() => undefined);
   }
 
   /** @internal Leaving the field shows why its entry can't be called. */
-  onBlur(): void {
+  revealOnLeave(): void {
     if (this.value.trim() !== '') this.revealError();
   }
 
   /** @internal Typing: formatted as typed; the error waits for a pause. */
-  onInput(event: InputEvent): void {
+  formatTyped(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     this.value = this.typedValue = input.value;
     this.showError = false;
@@ -224,7 +224,7 @@ export class VcPlaceCall extends VcPhoneConsumerElement {
   }
 
   /** @internal Escape closes the field; Enter in it dials. */
-  onPanelKeyDown(event: KeyboardEvent): void {
+  panelKey(event: KeyboardEvent): void {
     if (event.key === 'Escape') {
       event.preventDefault();
       void this.closeField();
