@@ -9,7 +9,7 @@ export type WordKey = keyof typeof defaultStrings;
  * The outcomes that a `cause` tells apart within their reason, as `reason:cause` keys of
  * `OutcomeStrings` (only the pairs the phone reports).
  */
-export type DetailedOutcomeKey = Extract<`${CallEndReason}:${CallEndCause}`, 'media-failed:answer-unusable' | 'media-not-acceptable:answer-unusable' | 'media-not-acceptable:audio-removed' | 'no-answer:server-timeout' | 'reload:tab-closed'>;
+export type DetailedOutcomeKey = Extract<`${CallEndReason}:${CallEndCause}`, 'media-failed:answer-unusable' | 'media-not-acceptable:audio-removed' | 'no-answer:server-timeout' | 'reload:tab-closed'>;
 
 /**
  * How a call ended, by reason code, for a translation: the phone's own (English) words are used

@@ -19,7 +19,7 @@ import { sendSafely } from './sip-send-safely.js';
 /** The words of a call ended because the far end removed its audio (a re-INVITE with port 0). */
 export const AUDIO_REMOVED_WORDS = 'The other party removed the audio from the call.';
 
-/** The words of a call answered with no audio the browser could use (no SDP, SDP it refused, or none after a declined 183). */
+/** The words of a call answered with no audio the browser could use (no SDP, or SDP it refused). */
 export const ANSWER_UNUSABLE_WORDS = 'The call was answered, but the audio could not be set up.';
 
 /** Hangs up a call that has no audio, saying why (RFC 3326 Reason: the 488 a far end would have heard). */

@@ -82,7 +82,7 @@ export class SipSession extends SipCallOperations implements OutboundSession {
         onSessionDescriptionHandler: (sdh) => this.watchMedia(sdh as Web.SessionDescriptionHandler),
         onInvite: (request, _response, statusCode) => {
           // A re-INVITE from the other party (answered by sip.js): audio removed (port 0), on hold or back?
-          if (audioDeclined(request.body)) return this.audioRefused(AUDIO_REMOVED_WORDS, 'audio-removed');
+          if (audioDeclined(request.body)) return this.hangUpWithoutAudio('remote', 'media-not-acceptable', AUDIO_REMOVED_WORDS, 'audio-removed');
           if (statusCode === 200 && request.body) this.remoteHold(offersHold(request.body));
         },
       },
@@ -166,20 +166,23 @@ export class SipSession extends SipCallOperations implements OutboundSession {
   /** Answered: connected with audio, or hung up saying why (no audio, or none the browser could use). */
   private answeredWith(answer: FinalAnswer): void {
     if (this.finished || this.inviter.state !== SessionState.Established) return;
-    if (answer !== 'applied') return answer === 'failed' ? this.audioRefused(ANSWER_UNUSABLE_WORDS, 'answer-unusable') : this.audioRefused();
+    // The browser could not use the answer: the same end as when sip.js finds so (sip-session-outcome.ts).
+    if (answer === 'failed') return this.hangUpWithoutAudio('system', 'media-failed', ANSWER_UNUSABLE_WORDS, 'answer-unusable');
+    if (answer === 'declined') return this.hangUpWithoutAudio('remote', 'media-not-acceptable', describeSipStatus(488).message);
     this.ringing.stop();
     this.remoteAudio.play(this.peerConnection);
     this.quality.start(this.peerConnection);
     if (!this.microphone.enabled || this.microphone.held) this.microphone.apply();
     this.listener.answered();
     prefetchCallFeatures();
-    // The relays on the way took the 183's answer (no audio, RFC 3261 section 13.2.1): a new offer brings it back.
+    // The relays on the way took the 183's answer (no audio, RFC 3261 section 13.2.1): a new offer brings it back
+    // (a 491 is tried again, sip-hold.ts; if it is refused, the quality watch tells the agent no audio arrives).
     if (this.earlyAnswer.withheld) void this.reoffer(false).catch(() => undefined);
   }
 
-  /** No audio can flow (port 0 in the answer, RFC 3264 section 6, or in a re-INVITE, 8.2): hung up, saying why. */
-  private audioRefused(words = describeSipStatus(488).message, cause?: CallEndCause): void {
-    this.finish('remote', 'media-not-acceptable', undefined, words, cause);
+  /** No audio can flow (port 0 in the answer, RFC 3264 section 6, or in a re-INVITE, 8.2; or an answer the browser refused): hung up, saying why. */
+  private hangUpWithoutAudio(endedBy: 'remote' | 'system', reason: CallEndReason, words: string, cause?: CallEndCause): void {
+    this.finish(endedBy, reason, undefined, words, cause);
     byeForNoAudio(this.inviter);
   }
 

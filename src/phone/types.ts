@@ -39,8 +39,8 @@ export type CallEndReason =
  * What exactly ended a call, where one `reason` covers situations the agent must tell apart
  * (`CallOutcome.cause`). More may be added in a minor release: treat an unknown one as absent.
  * - `answer-unusable`: the far end answered (200 OK), but with no audio the browser could use
- *   (reason `media-failed`: an answer without SDP, or SDP the browser refused; reason
- *   `media-not-acceptable`: the answer after a ringing that declined the audio), so it was hung up.
+ *   (reason `media-failed`: an answer without SDP, or SDP the browser refused, also after a
+ *   ringing that declined the audio), so it was hung up.
  * - `audio-removed`: reason `media-not-acceptable`: the far end removed the audio from the
  *   answered call (a re-INVITE with audio port 0), so it was hung up.
  * - `server-timeout`: reason `no-answer`: the SIP server itself sent nothing back to the INVITE

@@ -26,7 +26,7 @@ const REASONS: Record<CallEndReason, true> = {
 };
 /** Every `reason:cause` a locale must put in words too (its general words would mislead the agent). */
 const DETAILED: Record<DetailedOutcomeKey, true> = {
-  'media-failed:answer-unusable': true, 'media-not-acceptable:answer-unusable': true, 'media-not-acceptable:audio-removed': true, 'no-answer:server-timeout': true, 'reload:tab-closed': true,
+  'media-failed:answer-unusable': true, 'media-not-acceptable:audio-removed': true, 'no-answer:server-timeout': true, 'reload:tab-closed': true,
 };
 /**
  * Codes whose words are still English in every locale (the phone's own message shows), e.g. just

@@ -31,15 +31,16 @@ describe('outcomeWords', () => {
     expect(inScope(table, () => outcomeWords(unknown))).to.equal('general');
   });
 
-  it('French tells the three media-not-acceptable ends and the two no-answers apart, and the box uses the same lookup', () => {
+  it('French tells the media-not-acceptable ends, the media-failed ones and the two no-answers apart, and the box uses the same lookup', () => {
     const inFrench = (o: CallOutcome) => inScope(scope(fr), () => outcomeWords(o));
     const declined = inFrench(outcome('remote', 'media-not-acceptable', 488));
     const audioRemoved = inFrench(removed);
-    const unusable = inFrench(outcome('remote', 'media-not-acceptable', undefined, ANSWER_UNUSABLE_WORDS, 'answer-unusable'));
+    const unusable = inFrench(outcome('system', 'media-failed', undefined, ANSWER_UNUSABLE_WORDS, 'answer-unusable'));
     expect(declined).to.equal('Le correspondant n’accepte pas le format audio.');
     expect(audioRemoved).to.equal('Votre correspondant a retiré l’audio de l’appel.');
     expect(unusable).to.equal('L’appel a été décroché, mais l’audio n’a pas pu être établi.');
-    expect(inFrench(outcome('system', 'media-failed', undefined, ANSWER_UNUSABLE_WORDS, 'answer-unusable'))).to.equal(unusable);
+    // A cause only words the pair it is listed with: the reason's words otherwise.
+    expect(inFrench(outcome('remote', 'media-not-acceptable', undefined, ANSWER_UNUSABLE_WORDS, 'answer-unusable'))).to.equal(declined);
     expect(inFrench(outcome('system', 'media-failed'))).to.equal('La connexion audio a été perdue.');
     expect(inFrench(outcome('system', 'no-answer', undefined, 'The SIP server did not answer…', 'server-timeout'))).to.match(/^Le serveur SIP n’a pas répondu/);
     expect(inFrench(outcome('remote', 'no-answer', 408))).to.equal('Pas de réponse.');

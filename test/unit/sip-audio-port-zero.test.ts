@@ -197,7 +197,7 @@ describe('SipSession and a far end that sets the audio port to 0 (real sip.js, s
     transport().receive(response(invite(), '183 Session Progress', { toTag: 'far', body: DECLINED }));
     transport().receive(response(invite(), '200 OK', { toTag: 'far', body: OTHER }));
     await until(() => transport().requests('BYE').length === 1, 'the BYE');
-    expect(heard).to.deep.equal(['invite-sent', 'progress 183', 'forgotten', 'ended remote media-not-acceptable (answer-unusable)']);
+    expect(heard).to.deep.equal(['invite-sent', 'progress 183', 'forgotten', 'ended system media-failed (answer-unusable)']);
     expect(words).to.deep.equal([ANSWER_UNUSABLE_WORDS]);
   });
 });

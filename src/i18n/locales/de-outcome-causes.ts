@@ -5,7 +5,6 @@ const answerUnusable = 'Der Anruf wurde angenommen, aber die Audioverbindung kon
 
 export const outcomeCauses: Record<DetailedOutcomeKey, string> = {
   'media-failed:answer-unusable': answerUnusable,
-  'media-not-acceptable:answer-unusable': answerUnusable,
   'media-not-acceptable:audio-removed': 'Die Gegenseite hat den Ton aus dem Anruf entfernt.',
   'no-answer:server-timeout': 'Der SIP-Server hat innerhalb von 32 s nicht auf den Anruf reagiert. Prüfen Sie die Verbindung und rufen Sie erneut an.',
   'reload:tab-closed': 'Der Browser-Tab mit dem Anruf wurde geschlossen oder neu geladen, daher wurde der Anruf beendet.',

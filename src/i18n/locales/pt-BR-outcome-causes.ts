@@ -5,7 +5,6 @@ const answerUnusable = 'A ligação foi atendida, mas não foi possível estabel
 
 export const outcomeCauses: Record<DetailedOutcomeKey, string> = {
   'media-failed:answer-unusable': answerUnusable,
-  'media-not-acceptable:answer-unusable': answerUnusable,
   'media-not-acceptable:audio-removed': 'A outra ponta removeu o áudio da ligação.',
   'no-answer:server-timeout': 'O servidor SIP não respondeu à ligação em 32 s. Confira a conexão e ligue de novo.',
   'reload:tab-closed': 'A aba do navegador em que estava a ligação foi fechada ou recarregada, por isso a ligação terminou.',
