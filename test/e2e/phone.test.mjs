@@ -504,10 +504,13 @@ describe('calls against the real stack', () => {
     const bye = await waitFor(() => messagesForCall(stackDir, sipCallId).find((m) => m.method === 'BYE' && !m.status && m.direction === 'out' && !m.proto.startsWith('ws')), 5000);
     assert.ok(bye, 'the agent\'s hang-up reached the far end as a BYE');
     // baresip's recording runs from its answer to the refreshing re-INVITE: the whole outage is in it.
+    // It is written as audio arrives, so its last write (file time) after the connection came back
+    // says it went on through the outage. Its length in samples is no clock: on a starved machine
+    // it fell 1-2 s short of the wall time it spanned (run 36), so positions in it are approximate.
     const recording = await waitFor(() => baresipRecordings(stackDir).find((r) => r.callId === sipCallId));
     const heard = heardFromCaller(recording.dec);
     const outage = [downAt - answeredAt, restoredAt - answeredAt];
-    assert.ok(heard.audio.durationMs >= outage[1] - 500, `the recording covers the outage (${heard.audio.durationMs} ms)`);
+    assert.ok(recording.mtime >= restoredAt, `the recording was still written when the connection came back (${heard.audio.durationMs} ms of audio, last written ${Math.round(recording.mtime - restoredAt)} ms after)`);
     assert.deepEqual(heard.silences, [], 'no silence at all: the agent was heard through the outage');
     assert.ok(heard.loudBetween(outage[0], outage[1]) >= 6, `the microphone during the 5 s outage: ${heard.loudBetween(outage[0], outage[1])} loud windows`);
     // The fake microphone beeps about twice a second: the longest quiet run between beeps, before
