@@ -70,11 +70,15 @@ async function waitState(page, states, timeout = 15000) {
 
 const eventTypes = (page) => page.evaluate(() => window.events.filter((e) => e.callId === window.calls.call?.id).map((e) => e.type));
 
-/** Runs one scenario: the far end must finish as scripted, and the page must say what it saw. */
-async function scenario(name, drive, config, farEndOptions) {
+/**
+ * Runs one scenario: the far end must finish as scripted, and the page must say what it saw.
+ * `prepare(page)` runs before the call is placed (what must watch the page from the start).
+ */
+async function scenario(name, drive, config, { prepare, ...farEndOptions } = {}) {
   const far = await farEnd(name, farEndOptions);
   const { page, context, consoleLines } = await phonePage(config);
   try {
+    await prepare?.(page);
     await place(page, far.uri);
     const seen = await drive(page);
     const { code, errors } = await far.done;
@@ -311,14 +315,6 @@ describe('far ends that are not polite', () => {
     const seen = await scenario(
       'early-media-port0',
       async (page) => {
-        await page.evaluate(() => {
-          window.oscillatorStarts = 0;
-          const { start } = OscillatorNode.prototype;
-          OscillatorNode.prototype.start = function (...args) {
-            window.oscillatorStarts += 1;
-            return start.apply(this, args);
-          };
-        });
         const ringing = await waitState(page, ['ringing', 'early-media', 'connected', 'ended', 'failed']);
         await page.waitForFunction(() => window.oscillatorStarts > 0, null, { timeout: 5000 }).catch(() => undefined);
         const ringback = await page.evaluate(() => window.oscillatorStarts);
@@ -334,7 +330,19 @@ describe('far ends that are not polite', () => {
         return { ringing, ringback, stats, state, events: await eventTypes(page), earlyMedia: await page.evaluate(() => window.events.filter((e) => e.type === 'vc-call-ringing').map((e) => e.detail.earlyMedia)) };
       },
       undefined,
-      { echo: true },
+      {
+        echo: true,
+        // Counts the ringback's oscillators from before the call is placed.
+        prepare: (page) =>
+          page.evaluate(() => {
+            window.oscillatorStarts = 0;
+            const { start } = OscillatorNode.prototype;
+            OscillatorNode.prototype.start = function (...args) {
+              window.oscillatorStarts += 1;
+              return start.apply(this, args);
+            };
+          }),
+      },
     );
     assert.equal(seen.ringing.state, 'ringing', 'ringing on the 183 (no early media to play)');
     assert.ok(seen.ringback > 0, 'the local ringback tone played');
