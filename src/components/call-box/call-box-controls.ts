@@ -8,7 +8,7 @@
  * its form opens under the row) at the start edge, then, kept together at the end edge, Hang up,
  * Keypad, the colour tag and the X or bin. Before the call is answered, an invisible stand-in
  * holds the Keypad's place, so Hang up is where the hand left it when the call connects
- * (call-box-controls.styles.ts keeps the row on one line).
+ * (call-box-controls.styles.ts keeps the row on one line down to a 281 px box, then wraps it by group).
  * @internal
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';

@@ -36,10 +36,10 @@ const CUSTOM_STATES = ['dialing', 'ringing', 'early-media', 'connected', 'ended'
  * call is connected; a merged call shows "Merged with …"), Transfer (its form opens under the
  * row), a red Hang up, Keypad (the dialpad, with a readout of the digits sent), the colour
  * swatch and the close X (hangs up after a confirmation the agent can turn off), those four kept
- * together at the end edge; once the call is over the bin replaces the X. The row
- * is one line down to a 290 px box, with Hang up and what follows it at the end edge, so Hang up
- * stays in one place from dialing to the end of the call; the detail line, warnings and refusals
- * come under the buttons and never move them.
+ * together at the end edge; once the call is over the bin replaces the X. The row is one line
+ * down to a 281 px box (narrower, it wraps between its two groups), with Hang up and what follows
+ * it at the end edge, so Hang up stays in one place from dialing to the end of the call; the
+ * detail line, warnings and refusals come under the buttons and never move them.
  *
  * Keyboard, while focus is in the box: digits go to the dialpad (DTMF), `M` mutes, `H` holds or
  * resumes, `K` opens the keypad, `Escape` closes the keypad or the palette. State changes are
