@@ -10,7 +10,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/call-box/vc-call-box.js';
 import type { VcCallBox } from '../../src/components/call-box/call-box.js';
 import { useTransferFormLoader } from '../../src/components/call-box/lazy-transfer.js';
-import { FakePhone, settle } from '../../src/testing/fake-phone.js';
+import { settle } from '../../src/testing/fake-phone.js';
+import { twoConnectedCalls } from './call-box-fixtures.js';
 import { deepActiveElement, deepQueryAll, getByRole, mouseClick, nameOf, settled, until } from './helpers.js';
 
 // The form's code never arrives until the second half of the file imports it.
@@ -20,13 +21,7 @@ const ARABIC = { hangUp: 'إنهاء المكالمة' };
 
 /** A connected call with a second connected call (so the box offers Merge: the widest row), in a box `width` px wide. */
 async function widestRow(width: number, lang = 'en') {
-  const phone = new FakePhone({ autoHold: false });
-  const call = await phone.call('+44 20 7946 0958', { label: 'Alice Martin' });
-  await settle();
-  phone.far(call).answer();
-  const other = await phone.call('+1 415 555 0132', { label: 'Bob Chen' });
-  await settle();
-  phone.far(other).answer();
+  const { phone, alice: call } = await twoConnectedCalls();
   await settle();
   call.setColor('green');
   const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang} style="width: ${width}px"><vc-call-box silent .call=${call} .phone=${phone}></vc-call-box></div>`);
